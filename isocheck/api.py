@@ -1,0 +1,68 @@
+"""Library entry points: check one agency fact file against the rule pack.
+
+The CLI is a thin layer over these functions; other tools (batch runs, explain, reports) call them too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from isocheck import __version__
+from isocheck.evaluate import evaluate
+from isocheck.facts import Agency, load_agency
+from isocheck.findings import Finding, Summary, summarize
+from isocheck.reference import ReferenceEvaluator
+from isocheck.rulepack import RulePack, load_pack
+
+EVALUATORS = ("durable", "reference")
+_EVALUATOR_CACHE: dict[tuple, object] = {}
+
+
+@dataclass
+class Report:
+    """The result of checking one agency."""
+
+    file: str
+    agency: Agency
+    as_of: dt.date
+    profile: str
+    pack: RulePack
+    findings: list[Finding]
+    tool_version: str = __version__
+
+    @property
+    def summary(self) -> Summary:
+        return summarize(self.findings)
+
+
+def evaluator_for(pack: RulePack, profile: str, kind: str = "durable"):
+    """A compiled evaluator for the profile's rules, cached per process (compiling is the slow part)."""
+    rules = pack.select(profile)
+    key = (id(pack), profile, kind)
+    if key not in _EVALUATOR_CACHE:
+        if kind == "durable":
+            from isocheck.engine import Engine  # the only durable import, loaded when needed
+
+            _EVALUATOR_CACHE[key] = Engine(rules)
+        elif kind == "reference":
+            _EVALUATOR_CACHE[key] = ReferenceEvaluator(rules)
+        else:
+            raise ValueError(f"unknown evaluator {kind!r}; expected one of {EVALUATORS}")
+    return _EVALUATOR_CACHE[key]
+
+
+def check_agency(agency: Agency, as_of: dt.date, pack: RulePack, profile: str = "all",
+                 evaluator: str = "durable", file: str = "-") -> Report:
+    rules = pack.select(profile)
+    findings = evaluate(agency, as_of, pack, rules, evaluator_for(pack, profile, evaluator))
+    return Report(file=file, agency=agency, as_of=as_of, profile=profile, pack=pack, findings=findings)
+
+
+def check_file(path: str | Path, as_of: dt.date, profile: str = "all", pack: RulePack | None = None,
+               evaluator: str = "durable") -> Report:
+    """Load, validate and check one fact file. Raises :class:`isocheck.errors.InputError` on bad input."""
+    pack = pack or load_pack()
+    agency = load_agency(path)
+    return check_agency(agency, as_of, pack, profile, evaluator, file=str(path))

@@ -1,0 +1,121 @@
+"""Findings: one outcome of one rule for one subject, and the run summary.
+
+A finding is language-neutral; :meth:`Finding.render` gives its texts in Vietnamese or English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from isocheck.i18n import fill, ui
+from isocheck.rulepack import SEVERITIES, Rule
+
+OUTCOMES: tuple[str, ...] = ("fail", "error", "not_evaluable", "pending", "pass", "not_applicable", "waived")
+NONCONFORMITY = "fail"
+
+
+@dataclass
+class Finding:
+    rule: Rule
+    outcome: str
+    subject_kind: str
+    subject_id: str
+    subject_label: dict[str, str]
+    values: dict[str, Any] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    due_date: Optional[dt.date] = None
+    reason: Optional[dict[str, str]] = None
+    error: Optional[str] = None
+
+    @property
+    def rule_id(self) -> str:
+        return self.rule.id
+
+    @property
+    def severity(self) -> str:
+        return self.rule.severity
+
+    def sort_key(self) -> tuple:
+        return (OUTCOMES.index(self.outcome), SEVERITIES.index(self.severity), self.rule.id, self.subject_id)
+
+    def message(self, lang: str) -> str:
+        rule = self.rule
+        if self.outcome == "fail":
+            return fill(rule.message.get(lang), self.values, lang)
+        if self.outcome == "pending":
+            text = fill(rule.pending_message.get(lang), self.values, lang) if rule.pending_message else ""
+            return text or fill(ui("pending_default", lang), {"due_date": self.due_date}, lang)
+        if self.outcome == "pass":
+            if rule.pass_message is not None:
+                return fill(rule.pass_message.get(lang), self.values, lang)
+            return ui("pass_default", lang)
+        if self.outcome == "not_applicable":
+            return (self.reason or {}).get(lang) or ui("not_applicable_default", lang)
+        if self.outcome == "not_evaluable":
+            return fill(ui("not_evaluable_default", lang), {"missing": ", ".join(self.missing)}, lang)
+        return fill(ui("error_default", lang), {"error": self.error or ""}, lang)
+
+    def render(self, lang: str) -> dict[str, Any]:
+        """The finding as the JSON result object (the documented output schema)."""
+        rule = self.rule
+        return {
+            "rule_id": rule.id,
+            "outcome": self.outcome,
+            "severity": rule.severity,
+            "subject": self.subject_id,
+            "subject_kind": self.subject_kind,
+            "subject_label": self.subject_label.get(lang, self.subject_id),
+            "title": rule.title.get(lang),
+            "message": self.message(lang),
+            "citation": rule.citation_text(lang),
+            "citations": [c.model_dump(exclude_none=True) for c in rule.citations],
+            "remediation": fill(rule.remediation.get(lang), self.values, lang) if self.outcome in ("fail", "pending") else "",
+            "evidence": {
+                "facts": {k: _plain(v) for k, v in sorted(self.facts.items())},
+                "sources": {k: v for k, v in sorted(self.sources.items())},
+                "missing": list(self.missing),
+                "documents": rule.evidence.get(lang),
+            },
+            "due_date": self.due_date.isoformat() if self.due_date else None,
+        }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+@dataclass
+class Summary:
+    outcomes: dict[str, int]
+    nonconformities: dict[str, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"outcomes": dict(self.outcomes), "nonconformities_by_severity": dict(self.nonconformities)}
+
+
+def summarize(findings: list[Finding]) -> Summary:
+    outcomes = {o: 0 for o in OUTCOMES if o != "waived"}
+    nonconformities = {s: 0 for s in SEVERITIES}
+    for f in findings:
+        outcomes[f.outcome] = outcomes.get(f.outcome, 0) + 1
+        if f.outcome == NONCONFORMITY:
+            nonconformities[f.severity] += 1
+    return Summary(outcomes, nonconformities)
+
+
+def worst_gate(findings: list[Finding], fail_on: str) -> bool:
+    """True when a nonconformity at or above ``fail_on`` exists, or any rule ended in ``error``."""
+    if any(f.outcome == "error" for f in findings):
+        return True
+    if fail_on == "none":
+        return False
+    limit = SEVERITIES.index(fail_on)
+    return any(f.outcome == NONCONFORMITY and SEVERITIES.index(f.severity) <= limit for f in findings)

@@ -1,0 +1,128 @@
+"""User-interface texts in Vietnamese and English, and message filling with language-aware values.
+
+Rule texts live in the rule files; this module holds the report's own words (headings, outcome and
+severity names, default messages) and formats dates the way each audience reads them
+(Vietnamese ``16/11/2021``, English ``2021-11-16``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from typing import Any
+
+LANGS = ("vi", "en")
+
+_UI: dict[str, dict[str, str]] = {
+    # outcomes
+    "outcome.fail": {"vi": "Không phù hợp", "en": "Nonconformity"},
+    "outcome.error": {"vi": "Lỗi quy tắc", "en": "Rule error"},
+    "outcome.not_evaluable": {"vi": "Không đánh giá được", "en": "Not evaluable"},
+    "outcome.pending": {"vi": "Chưa đến hạn", "en": "Pending"},
+    "outcome.pass": {"vi": "Đạt", "en": "Pass"},
+    "outcome.not_applicable": {"vi": "Không áp dụng", "en": "Not applicable"},
+    "outcome.waived": {"vi": "Được miễn", "en": "Waived"},
+    # severities
+    "severity.major": {"vi": "Điểm không phù hợp nặng", "en": "Major nonconformities"},
+    "severity.minor": {"vi": "Điểm không phù hợp nhẹ", "en": "Minor nonconformities"},
+    "severity.observation": {"vi": "Điểm lưu ý", "en": "Observations"},
+    "severity_short.major": {"vi": "nặng", "en": "major"},
+    "severity_short.minor": {"vi": "nhẹ", "en": "minor"},
+    "severity_short.observation": {"vi": "lưu ý", "en": "observation"},
+    # levels
+    "level.department": {"vi": "Sở, ban, ngành cấp tỉnh", "en": "provincial department"},
+    "level.sub_department": {"vi": "Chi cục", "en": "sub-department"},
+    "level.district": {"vi": "Cấp huyện", "en": "district"},
+    "level.commune": {"vi": "Cấp xã", "en": "commune"},
+    # report
+    "report.title": {"vi": "KẾT QUẢ KIỂM TRA HTQLCL THEO QĐ 19/2014/QĐ-TTg", "en": "QMS CHECK AGAINST DECISION 19/2014/QĐ-TTg"},
+    "report.agency": {"vi": "Cơ quan", "en": "Agency"},
+    "report.level": {"vi": "Cấp", "en": "Level"},
+    "report.province": {"vi": "Tỉnh", "en": "Province"},
+    "report.standard": {"vi": "Tiêu chuẩn", "en": "Standard"},
+    "report.as_of": {"vi": "Ngày đánh giá", "en": "As of"},
+    "report.profile": {"vi": "Bộ quy tắc", "en": "Profile"},
+    "report.rules_version": {"vi": "Phiên bản bộ quy tắc", "en": "Rule pack version"},
+    "report.summary": {"vi": "Tổng hợp", "en": "Summary"},
+    "report.verdict_nc": {"vi": "KẾT LUẬN: CÓ {count} ĐIỂM KHÔNG PHÙ HỢP ({major} nặng, {minor} nhẹ, {observation} lưu ý)",
+                          "en": "VERDICT: {count} NONCONFORMITIES ({major} major, {minor} minor, {observation} observations)"},
+    "report.verdict_ok": {"vi": "KẾT LUẬN: KHÔNG PHÁT HIỆN ĐIỂM KHÔNG PHÙ HỢP", "en": "VERDICT: NO NONCONFORMITY FOUND"},
+    "report.verdict_error": {"vi": "CẢNH BÁO: {count} QUY TẮC BỊ LỖI, KẾT QUẢ CHƯA ĐẦY ĐỦ",
+                             "en": "WARNING: {count} RULES ENDED IN ERROR; THE RESULT IS INCOMPLETE"},
+    "report.none": {"vi": "(không có)", "en": "(none)"},
+    "col.rule": {"vi": "Quy tắc", "en": "Rule"},
+    "col.subject": {"vi": "Đối tượng", "en": "Subject"},
+    "col.message": {"vi": "Nội dung", "en": "Finding"},
+    "col.citation": {"vi": "Căn cứ", "en": "Citation"},
+    "col.due": {"vi": "Hạn", "en": "Due"},
+    "col.missing": {"vi": "Thiếu thông tin", "en": "Missing facts"},
+    "col.severity": {"vi": "Mức độ", "en": "Severity"},
+    "col.title": {"vi": "Tên quy tắc", "en": "Title"},
+    "col.id": {"vi": "Mã", "en": "Id"},
+    "col.profiles": {"vi": "Bộ quy tắc", "en": "Profiles"},
+    "col.outcome": {"vi": "Kết quả", "en": "Outcome"},
+    "col.count": {"vi": "Số lượng", "en": "Count"},
+    "report.passed_line": {"vi": "Đạt: {pass} · Không áp dụng: {not_applicable}",
+                           "en": "Passed: {pass} · Not applicable: {not_applicable}"},
+    # default messages
+    "pass_default": {"vi": "Đạt yêu cầu.", "en": "Requirement met."},
+    "pending_default": {"vi": "Chưa đến hạn; hạn chót {due_date}.", "en": "Not yet due; deadline {due_date}."},
+    "not_applicable_default": {"vi": "Không áp dụng cho cơ quan này.", "en": "Does not apply to this agency."},
+    "not_evaluable_default": {"vi": "Không đánh giá được: thiếu thông tin {missing}.",
+                              "en": "Cannot be evaluated: missing facts {missing}."},
+    "error_default": {"vi": "Quy tắc bị lỗi khi đánh giá: {error}", "en": "The rule failed to evaluate: {error}"},
+    "na.level": {"vi": "Quy tắc không áp dụng cho cấp {value}.", "en": "The rule does not apply to level {value}."},
+    "na.standard": {"vi": "Quy tắc chỉ áp dụng cho HTQLCL theo TCVN ISO 9001:{value}.",
+                    "en": "The rule applies only to QMSs on TCVN ISO 9001:{value}."},
+    "na.not_yet": {"vi": "Quy định chưa có hiệu lực vào ngày đánh giá (hiệu lực từ {value}).",
+                   "en": "Not yet in force on the as-of date (in force from {value})."},
+    "na.expired": {"vi": "Quy định đã hết hiệu lực vào ngày đánh giá (hết hiệu lực {value}).",
+                   "en": "No longer in force on the as-of date (ended {value})."},
+    "na.no_subject": {"vi": "Không có đối tượng để đánh giá.", "en": "No subject to evaluate."},
+    "engine.no_outcome": {"vi": "bộ máy luật không trả về kết quả cho đối tượng này",
+                          "en": "the rule engine gave no outcome for this subject"},
+    "engine.many_outcomes": {"vi": "bộ máy luật trả về nhiều kết quả mâu thuẫn: {outcomes}",
+                             "en": "the rule engine gave conflicting outcomes: {outcomes}"},
+    "yes": {"vi": "có", "en": "yes"},
+    "no": {"vi": "không", "en": "no"},
+    "unknown": {"vi": "không rõ", "en": "unknown"},
+    "not_yet": {"vi": "chưa", "en": "not yet"},
+}
+
+
+def ui(key: str, lang: str) -> str:
+    return _UI[key][lang]
+
+
+def ui_keys() -> list[str]:
+    return list(_UI)
+
+
+def format_value(value: Any, lang: str) -> str:
+    """A fact value as text for messages: dates per language, booleans as yes/no, lists joined."""
+    if value is None:
+        return ui("not_yet", lang)
+    if isinstance(value, bool):
+        return ui("yes" if value else "no", lang)
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(format_value(v, lang) for v in value) if value else "—"
+    return str(value)
+
+
+class _Values(dict):
+    def __init__(self, values: dict[str, Any], lang: str):
+        super().__init__()
+        self._values = values
+        self._lang = lang
+
+    def __missing__(self, key: str) -> str:
+        if key not in self._values:
+            raise KeyError(f"message placeholder {{{key}}} has no value")
+        return format_value(self._values[key], self._lang)
+
+
+def fill(template: str, values: dict[str, Any], lang: str) -> str:
+    """Fill ``{name}`` placeholders from ``values``; an unknown placeholder raises KeyError."""
+    return string.Formatter().vformat(template, (), _Values(values, lang))

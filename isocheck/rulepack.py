@@ -1,0 +1,248 @@
+"""The rule pack: rule file schema (pydantic), loading, and the checks a rule file must pass.
+
+One rule per file, ``rules/<area>/<requirement>.yaml``; the id must be ``<area>.<requirement>``.
+``rules/pack.yaml`` carries the pack version; ``rules/parameters.yaml`` the dated legal parameters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import string
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from isocheck import conditions as cond
+from isocheck.errors import InputError
+from isocheck.facts import LEVELS, validation_error
+from isocheck.parameters import Parameters, load_parameters
+from isocheck.subjects import FIELDS, SUBJECT_KINDS
+from isocheck.yamlio import line_of, load_document
+
+Severity = Literal["major", "minor", "observation"]
+SEVERITIES: tuple[str, ...] = ("major", "minor", "observation")
+PROFILES: tuple[str, ...] = ("pre-announcement", "annual", "inspection")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Strict):
+    """A text in Vietnamese (full diacritics) and English."""
+
+    vi: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+class TextList(_Strict):
+    vi: list[str] = Field(min_length=1)
+    en: list[str] = Field(min_length=1)
+
+    def get(self, lang: str) -> list[str]:
+        return self.vi if lang == "vi" else self.en
+
+
+class Citation(_Strict):
+    instrument: str = Field(min_length=1)
+    article: Optional[int] = None
+    clause: Optional[int] = None
+    point: Optional[str] = None
+    quote_vi: str = Field(min_length=1, description="Short quote of the legal text in Vietnamese.")
+
+    def format(self, lang: str) -> str:
+        parts = [_SHORT.get(self.instrument, self.instrument)]
+        words = _CITATION_WORDS[lang]
+        if self.article is not None:
+            parts.append(f"{words[0]} {self.article}")
+        if self.clause is not None:
+            parts.append(f"{words[1]} {self.clause}")
+        if self.point is not None:
+            parts.append(f"{words[2]} {self.point}")
+        return " ".join(parts[1:][::-1] + [parts[0]]) if lang == "vi" else ", ".join(parts)
+
+
+_SHORT = {
+    "Quyết định 19/2014/QĐ-TTg": "QĐ 19/2014/QĐ-TTg",
+    "Thông tư 26/2014/TT-BKHCN": "TT 26/2014/TT-BKHCN",
+    "Thông tư 116/2015/TT-BTC": "TT 116/2015/TT-BTC",
+}
+_CITATION_WORDS = {"vi": ("Điều", "khoản", "điểm"), "en": ("Art.", "cl.", "pt.")}
+
+
+class AppliesTo(_Strict):
+    levels: list[Literal[LEVELS]] = Field(default=list(LEVELS), min_length=1)  # type: ignore[valid-type]
+    standards: list[Literal[2008, 2015]] = Field(default=[2008, 2015], min_length=1)
+
+
+class Effective(_Strict):
+    from_: dt.date = Field(alias="from")
+    until: Optional[dt.date] = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Rule(_Strict):
+    id: str
+    version: int = Field(1, ge=1)
+    title: Text
+    requirement: Text = Field(description="What the rule requires, in one plain sentence.")
+    severity: Severity
+    citations: list[Citation] = Field(min_length=1)
+    applies_to: AppliesTo = AppliesTo()
+    effective: Effective
+    profiles: list[Literal[PROFILES]] = Field(min_length=1)  # type: ignore[valid-type]
+    subject: Literal[SUBJECT_KINDS]  # type: ignore[valid-type]
+    not_applicable_when: Optional[dict[str, Any]] = None
+    not_applicable_reason: Optional[Text] = None
+    fail_when: dict[str, Any]
+    pending_when: Optional[dict[str, Any]] = None
+    requires: list[str] = []
+    findings_per: Optional[str] = Field(None, description="Item list: a failure gives one finding per item.")
+    judgment: bool = Field(False, description="True when the rule relies on an auditor's attested judgment.")
+    message: Text
+    pending_message: Optional[Text] = None
+    pass_message: Optional[Text] = None
+    remediation: Text
+    evidence: TextList
+
+    @field_validator("profiles")
+    @classmethod
+    def _unique_profiles(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("profiles are listed twice")
+        return value
+
+    @cached_property
+    def conditions(self) -> dict[str, Optional[tuple]]:
+        return {
+            "not_applicable_when": self._parse("not_applicable_when"),
+            "fail_when": self._parse("fail_when"),
+            "pending_when": self._parse("pending_when"),
+        }
+
+    def _parse(self, name: str) -> Optional[tuple]:
+        raw = getattr(self, name)
+        return None if raw is None else cond.parse(raw, self.subject, name)
+
+    @cached_property
+    def branches(self) -> list[tuple[str, tuple]]:
+        c = self.conditions
+        return cond.outcome_branches(c["not_applicable_when"], c["fail_when"], c["pending_when"], self.requires)
+
+    @property
+    def area(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    def citation_text(self, lang: str) -> str:
+        return "; ".join(c.format(lang) for c in self.citations)
+
+
+class PackInfo(_Strict):
+    name: str
+    version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+
+
+class RulePack:
+    """Rules (sorted by id), the pack version and the dated parameters."""
+
+    def __init__(self, root: Path, info: PackInfo, rules: list[Rule], parameters: Parameters):
+        self.root = root
+        self.info = info
+        self.rules = sorted(rules, key=lambda r: r.id)
+        self.parameters = parameters
+        self.by_id = {r.id: r for r in self.rules}
+
+    @property
+    def version(self) -> str:
+        return self.info.version
+
+    def select(self, profile: str) -> list[Rule]:
+        if profile == "all":
+            return list(self.rules)
+        return [r for r in self.rules if profile in r.profiles]
+
+
+def default_rules_dir() -> Path:
+    """The bundled rule pack: ``isocheck/_rulepack`` in an installed wheel, else ``<repo>/rules``."""
+    override = os.environ.get("ISOCHECK_RULES")
+    if override:
+        return Path(override)
+    packaged = Path(__file__).parent / "_rulepack"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def load_pack(root: str | Path | None = None) -> RulePack:
+    """Load and check every rule file under ``root``. Raises :class:`InputError` on the first problem."""
+    root = Path(root) if root is not None else default_rules_dir()
+    info_path = root / "pack.yaml"
+    data, lines = load_document(info_path)
+    try:
+        info = PackInfo.model_validate(data)
+    except ValidationError as exc:
+        raise validation_error(exc, str(info_path), lines, PackInfo) from None
+    parameters = load_parameters(root / "parameters.yaml")
+    rules: list[Rule] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(root.glob("*/*.yaml")):
+        rule = load_rule(path, root)
+        if rule.id in seen:
+            raise InputError(str(path), f"duplicate rule id '{rule.id}' (also in {seen[rule.id]})", "id")
+        seen[rule.id] = path
+        rules.append(rule)
+    if not rules:
+        raise InputError(str(root), "no rule files found (expected rules/<area>/<requirement>.yaml)")
+    return RulePack(root, info, rules, parameters)
+
+
+def load_rule(path: Path, root: Path) -> Rule:
+    data, lines = load_document(path)
+    file = str(path)
+    if not isinstance(data, dict):
+        raise InputError(file, "expected a mapping describing one rule")
+    try:
+        rule = Rule.model_validate(data)
+    except ValidationError as exc:
+        raise validation_error(exc, file, lines, Rule) from None
+    expected_id = f"{path.parent.name}.{path.stem}"
+    if rule.id != expected_id:
+        raise InputError(file, f"rule id '{rule.id}' does not match its path; expected '{expected_id}'",
+                         "id", line_of(lines, ("id",)))
+    try:
+        rule.branches  # parses and checks every condition against the field catalogue
+    except cond.ConditionError as exc:
+        raise InputError(file, str(exc), exc.path, line_of(lines, tuple(exc.path.split(".")[:1]))) from None
+    for name in rule.requires:
+        if name not in FIELDS[rule.subject]:
+            raise InputError(file, f"'{name}' is not a field of subject '{rule.subject}'", "requires")
+    if rule.not_applicable_when is not None and rule.not_applicable_reason is None:
+        raise InputError(file, "a rule with not_applicable_when needs a not_applicable_reason {vi, en}",
+                         "not_applicable_reason")
+    if rule.pending_when is not None and rule.pending_message is None:
+        raise InputError(file, "a rule with pending_when needs a pending_message {vi, en}", "pending_message")
+    _check_placeholders(rule, file)
+    return rule
+
+
+def _check_placeholders(rule: Rule, file: str) -> None:
+    """Every {placeholder} must be a plain name (the values come from the subject at run time)."""
+    for name in ("message", "pending_message", "pass_message", "remediation"):
+        text = getattr(rule, name)
+        if text is None:
+            continue
+        for lang in ("vi", "en"):
+            try:
+                parsed = list(string.Formatter().parse(text.get(lang)))
+            except ValueError as exc:
+                raise InputError(file, f"bad placeholder: {exc}", f"{name}.{lang}") from None
+            for _, field_name, _, _ in parsed:
+                if field_name is not None and not field_name.isidentifier():
+                    raise InputError(file, f"placeholder '{{{field_name}}}' must be a plain name", f"{name}.{lang}")

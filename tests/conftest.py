@@ -1,0 +1,50 @@
+"""Shared test fixtures: the rule pack (loaded once), paths, and case-file helpers."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from isocheck.facts import Agency, validate_agency
+from isocheck.rulepack import RulePack, load_pack
+from isocheck.yamlio import load_document
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases"
+FIXTURES = ROOT / "fixtures"
+DEFAULT_AS_OF = dt.date(2021, 11, 16)
+
+
+@pytest.fixture(scope="session")
+def pack() -> RulePack:
+    return load_pack(ROOT / "rules")
+
+
+def base_facts() -> dict:
+    data, _ = load_document(CASES / "_base.yaml")
+    return data
+
+
+def merge(base: dict, override: dict) -> dict:
+    """Override top-level keys; merge nested mappings; replace lists whole."""
+    result = copy.deepcopy(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merge(result[key], value)
+        else:
+            result[key] = copy.deepcopy(value)
+    return result
+
+
+def case_agency(facts: dict | None, remove: list[str] | None = None) -> Agency:
+    data = merge(base_facts(), facts or {})
+    for path in remove or []:
+        target = data
+        *parents, last = path.split(".")
+        for part in parents:
+            target = target[part]
+        target.pop(last, None)
+    return validate_agency(data, "<case>")

@@ -1,0 +1,75 @@
+"""Per-rule YAML cases (tests/cases/<rule-id>.yaml): each names exactly which subjects get which outcome.
+
+Every case runs through both evaluators (durable-rules and the reference), which must agree, and
+renders every finding's texts in both languages (a bad placeholder fails here, not in front of a user).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import pytest
+
+from conftest import CASES, DEFAULT_AS_OF, case_agency
+from isocheck.api import evaluator_for
+from isocheck.evaluate import evaluate
+from isocheck.rulepack import load_pack
+from isocheck.yamlio import load_document
+
+OUTCOME_NAMES = {"fail", "pending", "pass", "not_evaluable", "not_applicable", "error"}
+
+
+def _case_files():
+    return sorted(p for p in CASES.glob("*.yaml") if not p.name.startswith("_"))
+
+
+def _cases():
+    for path in _case_files():
+        data, _ = load_document(path)
+        for i, case in enumerate(data["cases"]):
+            yield pytest.param(data["rule"], case, id=f"{data['rule']}[{i}] {case['name']}")
+
+
+@pytest.mark.parametrize("rule_id, case", list(_cases()))
+def test_rule_case(pack, rule_id, case):
+    assert rule_id in pack.by_id, f"case file names unknown rule {rule_id}"
+    rule = pack.by_id[rule_id]
+    unknown = set(case["expect"]) - OUTCOME_NAMES
+    assert not unknown, f"unknown outcomes in expect: {unknown}"
+    agency = case_agency(case.get("facts"), case.get("remove"))
+    as_of = case.get("as_of", DEFAULT_AS_OF)
+    if isinstance(as_of, str):
+        as_of = dt.date.fromisoformat(as_of)
+    results = {}
+    for kind in ("durable", "reference"):
+        findings = evaluate(agency, as_of, pack, [rule], evaluator_for(pack, "all", kind), case.get("year"))
+        got = defaultdict(list)
+        for f in findings:
+            got[f.outcome].append(f.subject_id)
+            for lang in ("vi", "en"):
+                rendered = f.render(lang)
+                assert rendered["message"], f"empty message for {f.subject_id}"
+        results[kind] = {k: sorted(v) for k, v in got.items()}
+    assert results["durable"] == results["reference"], "engine and reference evaluator disagree"
+    expected = {k: sorted(str(s) for s in v) for k, v in case["expect"].items() if v}
+    assert results["durable"] == expected
+
+
+def test_every_rule_has_pass_and_fail_cases(pack):
+    covered = defaultdict(set)
+    for path in _case_files():
+        data, _ = load_document(path)
+        assert path.stem == data["rule"], f"{path.name} must be named after its rule id"
+        for case in data["cases"]:
+            covered[data["rule"]].update(k for k, v in case["expect"].items() if v)
+    missing = {r.id: sorted({"pass", "fail"} - covered[r.id]) for r in pack.rules if not {"pass", "fail"} <= covered[r.id]}
+    assert not missing, f"rules without a passing and a failing case: {missing}"
+
+
+def test_base_agency_conforms(pack):
+    """The case base is fully conforming: no rule fails, errors or is not evaluable on it."""
+    findings = evaluate(case_agency({}), DEFAULT_AS_OF, pack, pack.rules, evaluator_for(pack, "all", "durable"))
+    bad = [(f.rule_id, f.subject_id, f.outcome, f.message("en")) for f in findings
+           if f.outcome in ("fail", "error", "not_evaluable")]
+    assert not bad
