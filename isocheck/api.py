@@ -30,6 +30,7 @@ class Report:
     profile: str
     pack: RulePack
     findings: list[Finding]
+    year: int
     tool_version: str = __version__
 
     @property
@@ -54,15 +55,16 @@ def evaluator_for(pack: RulePack, profile: str, kind: str = "durable"):
 
 
 def check_agency(agency: Agency, as_of: dt.date, pack: RulePack, profile: str = "all",
-                 evaluator: str = "durable", file: str = "-") -> Report:
+                 evaluator: str = "durable", file: str = "-", year: int | None = None) -> Report:
     rules = pack.select(profile)
-    findings = evaluate(agency, as_of, pack, rules, evaluator_for(pack, profile, evaluator))
-    return Report(file=file, agency=agency, as_of=as_of, profile=profile, pack=pack, findings=findings)
+    findings = evaluate(agency, as_of, pack, rules, evaluator_for(pack, profile, evaluator), year)
+    return Report(file=file, agency=agency, as_of=as_of, profile=profile, pack=pack, findings=findings,
+                  year=year or as_of.year)
 
 
 def check_file(path: str | Path, as_of: dt.date, profile: str = "all", pack: RulePack | None = None,
-               evaluator: str = "durable") -> Report:
+               evaluator: str = "durable", year: int | None = None) -> Report:
     """Load, validate and check one fact file. Raises :class:`isocheck.errors.InputError` on bad input."""
     pack = pack or load_pack()
     agency = load_agency(path)
-    return check_agency(agency, as_of, pack, profile, evaluator, file=str(path))
+    return check_agency(agency, as_of, pack, profile, evaluator, file=str(path), year=year)

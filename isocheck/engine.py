@@ -11,6 +11,7 @@ How each observed engine behaviour (DESIGN.md) is answered here:
 - identical facts raise ``MessageObservedException``: every fact carries its unique subject id;
 - at most 1,024 live sessions per ruleset: one fresh sid per agency, ``delete_state`` in ``finally``;
 - the per-sid state object is matched by ``m`` patterns: every rule starts with a ``kind`` guard;
+- an empty ``assert_facts`` batch crashes the process: never sent (nothing to match anyway);
 - events are consumed by the first matching rule: only facts are asserted, never events;
 - ``none()`` depends on assertion order: not used — absence is derived in Python (derive.py), and
   every rule compiles to mutually exclusive branches (conditions.outcome_branches);
@@ -120,6 +121,8 @@ class Engine:
 
     def evaluate(self, subjects: list[Subject]) -> tuple[Outcomes, Errors]:
         """Match one agency's subjects in a fresh session; return outcomes and errors per (rule, subject)."""
+        if not subjects:  # durable-rules segfaults on an empty assert_facts batch
+            return {}, {}
         sid = f"a{next(_SIDS)}"
         self._fired.clear()
         self._action_errors.clear()

@@ -1,0 +1,122 @@
+"""The command line (click only): ``isocheck check``, ``isocheck rules list|show``.
+
+Exit codes: 0 no nonconformity at or above ``--fail-on``; 1 nonconformities found (or a rule ended
+in error); 2 bad input or usage. Bad input prints one line naming file, line and field — no traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+
+import click
+
+from isocheck import __version__
+from isocheck.api import EVALUATORS, check_file
+from isocheck.errors import InputError
+from isocheck.findings import worst_gate
+from isocheck.output import write_atomic
+from isocheck.reporters import FORMATS
+from isocheck.rule_views import render_list, render_show
+from isocheck.rulepack import PROFILES, SEVERITIES, load_pack
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+LANG = click.option("--lang", type=click.Choice(["vi", "en"]), default="en", show_default=True,
+                    help="Language of the report (Vietnamese or English).")
+RULES_DIR = click.option("--rules", "rules_dir", type=click.Path(file_okay=False), default=None,
+                         help="Rule pack folder (default: the bundled pack).")
+
+
+def _input_errors(func):
+    """Turn InputError into one message on stderr and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            click.echo(f"isocheck: error: {exc.message}", err=True)
+            sys.exit(EXIT_INPUT)
+
+    return wrapper
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="isocheck")
+def cli() -> None:
+    """Check a state agency's QMS (TCVN ISO 9001) against QĐ 19/2014/QĐ-TTg and TT 26/2014/TT-BKHCN."""
+
+
+@cli.command()
+@click.argument("fact_file", type=click.Path(dir_okay=False))
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Evaluate as of this date (YYYY-MM-DD). Default: today.")
+@click.option("--year", type=click.IntRange(2014, 2100), default=None,
+              help="Calendar year under review for yearly duties. Default: the as-of year.")
+@click.option("--profile", type=click.Choice(list(PROFILES) + ["all"]), default="all", show_default=True,
+              help="Which rules to run.")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="table", show_default=True)
+@LANG
+@click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["none"]), default="minor", show_default=True,
+              help="Exit with 1 when a nonconformity of this severity or worse is found.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to a file.")
+@RULES_DIR
+@click.option("--evaluator", type=click.Choice(EVALUATORS), default="durable", hidden=True)
+@_input_errors
+def check(fact_file, as_of, year, profile, fmt, lang, fail_on, output, rules_dir, evaluator) -> None:
+    """Check one agency fact file (YAML or JSON) and report its findings."""
+    as_of_date = as_of.date() if as_of else dt.date.today()
+    if year is not None and year > as_of_date.year:
+        raise click.BadParameter(f"{year} is after the as-of year {as_of_date.year}", param_hint="--year")
+    pack = load_pack(rules_dir)
+    report = check_file(fact_file, as_of_date, profile, pack, evaluator, year=year)
+    _emit(FORMATS[fmt](report, lang), output)
+    sys.exit(EXIT_FINDINGS if worst_gate(report.findings, fail_on) else EXIT_OK)
+
+
+@cli.group()
+def rules() -> None:
+    """List or show the rules of the pack."""
+
+
+@rules.command("list")
+@LANG
+@click.option("--profile", type=click.Choice(list(PROFILES) + ["all"]), default="all", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@RULES_DIR
+@_input_errors
+def rules_list(lang, profile, fmt, rules_dir) -> None:
+    """Every rule: id, severity, title, citation."""
+    pack = load_pack(rules_dir)
+    click.echo(render_list(pack, pack.select(profile), lang, fmt), nl=False)
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@LANG
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@RULES_DIR
+@_input_errors
+def rules_show(rule_id, lang, fmt, rules_dir) -> None:
+    """One rule in full: legal basis, conditions, messages, remediation, evidence."""
+    pack = load_pack(rules_dir)
+    if rule_id not in pack.by_id:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id, list(pack.by_id), n=3)
+        hint = f" Did you mean: {', '.join(close)}?" if close else " See `isocheck rules list`."
+        raise click.BadParameter(f"no rule with id '{rule_id}'.{hint}", param_hint="RULE_ID")
+    click.echo(render_show(pack.by_id[rule_id], lang, fmt), nl=False)
+
+
+def main() -> None:
+    cli(prog_name="isocheck")

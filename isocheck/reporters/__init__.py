@@ -1,0 +1,15 @@
+"""Output formats. Each module renders a :class:`isocheck.api.Report` as text in one language.
+
+``FORMATS`` is the single registry the CLI offers; a test checks every format renders every fixture.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from isocheck.reporters import json_format, table
+
+FORMATS: dict[str, Callable] = {
+    "table": table.render,
+    "json": json_format.render,
+}

@@ -1,0 +1,38 @@
+"""The machine-readable report: one JSON document, deterministic (sorted, no timestamps besides as-of)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from isocheck.findings import NONCONFORMITY
+
+
+def report_dict(report, lang: str) -> dict[str, Any]:
+    ident = report.agency.agency
+    summary = report.summary
+    return {
+        "tool": "isocheck",
+        "version": report.tool_version,
+        "agency": {
+            "name": ident.name,
+            "level": ident.level,
+            "province": ident.province,
+            "standard": ident.standard,
+            "file": report.file,
+        },
+        "as_of": report.as_of.isoformat(),
+        "year": report.year,
+        "profile": report.profile,
+        "rules_version": report.pack.version,
+        "lang": lang,
+        "summary": {
+            **summary.to_dict(),
+            "nonconformities": sum(1 for f in report.findings if f.outcome == NONCONFORMITY),
+        },
+        "results": [f.render(lang) for f in report.findings],
+    }
+
+
+def render(report, lang: str) -> str:
+    return json.dumps(report_dict(report, lang), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
