@@ -38,6 +38,7 @@ def _walk(node: yaml.Node, loader: _StrictLoader, path: tuple, lines: LineMap, f
                 raise InputError(file, f"duplicate key '{key}' (each key may appear once)",
                                  _path_text(path + (key,)), key_node.start_mark.line + 1)
             result[key] = _walk(value_node, loader, path + (key,), lines, file)
+            lines[path + (key,)] = key_node.start_mark.line + 1  # point at the key, not the value below it
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_walk(child, loader, path + (i,), lines, file) for i, child in enumerate(node.value)]
