@@ -108,7 +108,7 @@ class _Deriver:
             ]
             s.set("certification_body_contracts", len(contracts), ["certification_bodies"])
             s.items["certification_bodies"] = [
-                {"body": c.body, "contract_date": c.contract_date, "purpose": c.purpose or "",
+                {"body": c.body, "contract_date": c.contract_date, "purpose": c.purpose or "—",
                  "id": f"{c.body} ({c.contract_date.isoformat()})", "source": f"certification_bodies[{i}]"}
                 for i, c in contracts
             ]
@@ -141,7 +141,10 @@ class _Deriver:
         s.display["review_dates"] = [r.date for r in self.a.management_reviews or [] if r.date.year == y]
 
         present, objectives_list = self._qms_item("quality_objectives")
-        objectives = [o for o in objectives_list or [] if o.year == y]
+        # the year's objectives in force on the as-of date: issued by then (or undated), latest revision first
+        objectives = sorted((o for o in objectives_list or [] if o.year == y and
+                             (o.issued_on is None or o.issued_on <= self.as_of)),
+                            key=lambda o: o.issued_on or dt.date.min, reverse=True)
         src = "qms.quality_objectives"
         if present is None:
             s.set("has_objectives", None, [src])

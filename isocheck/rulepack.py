@@ -54,9 +54,12 @@ class Citation(_Strict):
     article: Optional[int] = None
     clause: Optional[int] = None
     point: Optional[str] = None
+    section: Optional[str] = Field(None, pattern=r"^\d+(\.\d+)*$", description="Clause of a standard, e.g. '5.2'.")
     quote_vi: str = Field(min_length=1, description="Short quote of the legal text in Vietnamese.")
 
     def format(self, lang: str) -> str:
+        if self.section is not None:
+            return f"{self.instrument} {'mục' if lang == 'vi' else '§'}{' ' if lang == 'vi' else ''}{self.section}"
         parts = [_SHORT.get(self.instrument, self.instrument)]
         words = _CITATION_WORDS[lang]
         if self.article is not None:
