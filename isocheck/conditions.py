@@ -9,7 +9,8 @@ Internally a condition is a small tree of tuples:
     ("true",) ("false",)
 
 :func:`outcome_branches` turns one rule into mutually exclusive, exhaustive branches, one outcome
-each, that both the durable-rules engine and the reference evaluator match. Every subject therefore
+each (three-valued logic: a condition whose fields are unknown is undecided), that both the
+durable-rules engine and the reference evaluator match. Every subject therefore
 matches exactly one branch per rule; anything else is reported as ``error``, never as a pass.
 """
 
@@ -152,35 +153,64 @@ def any_unknown(fields: Iterable[str]) -> tuple:
     return disj(*[("unknown", f) for f in fields])
 
 
+def definitely(cond: tuple, value: bool) -> tuple:
+    """Three-valued logic: the condition under which ``cond`` is known to be ``value``.
+
+    A comparison is decided only when its field is known; AND is false as soon as one part is known
+    false, OR true as soon as one part is known true — whatever the other parts' fields.
+    """
+    tag = cond[0]
+    if tag in ("and", "or"):
+        parts = [definitely(c, value) for c in cond[1]]
+        # an AND is known true when every part is; known false when any part is (OR: the reverse)
+        every = (tag == "and") == value
+        return conj(*parts) if every else disj(*parts)
+    if tag == "cmp":
+        return conj(("known", cond[1]), cond if value else negate(cond))
+    if tag in ("known", "unknown", "true", "false"):  # always decided
+        return cond if value else negate(cond)
+    raise ValueError(f"unknown condition node {cond!r}")
+
+
+def undecided(cond: tuple) -> tuple:
+    """The condition under which ``cond`` is neither known true nor known false."""
+    return conj(negate(definitely(cond, True)), negate(definitely(cond, False)))
+
+
 def outcome_branches(not_applicable_when: tuple | None, fail_when: tuple, pending_when: tuple | None,
                      requires: Iterable[str] = ()) -> list[tuple[str, tuple]]:
     """Mutually exclusive, exhaustive ``(outcome, condition)`` branches for one rule, in priority order.
 
-    1. not_evaluable — a field the applicability test needs is unknown;
-    2. not_applicable — the rule's not-applicable condition holds;
-    3. not_evaluable — a field the fail/pending tests need is unknown;
-    4. fail — the fail condition holds (a failure is never hidden as pending);
-    5. pending — not failed, and the pending condition holds (not yet due);
-    6. pass — none of the above.
+    Conditions are judged in three-valued logic (known true / known false / undecided because a
+    field they need is unknown):
+    1. not_applicable — the not-applicable condition is known true;
+    2. not_evaluable — it is undecided;
+    3. fail — it is known false and the fail condition is known true (a failure is never hidden
+       as pending, and is reported even if fields that could not change it are unknown);
+    4. not_evaluable — the fail condition is undecided;
+    5. pending — the fail condition is known false and the pending condition known true;
+    6. not_evaluable — the pending condition is undecided;
+    7. pass — every condition is known false.
+    Fields named in ``requires`` must be known for any outcome other than not_applicable.
     """
-    na_fields = fields_of(not_applicable_when)
-    rest = [f for f in fields_of(fail_when) + fields_of(pending_when) + list(requires) if f not in na_fields]
-    rest = list(dict.fromkeys(rest))
-    applicable = negate(not_applicable_when) if not_applicable_when else TRUE
-    known_all = all_known(na_fields + rest)
-    branches: list[tuple[str, tuple]] = []
-    if na_fields:
-        branches.append(("not_evaluable", any_unknown(na_fields)))
-        branches.append(("not_applicable", conj(all_known(na_fields), not_applicable_when)))
-    if rest:
-        branches.append(("not_evaluable", conj(all_known(na_fields), applicable, any_unknown(rest))))
-    branches.append(("fail", conj(known_all, applicable, fail_when)))
-    not_failed = negate(fail_when)
+    required = all_known(requires)
+    na_true = definitely(not_applicable_when, True) if not_applicable_when else FALSE
+    na_false = definitely(not_applicable_when, False) if not_applicable_when else TRUE
+    applicable = conj(na_false, required)
+    branches: list[tuple[str, tuple]] = [("not_applicable", na_true)]
+    if not_applicable_when:
+        branches.append(("not_evaluable", undecided(not_applicable_when)))
+    if requires:
+        branches.append(("not_evaluable", conj(na_false, any_unknown(requires))))
+    fail_false = definitely(fail_when, False)
+    branches.append(("fail", conj(applicable, definitely(fail_when, True))))
+    branches.append(("not_evaluable", conj(applicable, undecided(fail_when))))
     if pending_when is not None:
-        branches.append(("pending", conj(known_all, applicable, not_failed, pending_when)))
-        branches.append(("pass", conj(known_all, applicable, not_failed, negate(pending_when))))
+        branches.append(("pending", conj(applicable, fail_false, definitely(pending_when, True))))
+        branches.append(("not_evaluable", conj(applicable, fail_false, undecided(pending_when))))
+        branches.append(("pass", conj(applicable, fail_false, definitely(pending_when, False))))
     else:
-        branches.append(("pass", conj(known_all, applicable, not_failed)))
+        branches.append(("pass", conj(applicable, fail_false)))
     return [(outcome, cond) for outcome, cond in branches if cond != FALSE]
 
 

@@ -29,6 +29,11 @@ class _Deriver:
         self.params = params
         self.year = year
         self.qms = agency.qms
+        # events dated after the as-of date have not happened yet on that date
+        self.announcements = _until(agency.announcements, "date", as_of)
+        self.scope_changes = _until(agency.scope_changes, "date", as_of)
+        self.certification_bodies = _until(agency.certification_bodies, "contract_date", as_of)
+        self.consultants = _until(agency.consultants, "contract_date", as_of)
         self.approval_date: Optional[dt.date] = None
         self.approval_known = False
         if self.qms is not None and is_known(self.qms, "documents_approved"):
@@ -84,7 +89,7 @@ class _Deriver:
             present, value = self._qms_item(qms_name)
             s.set(field, present, [f"qms.{qms_name}"])
             s.display[qms_name] = _document_text(value)
-        announcements = self.a.announcements
+        announcements = self.announcements
         s.set("announcement_count", None if announcements is None and not is_known(self.a, "announcements")
               else len(announcements or []), ["announcements"])
         latest = _latest(announcements or [])
@@ -101,9 +106,9 @@ class _Deriver:
             s.set("days_past_transition_deadline", None, ["agency.standard"],
                   ["no transition deadline in force on the as-of date"])
         forbidden_from = self.params.value("certification_bodies_forbidden_from", self.as_of)
-        if is_known(self.a, "certification_bodies") or self.a.certification_bodies:
+        if is_known(self.a, "certification_bodies"):
             contracts = [
-                (i, c) for i, c in enumerate(self.a.certification_bodies or [])
+                (self.a.certification_bodies.index(c), c) for c in self.certification_bodies or []
                 if forbidden_from is not None and c.contract_date >= forbidden_from
             ]
             s.set("certification_body_contracts", len(contracts), ["certification_bodies"])
@@ -222,6 +227,11 @@ class _Deriver:
         for i, doc in enumerate(self.a.legal_documents or []):
             src = f"legal_documents[{i}]"
             s = Subject("legal_document", doc.number, {"vi": f"Văn bản {doc.number}", "en": f"Legal document {doc.number}"})
+            if months is None:  # no legal deadline in force on the as-of date
+                s.set("built_in", None, [f"{src}.built_in_on"], ["legal_update_max_months (not in force)"])
+                s.set("days_after_deadline", None, [f"{src}.effective_on"], ["legal_update_max_months (not in force)"])
+                subjects.append(s)
+                continue
             deadline = add_months(doc.effective_on, months)
             s.due_date = deadline
             s.display.update(number=doc.number, title=doc.title or "", effective_date=doc.effective_on,
@@ -242,11 +252,11 @@ class _Deriver:
     # -- announcements ---------------------------------------------------------------------------
 
     def announcement_subjects(self) -> list[Subject]:
-        announcements = self.a.announcements
+        announcements = self.announcements
         if announcements is None:
             return []
         latest = _latest(announcements)
-        subjects = [self._announcement(i, ann, ann is latest) for i, ann in enumerate(announcements)]
+        subjects = [self._announcement(self.a.announcements.index(ann), ann, ann is latest) for ann in announcements]
         if not announcements:
             subjects.append(self._planned_announcement())
         return subjects
@@ -337,16 +347,16 @@ class _Deriver:
 
     def scope_change_subjects(self) -> list[Subject]:
         subjects = []
-        for i, change in enumerate(self.a.scope_changes or []):
-            src = f"scope_changes[{i}]"
+        for change in self.scope_changes or []:
+            src = f"scope_changes[{self.a.scope_changes.index(change)}]"
             sid = f"{change.date.isoformat()} {change.kind}"
             s = Subject("scope_change", sid, {"vi": f"Thay đổi phạm vi ngày {change.date:%d/%m/%Y}",
                                               "en": f"Scope change of {change.date.isoformat()}"})
             s.display.update(date=change.date, kind=change.kind, description=change.description or "")
-            if self.a.announcements is None:
+            if self.announcements is None:
                 s.set("reannounced", None, ["announcements"])
             else:
-                after = [a for a in self.a.announcements if a.date >= change.date]
+                after = [a for a in self.announcements if a.date >= change.date]
                 s.set("reannounced", bool(after), [f"{src}.date", "announcements"])
                 s.display["reannounced_by"] = min(after, key=lambda a: a.date).decision if after else ""
             subjects.append(s)
@@ -386,6 +396,7 @@ class _Deriver:
                 s.set("open_not_due", len(not_due), [f"{src}.corrective_actions"])
                 due_dates = [c.due_on for c in not_due if c.due_on]
                 s.due_date = min(due_dates) if due_dates else None
+                s.display["next_due"] = s.due_date
                 s.display.update(without_action=without_action, overdue=len(overdue), not_due=len(not_due),
                                  overdue_findings="; ".join(c.finding for c in overdue))
             subjects.append(s)
@@ -408,8 +419,8 @@ class _Deriver:
 
     def consultant_subjects(self) -> list[Subject]:
         subjects = []
-        for i, c in enumerate(self.a.consultants or []):
-            src = f"consultants[{i}]"
+        for c in self.consultants or []:
+            src = f"consultants[{self.a.consultants.index(c)}]"
             s = Subject("consultant", f"{c.consultant} ({c.contract_date.isoformat()})",
                         {"vi": f"Tư vấn {c.consultant}", "en": f"Consultant {c.consultant}"})
             s.display.update(consultant=c.consultant, contract_date=c.contract_date, certificate=c.certificate or "",
@@ -456,6 +467,13 @@ _PROCEDURE_NAMES = {
     "corrective_action": ("Thủ tục hành động khắc phục (§8.5.2)", "Corrective action (§8.5.2)"),
     "preventive_action": ("Thủ tục hành động phòng ngừa (§8.5.3)", "Preventive action (§8.5.3)"),
 }
+
+
+def _until(items: Optional[list], attribute: str, as_of: dt.date) -> Optional[list]:
+    """The items dated on or before ``as_of`` (None stays None: unknown)."""
+    if items is None:
+        return None
+    return [item for item in items if getattr(item, attribute) <= as_of]
 
 
 def _latest(announcements: list[Announcement]) -> Optional[Announcement]:
