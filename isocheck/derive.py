@@ -56,7 +56,7 @@ class _Deriver:
         subjects += self.consultant_subjects()
         if self.a.agency.standard == 2008:
             subjects += self.mandatory_procedure_subjects()
-        return subjects
+        return _unique_ids(subjects)
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -113,7 +113,7 @@ class _Deriver:
             ]
             s.set("certification_body_contracts", len(contracts), ["certification_bodies"])
             s.items["certification_bodies"] = [
-                {"body": c.body, "contract_date": c.contract_date, "purpose": c.purpose or "—",
+                {"body": c.body, "label": c.body, "contract_date": c.contract_date, "purpose": c.purpose or "—",
                  "id": f"{c.body} ({c.contract_date.isoformat()})", "source": f"certification_bodies[{i}]"}
                 for i, c in contracts
             ]
@@ -193,7 +193,7 @@ class _Deriver:
         s.set("procedure_count", len(procedures), ["procedures"])
 
         def item(i: int, p) -> dict[str, Any]:
-            return {"id": p.code, "code": p.code, "name": p.name, "field": p.field,
+            return {"id": p.code, "label": f"{p.code} ({p.field})", "code": p.code, "name": p.name, "field": p.field,
                     "announced_by": p.announced_by or "", "source": f"procedures[{i}]"}
 
         uncovered = [item(i, p) for i, p in enumerate(procedures) if p.internal_procedure is False]
@@ -323,6 +323,8 @@ class _Deriver:
         s.display["audit_dates_before"] = [a.date for a in before]
         open_count = self._open_nonconformities(before, day)
         if audits is None and not is_known(self.a, "internal_audits"):
+            open_count = None
+        elif open_count == 0 and not window_covered:  # audits before records_since are unknown, not absent
             open_count = None
         s.set("open_nonconformities_at_date", open_count, ["internal_audits[*].corrective_actions"])
         s.set("review_before", held(self.a.management_reviews, "management_reviews"),
@@ -467,6 +469,32 @@ _PROCEDURE_NAMES = {
     "corrective_action": ("Thủ tục hành động khắc phục (§8.5.2)", "Corrective action (§8.5.2)"),
     "preventive_action": ("Thủ tục hành động phòng ngừa (§8.5.3)", "Preventive action (§8.5.3)"),
 }
+
+
+def _unique_ids(subjects: list[Subject]) -> list[Subject]:
+    """Make subject ids unique per kind: decision numbers restart every year, so two announcements
+    (or legal documents) may share one. Repeats are told apart by their date, else by position."""
+    seen: dict[tuple[str, str], int] = {}
+    for subject in subjects:
+        seen[(subject.kind, subject.id)] = seen.get((subject.kind, subject.id), 0) + 1
+    counters: dict[tuple[str, str], int] = {}
+    for subject in subjects:
+        key = (subject.kind, subject.id)
+        if seen[key] == 1:
+            continue
+        counters[key] = counters.get(key, 0) + 1
+        day = subject.display.get("date") or subject.display.get("effective_date")
+        subject.id = f"{subject.id} ({day.isoformat()})" if day else f"{subject.id} (#{counters[key]})"
+    taken: set[tuple[str, str]] = set()
+    for subject in subjects:  # same number and same date: fall back to position
+        key = (subject.kind, subject.id)
+        n = 1
+        while key in taken:
+            n += 1
+            key = (subject.kind, f"{subject.id} #{n}")
+        subject.id = key[1]
+        taken.add(key)
+    return subjects
 
 
 def _until(items: Optional[list], attribute: str, as_of: dt.date) -> Optional[list]:

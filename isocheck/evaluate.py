@@ -144,9 +144,9 @@ def _item_finding(rule: Rule, subject: Subject, item: dict) -> Finding:
     finding.values = {**finding.values, **item}
     finding.subject_kind = f"{subject.kind}.{rule.findings_per}"
     finding.subject_id = str(item["id"])
-    label = " — ".join(str(item[k]) for k in ("code", "name") if item.get(k)) or str(item["id"])
+    label = str(item.get("label") or item["id"])
     finding.subject_label = {"vi": label, "en": label}
-    finding.facts = {**finding.facts, **{k: v for k, v in item.items() if k not in ("id", "source")}}
+    finding.facts = {**finding.facts, **{k: v for k, v in item.items() if k not in ("id", "label", "source")}}
     finding.sources = {**finding.sources, "item": [item["source"]]}
     return finding
 

@@ -9,7 +9,8 @@ from isocheck.findings import NONCONFORMITY
 from isocheck.i18n import fill, format_value, ui
 from isocheck.rulepack import SEVERITIES
 
-_WIDTHS = [30, 22, 62, 30]
+_RULE = 45  # the longest rule id fits on one line
+_WIDTHS = [_RULE, 22, 56, 28]
 
 
 def _table(rows: list[list[str]], headers: list[str], widths: list[int]) -> str:
@@ -39,6 +40,10 @@ def verdict_lines(report, lang: str) -> list[str]:
         lines.append(fill(ui("report.verdict_nc", lang), {"count": total, **counts}, lang))
     else:
         lines.append(ui("report.verdict_ok", lang))
+    for outcome in ("not_evaluable", "pending"):
+        count = report.summary.outcomes.get(outcome, 0)
+        if count:
+            lines.append(fill(ui(f"report.verdict_{outcome}", lang), {"count": count}, lang))
     return lines
 
 
@@ -55,10 +60,10 @@ def render(report, lang: str) -> str:
                 for f in group]
         out.append(_table(rows, cols, _WIDTHS))
     sections = [
-        ("error", [ui("col.rule", lang), ui("col.subject", lang), ui("col.message", lang)], [30, 22, 80]),
+        ("error", [ui("col.rule", lang), ui("col.subject", lang), ui("col.message", lang)], [_RULE, 22, 70]),
         ("pending", [ui("col.rule", lang), ui("col.subject", lang), ui("col.message", lang), ui("col.due", lang)],
-         [30, 22, 62, 12]),
-        ("not_evaluable", [ui("col.rule", lang), ui("col.subject", lang), ui("col.missing", lang)], [30, 22, 80]),
+         [_RULE, 22, 56, 12]),
+        ("not_evaluable", [ui("col.rule", lang), ui("col.subject", lang), ui("col.missing", lang)], [_RULE, 22, 70]),
     ]
     for outcome, headers, widths in sections:
         group = [f for f in findings if f.outcome == outcome]

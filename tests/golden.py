@@ -1,0 +1,62 @@
+"""Golden outputs of the fixtures: which fixtures, as of which date, and how to render them.
+
+Regenerate after an intended change with ``python tests/golden.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+GOLDEN = HERE / "golden"
+
+# fixture file -> as-of date of the check (the date of the report it is built from)
+FIXTURES = {
+    "phuong-duc-thuan-2021.yaml": "2021-11-16",
+    "so-xay-dung-ha-tinh-2022.yaml": "2022-11-18",
+    "bql-kcn-ninh-thuan-2021.yaml": "2021-11-16",
+    "xa-chua-san-sang-cong-bo.yaml": "2021-11-16",
+    "chi-cuc-thay-doi-pham-vi.yaml": "2021-11-16",
+    "huyen-van-2008.yaml": "2021-11-16",
+    "so-cap-nhat-van-ban-tre.yaml": "2021-11-16",
+    "xa-thieu-thong-tin.yaml": "2021-11-16",
+}
+RENDERINGS = [("table", "en", "en.txt"), ("table", "vi", "vi.txt"), ("json", "en", "json")]
+
+
+def render(fixture: str, fmt: str, lang: str) -> tuple[str, int]:
+    """The CLI's output and exit code for one fixture (run in-process, as a user would type it)."""
+    from click.testing import CliRunner
+
+    from isocheck.cli import cli
+
+    args = ["check", f"fixtures/{fixture}", "--as-of", FIXTURES[fixture], "--format", fmt, "--lang", lang]
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+    return result.output, result.exit_code
+
+
+def golden_path(fixture: str, suffix: str) -> Path:
+    return GOLDEN / f"{Path(fixture).stem}.{suffix}"
+
+
+def regenerate() -> None:
+    GOLDEN.mkdir(exist_ok=True)
+    for fixture in FIXTURES:
+        for fmt, lang, suffix in RENDERINGS:
+            output, code = render(fixture, fmt, lang)
+            golden_path(fixture, suffix).write_text(output, encoding="utf-8")
+            print(f"{fixture} {fmt}/{lang}: exit {code}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    regenerate()
