@@ -117,32 +117,28 @@ def negate(cond: tuple) -> tuple:
     return FALSE if cond == TRUE else TRUE
 
 
-def conj(*parts: tuple) -> tuple:
-    """AND of parts, flattened, with TRUE dropped and FALSE absorbing."""
+def _combine(tag: str, identity: tuple, absorbing: tuple, parts: tuple) -> tuple:
+    """``tag`` ("and"/"or") of parts, flattened; ``identity`` parts dropped, an ``absorbing`` part wins."""
     flat: list[tuple] = []
     for part in parts:
-        if part == TRUE:
+        if part == identity:
             continue
-        if part == FALSE:
-            return FALSE
-        flat.extend(part[1] if part[0] == "and" else [part])
+        if part == absorbing:
+            return absorbing
+        flat.extend(part[1] if part[0] == tag else [part])
     if not flat:
-        return TRUE
-    return flat[0] if len(flat) == 1 else ("and", flat)
+        return identity
+    return flat[0] if len(flat) == 1 else (tag, flat)
+
+
+def conj(*parts: tuple) -> tuple:
+    """AND of parts, flattened, with TRUE dropped and FALSE absorbing."""
+    return _combine("and", TRUE, FALSE, parts)
 
 
 def disj(*parts: tuple) -> tuple:
     """OR of parts, flattened, with FALSE dropped and TRUE absorbing."""
-    flat: list[tuple] = []
-    for part in parts:
-        if part == FALSE:
-            continue
-        if part == TRUE:
-            return TRUE
-        flat.extend(part[1] if part[0] == "or" else [part])
-    if not flat:
-        return FALSE
-    return flat[0] if len(flat) == 1 else ("or", flat)
+    return _combine("or", FALSE, TRUE, parts)
 
 
 def all_known(fields: Iterable[str]) -> tuple:
