@@ -1,4 +1,4 @@
-"""The command line (click only): ``isocheck check``, ``isocheck rules list|show``.
+"""The command line (click only): ``isocheck check``, ``explain``, ``rules list|show``.
 
 Exit codes: 0 no nonconformity at or above ``--fail-on``; 1 nonconformities found (or a rule ended
 in error); 2 bad input or usage. Bad input prints one line naming file, line and field — no traceback.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import sys
 
 import click
@@ -16,6 +17,7 @@ from isocheck import __version__
 from isocheck.api import EVALUATORS, check_file
 from isocheck.errors import InputError
 from isocheck.findings import worst_gate
+from isocheck.i18n import ui
 from isocheck.output import write_atomic
 from isocheck.reporters import FORMATS
 from isocheck.rule_views import render_list, render_show
@@ -83,6 +85,50 @@ def check(fact_file, as_of, year, profile, fmt, lang, fail_on, output, rules_dir
     sys.exit(EXIT_FINDINGS if worst_gate(report.findings, fail_on) else EXIT_OK)
 
 
+@cli.command("explain")
+@click.argument("fact_file", type=click.Path(dir_okay=False))
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Evaluate as of this date (YYYY-MM-DD). Default: today.")
+@click.option("--year", type=click.IntRange(2014, 2100), default=None, help="Calendar year under review.")
+@click.option("--rule", "rule_id", default=None,
+              help="Explain this rule for every subject, whatever its outcome. Default: every failed rule.")
+@click.option("--profile", type=click.Choice(list(PROFILES) + ["all"]), default="all", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@LANG
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write to a file.")
+@RULES_DIR
+@_input_errors
+def explain_command(fact_file, as_of, year, rule_id, profile, fmt, lang, output, rules_dir) -> None:
+    """Explain why rules failed (or passed): legal basis, conditions, facts, what would make it pass."""
+    from isocheck.explain import explain, render_text, select
+
+    as_of_date = as_of.date() if as_of else dt.date.today()
+    pack = load_pack(rules_dir)
+    if rule_id is not None:
+        _known_rule(pack, rule_id)
+        profile = "all"
+    report = check_file(fact_file, as_of_date, profile, pack, year=year)
+    explanations = [explain(f, fact_file, as_of_date, lang) for f in select(report.findings, rule_id)]
+    if fmt == "json":
+        text = json.dumps({"tool": "isocheck", "version": __version__, "agency": report.agency.agency.name,
+                           "file": fact_file, "as_of": as_of_date.isoformat(), "rules_version": pack.version,
+                           "lang": lang, "explanations": explanations}, ensure_ascii=False, indent=2) + "\n"
+    elif explanations:
+        text = render_text(explanations, lang)
+    else:
+        text = ui("explain.nothing", lang) + "\n"
+    _emit(text, output)
+
+
+def _known_rule(pack, rule_id: str) -> None:
+    if rule_id not in pack.by_id:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id, list(pack.by_id), n=3)
+        hint = f" Did you mean: {', '.join(close)}?" if close else " See `isocheck rules list`."
+        raise click.BadParameter(f"no rule with id '{rule_id}'.{hint}", param_hint="--rule")
+
+
 @cli.group()
 def rules() -> None:
     """List or show the rules of the pack."""
@@ -109,12 +155,7 @@ def rules_list(lang, profile, fmt, rules_dir) -> None:
 def rules_show(rule_id, lang, fmt, rules_dir) -> None:
     """One rule in full: legal basis, conditions, messages, remediation, evidence."""
     pack = load_pack(rules_dir)
-    if rule_id not in pack.by_id:
-        import difflib
-
-        close = difflib.get_close_matches(rule_id, list(pack.by_id), n=3)
-        hint = f" Did you mean: {', '.join(close)}?" if close else " See `isocheck rules list`."
-        raise click.BadParameter(f"no rule with id '{rule_id}'.{hint}", param_hint="RULE_ID")
+    _known_rule(pack, rule_id)
     click.echo(render_show(pack.by_id[rule_id], lang, fmt), nl=False)
 
 

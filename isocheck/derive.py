@@ -99,7 +99,12 @@ class _Deriver:
         deadline_entry = self.params.entry("standard_2015_transition_deadline", self.as_of)
         if deadline_entry is not None:
             deadline = deadline_entry.value
-            s.set("days_past_transition_deadline", days_between(deadline, self.as_of), ["agency.standard"])
+            days = days_between(deadline, self.as_of)
+            s.set("days_past_transition_deadline", days, ["agency.standard"])
+            s.note("days_past_transition_deadline",
+                   f"hạn chuyển đổi {_vi(deadline)} (Công văn 419/BKHCN-TĐC); ngày đánh giá {_vi(self.as_of)}: {_days_vi(days)}",
+                   f"transition deadline {deadline.isoformat()} (Công văn 419/BKHCN-TĐC); as of "
+                   f"{self.as_of.isoformat()}: {_days_en(days)}")
             s.display["transition_deadline"] = deadline
             s.due_date = deadline
         else:
@@ -129,6 +134,8 @@ class _Deriver:
         s.due_date = year_end(y)
         s.display.update(year=y, year_end=year_end(y))
         s.set("year_over", self.as_of > year_end(y), [])
+        s.note("year_over", f"năm {y} kết thúc ngày {_vi(year_end(y))}; ngày đánh giá {_vi(self.as_of)}",
+               f"{y} ends on {year_end(y).isoformat()}; as of {self.as_of.isoformat()}")
         year_start = dt.date(y, 1, 1)
         complete = self._records_cover(year_start)
 
@@ -140,10 +147,14 @@ class _Deriver:
 
         audits = count(self.a.internal_audits, "date", "internal_audits")
         s.set("audit_count", audits, ["internal_audits"])
-        s.display["audit_dates"] = [a.date for a in self.a.internal_audits or [] if a.date.year == y]
+        s.display["audit_dates"] = [a.date for a in self.a.internal_audits or [] if a.date.year == y and a.date <= self.as_of]
+        s.note("audit_count", f"các cuộc đánh giá nội bộ từ 01/01/{y} đến {_vi(min(self.as_of, year_end(y)))}",
+               f"internal audits dated {y}-01-01 to {min(self.as_of, year_end(y)).isoformat()}")
         reviews = count(self.a.management_reviews, "date", "management_reviews")
         s.set("review_count", reviews, ["management_reviews"])
-        s.display["review_dates"] = [r.date for r in self.a.management_reviews or [] if r.date.year == y]
+        s.display["review_dates"] = [r.date for r in self.a.management_reviews or [] if r.date.year == y and r.date <= self.as_of]
+        s.note("review_count", f"các cuộc xem xét của lãnh đạo từ 01/01/{y} đến {_vi(min(self.as_of, year_end(y)))}",
+               f"management reviews dated {y}-01-01 to {min(self.as_of, year_end(y)).isoformat()}")
 
         present, objectives_list = self._qms_item("quality_objectives")
         # the year's objectives in force on the as-of date: issued by then (or undated), latest revision first
@@ -246,6 +257,13 @@ class _Deriver:
                 days = days_between(deadline, end)
                 s.set("days_after_deadline", days, [f"{src}.effective_on", f"{src}.built_in_on"])
                 s.display["days_late"] = max(days, 0)
+                end_vi = f"cập nhật ngày {_vi(end)}" if doc.built_in_on else f"chưa cập nhật, tính đến ngày đánh giá {_vi(end)}"
+                end_en = f"built in on {end.isoformat()}" if doc.built_in_on else f"not built in; counted to the as-of date {end.isoformat()}"
+                s.note("days_after_deadline",
+                       f"hiệu lực {_vi(doc.effective_on)} + {months} tháng dương lịch = hạn {_vi(deadline)}; "
+                       f"{end_vi}: {_days_vi(days)}",
+                       f"effective {doc.effective_on.isoformat()} + {months} calendar months = deadline "
+                       f"{deadline.isoformat()}; {end_en}: {_days_en(days)}")
             subjects.append(s)
         return subjects
 
@@ -308,6 +326,14 @@ class _Deriver:
         s.display["documents_approved_on"] = self.approval_date
         since = self.approval_date if self.approval_date is not None and self.approval_date <= day else None
         window_covered = self._records_cover(since or day) if since else self._records_cover(dt.date.min)
+
+        window_vi = (f"từ ngày phê duyệt tài liệu {_vi(since)} " if since else "") + f"đến ngày công bố {_vi(day)}"
+        window_en = (f"from the approval of the documents on {since.isoformat()} " if since else "") + \
+            f"up to the announcement date {day.isoformat()}"
+        s.note("audit_before", f"đánh giá nội bộ {window_vi}", f"internal audits {window_en}")
+        s.note("review_before", f"xem xét của lãnh đạo {window_vi}", f"management reviews {window_en}")
+        s.display["window_start"] = since
+        s.display["window_end"] = day
 
         def held(items, source: str) -> Optional[bool]:
             if items is None:
@@ -469,6 +495,18 @@ _PROCEDURE_NAMES = {
     "corrective_action": ("Thủ tục hành động khắc phục (§8.5.2)", "Corrective action (§8.5.2)"),
     "preventive_action": ("Thủ tục hành động phòng ngừa (§8.5.3)", "Preventive action (§8.5.3)"),
 }
+
+
+def _vi(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _days_vi(days: int) -> str:
+    return f"trễ {days} ngày" if days > 0 else ("đúng hạn" if days == 0 else f"còn {-days} ngày")
+
+
+def _days_en(days: int) -> str:
+    return f"{days} days late" if days > 0 else ("on the deadline" if days == 0 else f"{-days} days to go")
 
 
 def _unique_ids(subjects: list[Subject]) -> list[Subject]:

@@ -135,13 +135,14 @@ def _finding(rule: Rule, outcome: str, subject: Subject, *, reason: dict | None 
         subject_label=subject.label, values=values, facts=facts,
         sources={name: subject.sources.get(name, []) for name in referenced},
         missing=missing or [], due_date=subject.due_date if outcome == "pending" else None,
-        reason=reason, error=error,
+        reason=reason, error=error, subject=subject,
     )
 
 
 def _item_finding(rule: Rule, subject: Subject, item: dict) -> Finding:
     finding = _finding(rule, "fail", subject)
     finding.values = {**finding.values, **item}
+    finding.item = item
     finding.subject_kind = f"{subject.kind}.{rule.findings_per}"
     finding.subject_id = str(item["id"])
     label = str(item.get("label") or item["id"])

@@ -30,6 +30,8 @@ class Finding:
     due_date: Optional[dt.date] = None
     reason: Optional[dict[str, str]] = None
     error: Optional[str] = None
+    subject: Optional[Any] = field(default=None, repr=False)  # the Subject it was judged on (explain)
+    item: Optional[dict[str, Any]] = field(default=None, repr=False)  # the item of a findings_per expansion
 
     @property
     def rule_id(self) -> str:

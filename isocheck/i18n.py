@@ -53,6 +53,8 @@ _UI: dict[str, dict[str, str]] = {
                                      "en": "Note: {count} results could not be evaluated for missing facts (see below)."},
     "report.verdict_pending": {"vi": "Lưu ý: {count} nghĩa vụ chưa đến hạn (xem bảng dưới).",
                                "en": "Note: {count} obligations are not yet due (see below)."},
+    "explain.nothing": {"vi": "Không có quy tắc nào không đạt; dùng --rule <mã> để giải thích một quy tắc bất kỳ.",
+                        "en": "No rule failed; use --rule <id> to explain any rule."},
     "report.none": {"vi": "(không có)", "en": "(none)"},
     "col.rule": {"vi": "Quy tắc", "en": "Rule"},
     "col.subject": {"vi": "Đối tượng", "en": "Subject"},

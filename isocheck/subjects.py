@@ -89,6 +89,41 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
 
 SUBJECT_KINDS: tuple[str, ...] = tuple(FIELDS)
 
+# The meaning of each field in Vietnamese, for explanations (FIELDS holds the English).
+FIELDS_VI: dict[str, str] = {
+    "level": "cấp của cơ quan", "standard": "phiên bản TCVN ISO 9001 của HTQLCL",
+    "has_quality_policy": "đã ban hành chính sách chất lượng", "has_steering_committee": "đã thành lập Ban Chỉ đạo ISO",
+    "has_iso_secretary": "đã phân công thư ký ISO", "has_quality_manual": "có sổ tay chất lượng (hệ thống 2008)",
+    "has_management_representative": "đã chỉ định đại diện lãnh đạo (hệ thống 2008)",
+    "announcement_count": "số quyết định công bố trong hồ sơ",
+    "on_2008": "HTQLCL hoặc quyết định công bố hiện hành vẫn theo TCVN ISO 9001:2008",
+    "days_past_transition_deadline": "số ngày từ hạn chuyển đổi sang 2015 đến ngày đánh giá",
+    "certification_body_contracts": "số hợp đồng với tổ chức chứng nhận kể từ khi QĐ19 có hiệu lực",
+    "year_over": "năm dương lịch đã kết thúc vào ngày đánh giá", "audit_count": "số cuộc đánh giá nội bộ trong năm",
+    "review_count": "số cuộc xem xét của lãnh đạo trong năm", "has_objectives": "đã ban hành mục tiêu chất lượng năm",
+    "objectives_measurable": "mục tiêu chất lượng đo lường được", "objectives_have_plan": "mục tiêu có kế hoạch thực hiện",
+    "has_maintenance_plan": "có kế hoạch duy trì, cải tiến năm", "survey_held": "đã khảo sát sự hài lòng trong năm",
+    "procedure_count": "số TTHC thuộc thẩm quyền", "uncovered_count": "số TTHC chưa có quy trình nội bộ",
+    "mismatch_count": "số TTHC có quy trình khác phần mềm một cửa điện tử",
+    "built_in": "đã cập nhật vào quy trình",
+    "days_after_deadline": "số ngày từ hạn cập nhật (hiệu lực + 3 tháng) đến ngày cập nhật hoặc ngày đánh giá",
+    "is_planned": "chưa công bố: dự kiến công bố vào ngày đánh giá", "is_current": "quyết định công bố đang có hiệu lực",
+    "documents_approved_before": "tài liệu được người đứng đầu phê duyệt trước ngày công bố",
+    "audit_before": "đã đánh giá nội bộ sau khi phê duyệt và trước ngày công bố",
+    "open_nonconformities_at_date": "số điểm không phù hợp chưa khắc phục tại ngày công bố",
+    "review_before": "đã xem xét của lãnh đạo sau khi phê duyệt và trước ngày công bố",
+    "head_confirmed_before": "người đứng đầu xác nhận hiệu lực trước ngày công bố",
+    "notified": "đã thông báo bằng văn bản cho Sở KH&CN", "posted": "đã niêm yết tại trụ sở",
+    "has_website": "cơ quan có trang thông tin điện tử", "published": "đã đăng trên trang thông tin điện tử",
+    "reannounced": "đã công bố lại từ ngày thay đổi phạm vi",
+    "nonconformity_count": "số điểm không phù hợp nặng và nhẹ",
+    "unresolved_overdue": "số điểm không phù hợp chưa có hành động khắc phục hoặc quá hạn",
+    "open_not_due": "số hành động khắc phục đang thực hiện, chưa đến hạn",
+    "has_minutes": "có biên bản xem xét", "certified": "tư vấn có Giấy xác nhận còn hiệu lực ngày ký hợp đồng",
+    "experts_have_cards": "chuyên gia tư vấn đều có thẻ", "built": "thủ tục đã ban hành",
+    "operated": "thủ tục được áp dụng (yes | no | not_triggered)",
+}
+
 
 @dataclass
 class Subject:
@@ -99,6 +134,7 @@ class Subject:
     ``display`` holds values for messages (dates as ``datetime.date``, lists, texts).
     ``sources`` maps each field to the fact-file paths it was derived from.
     ``items`` holds lists a rule may expand into one finding per item (e.g. uncovered TTHC).
+    ``notes`` says how a derived field was computed (e.g. the deadline arithmetic).
     """
 
     kind: str
@@ -110,6 +146,11 @@ class Subject:
     sources: dict[str, list[str]] = field(default_factory=dict)
     items: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     due_date: dt.date | None = None
+    notes: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def note(self, name: str, vi: str, en: str) -> None:
+        """How a derived field was computed, in both languages (shown by ``explain``)."""
+        self.notes[name] = {"vi": vi, "en": en}
 
     def set(self, name: str, value: Any, sources: list[str], missing: list[str] | None = None) -> None:
         """Record field ``name``: a known value, or unknown (``value is None``) with the missing paths."""
