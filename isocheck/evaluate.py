@@ -9,11 +9,9 @@ evaluator becomes ``error`` — never a pass.
 from __future__ import annotations
 
 import datetime as dt
-import string
 from collections import defaultdict
 from typing import Protocol
 
-from isocheck.conditions import fields_of
 from isocheck.derive import derive_subjects
 from isocheck.facts import Agency, is_known
 from isocheck.findings import Finding
@@ -108,11 +106,9 @@ def _resolve(rule: Rule, subject: Subject, outcomes: dict, errors: dict) -> list
     if error is not None:
         return [_finding(rule, "error", subject, error=error)]
     outcome = next(iter(got))
-    referenced = fields_of(rule.conditions["not_applicable_when"]) + fields_of(rule.conditions["fail_when"]) \
-        + fields_of(rule.conditions["pending_when"]) + list(rule.requires)
     missing = []
     if outcome == "not_evaluable":
-        for name in dict.fromkeys(referenced):
+        for name in rule.referenced_fields:
             missing.extend(p for p in subject.missing.get(name, []) if p not in missing)
     if outcome == "fail" and rule.findings_per:
         items = subject.items.get(rule.findings_per, [])
@@ -125,9 +121,9 @@ def _resolve(rule: Rule, subject: Subject, outcomes: dict, errors: dict) -> list
 def _finding(rule: Rule, outcome: str, subject: Subject, *, reason: dict | None = None,
              missing: list[str] | None = None, error: str | None = None) -> Finding:
     values = {**subject.display, **subject.fields}
-    referenced = _referenced(rule)
+    referenced = rule.referenced_fields
     facts = {name: _readable(subject.kind, name, subject.fields[name]) for name in referenced if name in subject.fields}
-    for name in _placeholders(rule):
+    for name in rule.message_placeholders:
         if name in subject.display:
             facts[name] = subject.display[name]
     return Finding(
@@ -155,20 +151,3 @@ def _item_finding(rule: Rule, subject: Subject, item: dict) -> Finding:
 def _readable(kind: str, name: str, value):
     """Engine values back in their own type: booleans travel to the engine as 0/1."""
     return bool(value) if FIELDS[kind][name][0] == "bool" else value
-
-
-def _referenced(rule: Rule) -> list[str]:
-    c = rule.conditions
-    names = fields_of(c["not_applicable_when"]) + fields_of(c["fail_when"]) + fields_of(c["pending_when"]) + list(rule.requires)
-    return list(dict.fromkeys(names))
-
-
-def _placeholders(rule: Rule) -> list[str]:
-    names: list[str] = []
-    for text in (rule.message, rule.pending_message, rule.pass_message):
-        if text is None:
-            continue
-        for lang in LANGS:
-            names.extend(f for _, f, _, _ in string.Formatter().parse(text.get(lang)) if f)
-    return list(dict.fromkeys(names))
-

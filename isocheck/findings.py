@@ -74,7 +74,7 @@ class Finding:
             "title": rule.title.get(lang),
             "message": self.message(lang),
             "citation": rule.citation_text(lang),
-            "citations": [c.model_dump(exclude_none=True) for c in rule.citations],
+            "citations": rule.citations_data,
             "remediation": fill(rule.remediation.get(lang), self.values, lang) if self.outcome in ("fail", "pending") else "",
             "evidence": {
                 "facts": {k: _plain(v) for k, v in sorted(self.facts.items())},

@@ -144,7 +144,34 @@ class Rule(_Strict):
         return self.id.split(".", 1)[0]
 
     def citation_text(self, lang: str) -> str:
-        return "; ".join(c.format(lang) for c in self.citations)
+        return self._citation_texts[lang]
+
+    @cached_property
+    def _citation_texts(self) -> dict[str, str]:
+        return {lang: "; ".join(c.format(lang) for c in self.citations) for lang in ("vi", "en")}
+
+    @cached_property
+    def citations_data(self) -> list[dict]:
+        """The citations as plain dicts (the JSON form)."""
+        return [c.model_dump(exclude_none=True) for c in self.citations]
+
+    @cached_property
+    def referenced_fields(self) -> list[str]:
+        """Every subject field the rule's conditions and ``requires`` use, in first-seen order."""
+        c = self.conditions
+        names = cond.fields_of(c["not_applicable_when"]) + cond.fields_of(c["fail_when"]) \
+            + cond.fields_of(c["pending_when"]) + list(self.requires)
+        return list(dict.fromkeys(names))
+
+    @cached_property
+    def message_placeholders(self) -> list[str]:
+        """The ``{placeholders}`` of the messages, in both languages."""
+        names: list[str] = []
+        for text in (self.message, self.pending_message, self.pass_message):
+            if text is not None:
+                for lang in ("vi", "en"):
+                    names.extend(f for _, f, _, _ in string.Formatter().parse(text.get(lang)) if f)
+        return list(dict.fromkeys(names))
 
 
 class PackInfo(_Strict):
