@@ -1,4 +1,4 @@
-"""The command line (click only): ``isocheck check``, ``explain``, ``rules list|show``.
+"""The command line (click only): ``isocheck check``, ``report``, ``explain``, ``rules list|show``.
 
 Exit codes: 0 no nonconformity at or above ``--fail-on``; 1 nonconformities found (or a rule ended
 in error); 2 bad input or usage. Bad input prints one line naming file, line and field — no traceback.
@@ -76,12 +76,45 @@ def cli() -> None:
 @_input_errors
 def check(fact_file, as_of, year, profile, fmt, lang, fail_on, output, rules_dir, evaluator) -> None:
     """Check one agency fact file (YAML or JSON) and report its findings."""
-    as_of_date = as_of.date() if as_of else dt.date.today()
-    if year is not None and year > as_of_date.year:
-        raise click.BadParameter(f"{year} is after the as-of year {as_of_date.year}", param_hint="--year")
+    as_of_date = _as_of_date(as_of, year)
     pack = load_pack(rules_dir)
     report = check_file(fact_file, as_of_date, profile, pack, evaluator, year=year)
     _emit(FORMATS[fmt](report, lang), output)
+    sys.exit(EXIT_FINDINGS if worst_gate(report.findings, fail_on) else EXIT_OK)
+
+
+def _as_of_date(as_of, year: int | None) -> dt.date:
+    as_of_date = as_of.date() if as_of else dt.date.today()
+    if year is not None and year > as_of_date.year:
+        raise click.BadParameter(f"{year} is after the as-of year {as_of_date.year}", param_hint="--year")
+    return as_of_date
+
+
+@cli.command("report")
+@click.argument("fact_file", type=click.Path(dir_okay=False))
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Evaluate as of this date (YYYY-MM-DD). Default: today.")
+@click.option("--year", type=click.IntRange(2014, 2100), default=None,
+              help="Calendar year under review for yearly duties. Default: the as-of year.")
+@click.option("--profile", type=click.Choice(list(PROFILES) + ["all"]), default="all", show_default=True,
+              help="Which rules to run.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="Language of the report (Vietnamese or English).")
+@click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["none"]), default="minor", show_default=True,
+              help="Exit with 1 when a nonconformity of this severity or worse is found.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the HTML page to this file (atomically). Default: standard output.")
+@RULES_DIR
+@_input_errors
+def report_command(fact_file, as_of, year, profile, lang, fail_on, output, rules_dir) -> None:
+    """The inspection report as one self-contained HTML page (Vietnamese by default): verdict, counts,
+    every nonconformity with its explanation, pending, not-evaluable and error results."""
+    from isocheck.reporters.html import render
+
+    as_of_date = _as_of_date(as_of, year)
+    pack = load_pack(rules_dir)
+    report = check_file(fact_file, as_of_date, profile, pack, year=year)
+    _emit(render(report, lang), output)
     sys.exit(EXIT_FINDINGS if worst_gate(report.findings, fail_on) else EXIT_OK)
 
 

@@ -350,7 +350,7 @@ class _Deriver:
         open_count = self._open_nonconformities(before, day)
         if audits is None and not is_known(self.a, "internal_audits"):
             open_count = None
-        elif open_count == 0 and not window_covered:  # audits before records_since are unknown, not absent
+        elif not before and not window_covered:  # no audit found, and earlier records are unknown, not absent
             open_count = None
         s.set("open_nonconformities_at_date", open_count, ["internal_audits[*].corrective_actions"])
         s.set("review_before", held(self.a.management_reviews, "management_reviews"),
@@ -543,7 +543,10 @@ def _until(items: Optional[list], attribute: str, as_of: dt.date) -> Optional[li
 
 
 def _latest(announcements: list[Announcement]) -> Optional[Announcement]:
-    return max(announcements, key=lambda a: a.date) if announcements else None
+    """The announcement in force: the latest date; on the same date, the one listed last."""
+    if not announcements:
+        return None
+    return max(enumerate(announcements), key=lambda pair: (pair[1].date, pair[0]))[1]
 
 
 def _document_text(value: Any) -> str:

@@ -191,14 +191,20 @@ def _announce(ctx: Context) -> Fix:
 
 def _transition(ctx: Context) -> Fix:
     deadline = ctx.subject.display.get("transition_deadline")
-    day = ctx.as_of if deadline is None else min(ctx.as_of, deadline)
+    day = ctx.as_of  # the re-announcement under 2015 must be the one in force on the as-of date
 
     def patch(doc: dict) -> None:
         doc["agency"]["standard"] = 2015
         append(doc, "announcements", _announcement_entry(doc, day, 2015))
 
-    return Fix(_t(f"chuyển đổi HTQLCL sang TCVN ISO 9001:2015 và công bố lại chậm nhất ngày {_vi(day)}",
-                  f"convert the QMS to TCVN ISO 9001:2015 and re-announce it by {day.isoformat()}"), patch)
+    if deadline is not None and day <= deadline:
+        when_vi, when_en = f"chậm nhất ngày {_vi(deadline)}", f"by {deadline.isoformat()}"
+    elif deadline is not None:
+        when_vi, when_en = f"ngay (hạn chuyển đổi {_vi(deadline)} đã qua)", f"now (the deadline {deadline.isoformat()} has passed)"
+    else:
+        when_vi, when_en = "", ""
+    return Fix(_t(f"chuyển đổi HTQLCL sang TCVN ISO 9001:2015 và công bố lại {when_vi}".strip(),
+                  f"convert the QMS to TCVN ISO 9001:2015 and re-announce it {when_en}".strip()), patch)
 
 
 def _drop_item(vi: str, en: str) -> Callable[[Context], Fix]:

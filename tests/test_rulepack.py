@@ -88,3 +88,12 @@ def test_every_pending_rule_says_when_it_falls_due(pack):
     for rule in pack.rules:
         if rule.pending_when is not None:
             assert rule.pending_message is not None, rule.id
+
+
+def test_evidence_items_are_whole_sentences(pack):
+    """A YAML flow list splits an unquoted item at its comma; each item must stand on its own."""
+    for rule in pack.rules:
+        for lang in ("vi", "en"):
+            for item in rule.evidence.get(lang):
+                assert not item[:1].islower(), f"{rule.id} {lang}: {item!r}"
+                assert item.count("(") == item.count(")"), f"{rule.id} {lang}: {item!r}"

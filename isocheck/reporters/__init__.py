@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from isocheck.reporters import json_format, table
+from isocheck.reporters import html, json_format, table
 
 FORMATS: dict[str, Callable] = {
     "table": table.render,
     "json": json_format.render,
+    "html": html.render,
 }

@@ -24,7 +24,7 @@ def header_lines(report, lang: str) -> list[str]:
         f"{ui('report.agency', lang)}: {ident.name} — {ui(f'level.{ident.level}', lang)}, {ident.province}",
         f"{ui('report.standard', lang)}: TCVN ISO 9001:{ident.standard} · "
         f"{ui('report.as_of', lang)}: {format_value(report.as_of, lang)} · "
-        f"{ui('report.profile', lang)}: {report.profile} · "
+        f"{ui('report.profile', lang)}: {ui(f'profile.{report.profile}', lang)} · "
         f"{ui('report.rules_version', lang)}: {report.pack.version}",
     ]
 
