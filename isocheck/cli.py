@@ -29,6 +29,20 @@ LANG = click.option("--lang", type=click.Choice(["vi", "en"]), default="en", sho
                     help="Language of the report (Vietnamese or English).")
 RULES_DIR = click.option("--rules", "rules_dir", type=click.Path(file_okay=False), default=None,
                          help="Rule pack folder (default: the bundled pack).")
+FACT_FILE = click.argument("fact_file", type=click.Path(dir_okay=False))
+AS_OF = click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                     help="Evaluate as of this date (YYYY-MM-DD). Default: today.")
+YEAR = click.option("--year", type=click.IntRange(2014, 2100), default=None,
+                    help="Calendar year under review for yearly duties. Default: the as-of year.")
+PROFILE = click.option("--profile", type=click.Choice(list(PROFILES) + ["all"]), default="all", show_default=True,
+                       help="Which rules to run.")
+FAIL_ON = click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["none"]), default="minor",
+                       show_default=True, help="Exit with 1 when a nonconformity of this severity or worse is found.")
+
+
+def OUTPUT(what: str):  # noqa: N802 — used as a decorator like the options above
+    return click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+                        help=f"Write {what} to this file (atomically). Default: standard output.")
 
 
 def _input_errors(func):
@@ -59,18 +73,14 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("fact_file", type=click.Path(dir_okay=False))
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Evaluate as of this date (YYYY-MM-DD). Default: today.")
-@click.option("--year", type=click.IntRange(2014, 2100), default=None,
-              help="Calendar year under review for yearly duties. Default: the as-of year.")
-@click.option("--profile", type=click.Choice(list(PROFILES) + ["all"]), default="all", show_default=True,
-              help="Which rules to run.")
+@FACT_FILE
+@AS_OF
+@YEAR
+@PROFILE
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="table", show_default=True)
 @LANG
-@click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["none"]), default="minor", show_default=True,
-              help="Exit with 1 when a nonconformity of this severity or worse is found.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to a file.")
+@FAIL_ON
+@OUTPUT("the report")
 @RULES_DIR
 @click.option("--evaluator", type=click.Choice(EVALUATORS), default="durable", hidden=True)
 @_input_errors
@@ -91,19 +101,14 @@ def _as_of_date(as_of, year: int | None) -> dt.date:
 
 
 @cli.command("report")
-@click.argument("fact_file", type=click.Path(dir_okay=False))
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Evaluate as of this date (YYYY-MM-DD). Default: today.")
-@click.option("--year", type=click.IntRange(2014, 2100), default=None,
-              help="Calendar year under review for yearly duties. Default: the as-of year.")
-@click.option("--profile", type=click.Choice(list(PROFILES) + ["all"]), default="all", show_default=True,
-              help="Which rules to run.")
+@FACT_FILE
+@AS_OF
+@YEAR
+@PROFILE
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
-              help="Language of the report (Vietnamese or English).")
-@click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["none"]), default="minor", show_default=True,
-              help="Exit with 1 when a nonconformity of this severity or worse is found.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write the HTML page to this file (atomically). Default: standard output.")
+              help="Language of the report (Vietnamese by default for this page).")
+@FAIL_ON
+@OUTPUT("the HTML page")
 @RULES_DIR
 @_input_errors
 def report_command(fact_file, as_of, year, profile, lang, fail_on, output, rules_dir) -> None:
@@ -119,23 +124,22 @@ def report_command(fact_file, as_of, year, profile, lang, fail_on, output, rules
 
 
 @cli.command("explain")
-@click.argument("fact_file", type=click.Path(dir_okay=False))
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Evaluate as of this date (YYYY-MM-DD). Default: today.")
-@click.option("--year", type=click.IntRange(2014, 2100), default=None, help="Calendar year under review.")
+@FACT_FILE
+@AS_OF
+@YEAR
 @click.option("--rule", "rule_id", default=None,
               help="Explain this rule for every subject, whatever its outcome. Default: every failed rule.")
-@click.option("--profile", type=click.Choice(list(PROFILES) + ["all"]), default="all", show_default=True)
+@PROFILE
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @LANG
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write to a file.")
+@OUTPUT("the explanations")
 @RULES_DIR
 @_input_errors
 def explain_command(fact_file, as_of, year, rule_id, profile, fmt, lang, output, rules_dir) -> None:
     """Explain why rules failed (or passed): legal basis, conditions, facts, what would make it pass."""
     from isocheck.explain import explain, render_text, select
 
-    as_of_date = as_of.date() if as_of else dt.date.today()
+    as_of_date = _as_of_date(as_of, year)
     pack = load_pack(rules_dir)
     if rule_id is not None:
         _known_rule(pack, rule_id)
@@ -169,7 +173,7 @@ def rules() -> None:
 
 @rules.command("list")
 @LANG
-@click.option("--profile", type=click.Choice(list(PROFILES) + ["all"]), default="all", show_default=True)
+@PROFILE
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @RULES_DIR
 @_input_errors

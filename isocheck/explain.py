@@ -16,7 +16,7 @@ from tabulate import tabulate
 
 from isocheck.conditions import fields_of, holds
 from isocheck.findings import Finding
-from isocheck.i18n import format_value, ui
+from isocheck.i18n import format_value, pick, ui
 from isocheck.remedies import remedy_for
 from isocheck.subjects import FIELDS, FIELDS_VI
 
@@ -46,8 +46,7 @@ _WORDS = {
 
 
 def _w(key: str, lang: str) -> str:
-    vi, en = _WORDS[key]
-    return vi if lang == "vi" else en
+    return pick(_WORDS[key], lang)
 
 
 def _value(kind: str, name: str, value: Any, lang: str) -> str:

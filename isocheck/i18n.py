@@ -118,6 +118,11 @@ def ui(key: str, lang: str) -> str:
     return _UI[key][lang]
 
 
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The Vietnamese or English member of a ``(vi, en)`` pair (the local word tables of views)."""
+    return pair[0] if lang == "vi" else pair[1]
+
+
 def ui_keys() -> list[str]:
     return list(_UI)
 

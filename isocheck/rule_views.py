@@ -7,7 +7,7 @@ import json
 from tabulate import tabulate
 
 from isocheck.conditions import describe
-from isocheck.i18n import format_value, ui
+from isocheck.i18n import format_value, pick, ui
 from isocheck.rulepack import Rule, RulePack
 
 
@@ -79,7 +79,7 @@ def render_show(rule: Rule, lang: str, fmt: str) -> str:
 
 _LABELS = {
     "severity": ("Mức độ", "Severity"), "requirement": ("Yêu cầu", "Requirement"),
-    "subject": ("Đối tượng", "Subject"), "profiles": ("Bộ quy tắc", "Profiles"),
+    "subject": ("Đối tượng", "Subject"), "profiles": ("Phạm vi kiểm tra", "Profiles"),
     "levels": ("Áp dụng cho cấp", "Levels"), "standards": ("Phiên bản tiêu chuẩn", "Standard versions"),
     "effective": ("Hiệu lực", "In force"), "judgment": ("Cần đánh giá chuyên gia", "Needs auditor judgment"),
     "citations": ("Căn cứ pháp lý", "Legal basis"), "conditions": ("Điều kiện", "Conditions"),
@@ -90,5 +90,4 @@ _LABELS = {
 
 
 def _label(key: str, lang: str) -> str:
-    vi, en = _LABELS[key]
-    return vi if lang == "vi" else en
+    return pick(_LABELS[key], lang)
