@@ -8,10 +8,12 @@ from the facts given is left unknown, with the fact-file paths that would have t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any, Iterable, Optional
 
 from isocheck.calendar import add_months, days_between, year_end
 from isocheck.facts import MANDATORY_PROCEDURES_2008, Agency, Announcement, is_known
+from isocheck.i18n import format_value
 from isocheck.parameters import Parameters
 from isocheck.subjects import Subject
 
@@ -215,7 +217,7 @@ class _Deriver:
             s.set("uncovered_count", None, ["procedures"],
                   [f"procedures[{i}].internal_procedure" for i, p in enumerate(procedures) if p.internal_procedure is None])
         else:
-            s.set("uncovered_count", len(uncovered), [f"procedures[*].internal_procedure"])
+            s.set("uncovered_count", len(uncovered), ["procedures[*].internal_procedure"])
         covered = [(i, p) for i, p in enumerate(procedures) if p.internal_procedure]
         mismatched = [item(i, p) for i, p in covered if p.matches_one_stop is False]
         mismatch_unknown = [item(i, p) for i, p in covered if p.matches_one_stop is None]
@@ -497,8 +499,7 @@ _PROCEDURE_NAMES = {
 }
 
 
-def _vi(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
+_vi = functools.partial(format_value, lang="vi")  # dates as Vietnamese readers write them
 
 
 def _days_vi(days: int) -> str:

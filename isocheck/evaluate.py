@@ -17,7 +17,7 @@ from isocheck.facts import Agency, is_known
 from isocheck.findings import Finding
 from isocheck.i18n import LANGS, fill, ui
 from isocheck.rulepack import Rule, RulePack
-from isocheck.subjects import FIELDS, Subject
+from isocheck.subjects import Subject, readable
 
 # Where the subjects of each per-item kind come from in the fact file.
 _SOURCE_LIST = {
@@ -122,7 +122,7 @@ def _finding(rule: Rule, outcome: str, subject: Subject, *, reason: dict | None 
              missing: list[str] | None = None, error: str | None = None) -> Finding:
     values = {**subject.display, **subject.fields}
     referenced = rule.referenced_fields
-    facts = {name: _readable(subject.kind, name, subject.fields[name]) for name in referenced if name in subject.fields}
+    facts = {name: readable(subject.kind, name, subject.fields[name]) for name in referenced if name in subject.fields}
     for name in rule.message_placeholders:
         if name in subject.display:
             facts[name] = subject.display[name]
@@ -147,7 +147,3 @@ def _item_finding(rule: Rule, subject: Subject, item: dict) -> Finding:
     finding.sources = {**finding.sources, "item": [item["source"]]}
     return finding
 
-
-def _readable(kind: str, name: str, value):
-    """Engine values back in their own type: booleans travel to the engine as 0/1."""
-    return bool(value) if FIELDS[kind][name][0] == "bool" else value

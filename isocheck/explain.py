@@ -14,11 +14,11 @@ from typing import Any
 
 from tabulate import tabulate
 
-from isocheck.conditions import fields_of, holds
+from isocheck.conditions import holds
 from isocheck.findings import Finding
 from isocheck.i18n import format_value, pick, ui
 from isocheck.remedies import remedy_for
-from isocheck.subjects import FIELDS, FIELDS_VI
+from isocheck.subjects import FIELDS, FIELDS_VI, readable
 
 _SYMBOL = {"eq": "=", "ne": "≠", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
 _PARTS = ("not_applicable_when", "fail_when", "pending_when")
@@ -45,14 +45,13 @@ _WORDS = {
 }
 
 
-def _w(key: str, lang: str) -> str:
+def word(key: str, lang: str) -> str:
+    """A word of the explanation in the chosen language (shared with the HTML report)."""
     return pick(_WORDS[key], lang)
 
 
 def _value(kind: str, name: str, value: Any, lang: str) -> str:
-    if FIELDS[kind][name][0] == "bool" and isinstance(value, int):
-        return ui("yes" if value else "no", lang)
-    return format_value(value, lang)
+    return format_value(readable(kind, name, value), lang)
 
 
 def _condition_rows(finding: Finding, lang: str) -> list[dict[str, Any]]:
@@ -70,7 +69,7 @@ def _condition_rows(finding: Finding, lang: str) -> list[dict[str, Any]]:
                 "part": part,
                 "field": name,
                 "meaning": FIELDS_VI[name] if lang == "vi" else FIELDS[kind][name][1],
-                "actual": _value(kind, name, fact[name], lang) if known else _w("not_provided", lang),
+                "actual": _value(kind, name, fact[name], lang) if known else word("not_provided", lang),
                 "test": f"{_SYMBOL[op]} {_value(kind, name, expected, lang)}",
                 "holds": holds(leaf, fact) if known else None,
                 "how": subject.notes.get(name, {}).get(lang, ""),
@@ -89,13 +88,12 @@ def _leaves(cond: tuple):
 def _facts(finding: Finding, file: str, lang: str) -> list[dict[str, Any]]:
     subject = finding.subject
     rule = finding.rule
-    names = list(dict.fromkeys(sum((fields_of(rule.conditions[p]) for p in _PARTS), []) + list(rule.requires)))
     rows = []
-    for name in names:
+    for name in rule.referenced_fields:
         known = name in subject.fields
         rows.append({
             "field": name,
-            "value": _value(subject.kind, name, subject.fields[name], lang) if known else _w("not_provided", lang),
+            "value": _value(subject.kind, name, subject.fields[name], lang) if known else word("not_provided", lang),
             "file": file,
             "paths": list(subject.sources.get(name) if known else subject.missing.get(name, [])),
             "provided": known,
@@ -108,17 +106,17 @@ def _facts(finding: Finding, file: str, lang: str) -> list[dict[str, Any]]:
 
 def _to_pass(finding: Finding, as_of: dt.date, lang: str) -> dict[str, Any]:
     if finding.outcome == "pass":
-        return {"text": _w("already", lang), "change": False}
+        return {"text": word("already", lang), "change": False}
     if finding.outcome == "not_applicable":
         reason = finding.message(lang)
-        return {"text": _w("na", lang).format(reason=reason), "change": False}
+        return {"text": word("na", lang).format(reason=reason), "change": False}
     if finding.outcome == "not_evaluable":
-        return {"text": _w("provide", lang).format(missing=", ".join(finding.missing)), "change": False}
+        return {"text": word("provide", lang).format(missing=", ".join(finding.missing)), "change": False}
     if finding.outcome == "error":
-        return {"text": _w("error", lang), "change": False}
+        return {"text": word("error", lang), "change": False}
     remedy = remedy_for(finding.rule, finding.subject, finding.outcome, as_of, finding.item)
     if remedy is None:
-        return {"text": _w("no_remedy", lang), "change": False}
+        return {"text": word("no_remedy", lang), "change": False}
     return {"text": remedy.text(lang), "change": True}
 
 
@@ -169,35 +167,35 @@ def _render_one(e: dict[str, Any], lang: str) -> str:
     lines = [
         "═" * 100,
         f"{rule['id']} — {rule['title']}",
-        f"{_w('outcome', lang)}: {outcome.upper()} ({severity}) · {_w('subject', lang)}: {e['subject']['label']}",
-        f"{_w('finding', lang)}: {e['message']}",
+        f"{word('outcome', lang)}: {outcome.upper()} ({severity}) · {word('subject', lang)}: {e['subject']['label']}",
+        f"{word('finding', lang)}: {e['message']}",
     ]
     if e["due_date"]:
-        lines.append(f"{_w('due', lang)}: {format_value(dt.date.fromisoformat(e['due_date']), lang)}")
-    lines += ["", f"{_w('basis', lang)}:"]
+        lines.append(f"{word('due', lang)}: {format_value(dt.date.fromisoformat(e['due_date']), lang)}")
+    lines += ["", f"{word('basis', lang)}:"]
     for c in rule["citations"]:
         lines.append(f"  - {c['text']}: “{c['quote_vi']}”")
     until = rule["effective"]["until"]
-    in_force = f"{_w('from', lang)} {format_value(dt.date.fromisoformat(rule['effective']['from']), lang)}"
+    in_force = f"{word('from', lang)} {format_value(dt.date.fromisoformat(rule['effective']['from']), lang)}"
     if until:
-        in_force += f" {_w('until', lang)} {format_value(dt.date.fromisoformat(until), lang)}"
-    lines.append(f"  {_w('in_force', lang)}: {in_force} · {_w('version', lang)} {rule['version']}")
-    lines += ["", f"{_w('requires', lang)}: {e['requirement']}", "", f"{_w('conditions', lang)}:"]
-    table = [[_w(f"part.{r['part']}", lang), f"{r['field']}\n({r['meaning']})", r["actual"], r["test"],
-              _w("unknown" if r["holds"] is None else ("true" if r["holds"] else "false"), lang), r["how"]]
+        in_force += f" {word('until', lang)} {format_value(dt.date.fromisoformat(until), lang)}"
+    lines.append(f"  {word('in_force', lang)}: {in_force} · {word('version', lang)} {rule['version']}")
+    lines += ["", f"{word('requires', lang)}: {e['requirement']}", "", f"{word('conditions', lang)}:"]
+    table = [[word(f"part.{r['part']}", lang), f"{r['field']}\n({r['meaning']})", r["actual"], r["test"],
+              word("unknown" if r["holds"] is None else ("true" if r["holds"] else "false"), lang), r["how"]]
              for r in e["conditions"]]
-    headers = [_w(f"col.{k}", lang) for k in ("part", "field", "actual", "test", "result", "how")]
+    headers = [word(f"col.{k}", lang) for k in ("part", "field", "actual", "test", "result", "how")]
     lines.append(tabulate(table, headers=headers, tablefmt="simple_grid", maxcolwidths=[14, 30, 14, 10, 7, 40],
                           disable_numparse=True))
-    lines += ["", f"{_w('facts', lang)}:"]
+    lines += ["", f"{word('facts', lang)}:"]
     for f in e["facts"]:
-        where = f"{f['file']}: {', '.join(f['paths'])}" if f["paths"] else _w("not_provided", lang)
+        where = f"{f['file']}: {', '.join(f['paths'])}" if f["paths"] else word("not_provided", lang)
         if not f["provided"]:
-            where = f"{_w('not_provided', lang)} ({', '.join(f['paths'])})"
+            where = f"{word('not_provided', lang)} ({', '.join(f['paths'])})"
         lines.append(f"  - {f['field']} = {f['value']}  ← {where}")
-    lines += ["", f"{_w('to_pass', lang)}: {e['to_pass']['text']}"]
+    lines += ["", f"{word('to_pass', lang)}: {e['to_pass']['text']}"]
     if e["remediation"]:
-        lines.append(f"{_w('remediation', lang)}: {e['remediation']}")
-    lines.append(f"{_w('evidence', lang)}:")
+        lines.append(f"{word('remediation', lang)}: {e['remediation']}")
+    lines.append(f"{word('evidence', lang)}:")
     lines += [f"  - {item}" for item in e["evidence"]]
     return "\n".join(lines) + "\n"

@@ -12,7 +12,6 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, RootModel, ValidationError
 
-from isocheck.errors import InputError
 from isocheck.facts import validation_error
 from isocheck.yamlio import load_document
 

@@ -10,11 +10,13 @@ document, so a property test can apply it and check the rule then passes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from isocheck.conditions import holds
+from isocheck.i18n import format_value
 from isocheck.rulepack import Rule
 from isocheck.subjects import Subject
 
@@ -105,8 +107,7 @@ def _source(ctx: Context, field: str, suffix: str) -> str:
     raise LookupError(f"no source ending with {suffix!r} for {field}")
 
 
-def _vi(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
+_vi = functools.partial(format_value, lang="vi")  # dates as Vietnamese readers write them
 
 
 def _t(vi: str, en: str) -> dict[str, str]:

@@ -89,6 +89,11 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
 
 SUBJECT_KINDS: tuple[str, ...] = tuple(FIELDS)
 
+
+def readable(kind: str, name: str, value: Any) -> Any:
+    """An engine value back in its own type: booleans travel to the engine as 0/1."""
+    return bool(value) if FIELDS[kind][name][0] == "bool" else value
+
 # The meaning of each field in Vietnamese, for explanations (FIELDS holds the English).
 FIELDS_VI: dict[str, str] = {
     "level": "cấp của cơ quan", "standard": "phiên bản TCVN ISO 9001 của HTQLCL",

@@ -15,7 +15,7 @@ import datetime as dt
 import html
 from typing import Any, Iterable
 
-from isocheck.explain import _w, explain  # _w: the explanation's own words, shared with `isocheck explain`
+from isocheck.explain import explain, word
 from isocheck.findings import NONCONFORMITY, OUTCOMES
 from isocheck.i18n import fill, format_value, ui
 from isocheck.reporters.table import verdict_lines
@@ -198,53 +198,53 @@ def _explanation(x: dict[str, Any], lang: str) -> str:
     rule = x["rule"]
     out = [f"<details open>\n<summary>{_e(ui('report.explanation', lang))}</summary>"]
     # legal basis
-    out.append(f"<h4>{_e(_w('basis', lang))}</h4>\n<ul>")
+    out.append(f"<h4>{_e(word('basis', lang))}</h4>\n<ul>")
     for c in rule["citations"]:
         out.append(f'<li>{_e(c["text"])}<blockquote lang="vi">“{_e(c["quote_vi"])}”</blockquote></li>')
     out.append("</ul>")
-    in_force = f"{_w('from', lang)} {_date(rule['effective']['from'], lang)}"
+    in_force = f"{word('from', lang)} {_date(rule['effective']['from'], lang)}"
     if rule["effective"]["until"]:
-        in_force += f" {_w('until', lang)} {_date(rule['effective']['until'], lang)}"
-    out.append(f'<p class="note">{_e(_w("in_force", lang))}: {_e(in_force)} · '
-               f'{_e(_w("version", lang))} {_e(rule["version"])}</p>')
+        in_force += f" {word('until', lang)} {_date(rule['effective']['until'], lang)}"
+    out.append(f'<p class="note">{_e(word("in_force", lang))}: {_e(in_force)} · '
+               f'{_e(word("version", lang))} {_e(rule["version"])}</p>')
     if rule["judgment"]:
         out.append(f'<p class="note">{_e(ui("report.judgment", lang))}</p>')
     # requirement
-    out.append(f"<h4>{_e(_w('requires', lang))}</h4>\n<p>{_e(x['requirement'])}</p>")
+    out.append(f"<h4>{_e(word('requires', lang))}</h4>\n<p>{_e(x['requirement'])}</p>")
     # conditions
     if x["conditions"]:
-        headers = [_e(_w(f"col.{k}", lang)) for k in ("part", "field", "actual", "test", "result", "how")]
+        headers = [_e(word(f"col.{k}", lang)) for k in ("part", "field", "actual", "test", "result", "how")]
         rows = []
         for r in x["conditions"]:
             state = "unknown" if r["holds"] is None else ("true" if r["holds"] else "false")
             rows.append([
-                _td(_e(_w(f"part.{r['part']}", lang))),
+                _td(_e(word(f"part.{r['part']}", lang))),
                 _td(f'<code>{_e(r["field"])}</code><span class="meaning">{_e(r["meaning"])}</span>'),
                 _td(_e(r["actual"])),
                 _td(_e(r["test"]), "test"),
-                _td(_e(_w(state, lang)), f"holds-{state}"),
+                _td(_e(word(state, lang)), f"holds-{state}"),
                 _td(_e(r["how"]), "how"),
             ])
-        out.append(f"<h4>{_e(_w('conditions', lang))}</h4>\n{_table(headers, rows, 'conditions')}")
+        out.append(f"<h4>{_e(word('conditions', lang))}</h4>\n{_table(headers, rows, 'conditions')}")
     # facts consulted
     if x["facts"]:
-        headers = [_e(_w("col.field", lang)), _e(ui("col.value", lang)), _e(ui("col.source", lang))]
+        headers = [_e(word("col.field", lang)), _e(ui("col.value", lang)), _e(ui("col.source", lang))]
         rows = []
         for f in x["facts"]:
             paths = ", ".join(f["paths"])
             if f["provided"]:
                 where = f"<code>{_e(f['file'])}</code>: <code>{_e(paths)}</code>" if paths else ""
             else:
-                where = _e(_w("not_provided", lang)) + (f" (<code>{_e(paths)}</code>)" if paths else "")
+                where = _e(word("not_provided", lang)) + (f" (<code>{_e(paths)}</code>)" if paths else "")
             rows.append([_td(f"<code>{_e(f['field'])}</code>"), _td(_e(f["value"])), _td(where)])
-        out.append(f"<h4>{_e(_w('facts', lang))}</h4>\n{_table(headers, rows, 'facts')}")
+        out.append(f"<h4>{_e(word('facts', lang))}</h4>\n{_table(headers, rows, 'facts')}")
     # what would make it pass, remediation, evidence
-    out.append(f"<h4>{_e(_w('to_pass', lang))}</h4>\n<p class=\"to-pass\">{_e(x['to_pass']['text'])}</p>")
+    out.append(f"<h4>{_e(word('to_pass', lang))}</h4>\n<p class=\"to-pass\">{_e(x['to_pass']['text'])}</p>")
     if x["remediation"]:
-        out.append(f"<h4>{_e(_w('remediation', lang))}</h4>\n<p>{_e(x['remediation'])}</p>")
+        out.append(f"<h4>{_e(word('remediation', lang))}</h4>\n<p>{_e(x['remediation'])}</p>")
     if x["evidence"]:
         items = "\n".join(f"<li>{_e(item)}</li>" for item in x["evidence"])
-        out.append(f"<h4>{_e(_w('evidence', lang))}</h4>\n<ul>\n{items}\n</ul>")
+        out.append(f"<h4>{_e(word('evidence', lang))}</h4>\n<ul>\n{items}\n</ul>")
     out.append("</details>")
     return "\n".join(out)
 
