@@ -13,4 +13,4 @@ def test_output_matches_golden(fixture, fmt, lang, suffix):
     output, code = render(fixture, fmt, lang)
     assert code in (0, 1)
     expected = golden_path(fixture, suffix).read_text(encoding="utf-8")
-    assert output == expected, f"regenerate with `python tests/golden.py` if the change is intended"
+    assert output == expected, "regenerate with `python tests/golden.py` if the change is intended"

@@ -14,7 +14,6 @@ import pytest
 from conftest import CASES, DEFAULT_AS_OF, case_agency
 from isocheck.api import evaluator_for
 from isocheck.evaluate import evaluate
-from isocheck.rulepack import load_pack
 from isocheck.yamlio import load_document
 
 OUTCOME_NAMES = {"fail", "pending", "pass", "not_evaluable", "not_applicable", "error"}
