@@ -6,8 +6,6 @@ in error); 2 bad input or usage. Bad input prints one line naming file, line and
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import json
 import sys
 
@@ -15,55 +13,13 @@ import click
 
 from isocheck import __version__
 from isocheck.api import EVALUATORS, check_file
-from isocheck.errors import InputError
+from isocheck.cli_options import (AS_OF, EXIT_FINDINGS, EXIT_OK, FACT_FILE, FAIL_ON, LANG, OUTPUT, PROFILE,
+                                  RULES_DIR, YEAR, as_of_date, emit, input_errors)
 from isocheck.findings import worst_gate
 from isocheck.i18n import ui
-from isocheck.output import write_atomic
 from isocheck.reporters import FORMATS
 from isocheck.rule_views import render_list, render_show
-from isocheck.rulepack import PROFILES, SEVERITIES, load_pack
-
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-
-LANG = click.option("--lang", type=click.Choice(["vi", "en"]), default="en", show_default=True,
-                    help="Language of the report (Vietnamese or English).")
-RULES_DIR = click.option("--rules", "rules_dir", type=click.Path(file_okay=False), default=None,
-                         help="Rule pack folder (default: the bundled pack).")
-FACT_FILE = click.argument("fact_file", type=click.Path(dir_okay=False))
-AS_OF = click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-                     help="Evaluate as of this date (YYYY-MM-DD). Default: today.")
-YEAR = click.option("--year", type=click.IntRange(2014, 2100), default=None,
-                    help="Calendar year under review for yearly duties. Default: the as-of year.")
-PROFILE = click.option("--profile", type=click.Choice(list(PROFILES) + ["all"]), default="all", show_default=True,
-                       help="Which rules to run.")
-FAIL_ON = click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["none"]), default="minor",
-                       show_default=True, help="Exit with 1 when a nonconformity of this severity or worse is found.")
-
-
-def OUTPUT(what: str):  # noqa: N802 — used as a decorator like the options above
-    return click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-                        help=f"Write {what} to this file (atomically). Default: standard output.")
-
-
-def _input_errors(func):
-    """Turn InputError into one message on stderr and exit code 2."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except InputError as exc:
-            click.echo(f"isocheck: error: {exc.message}", err=True)
-            sys.exit(EXIT_INPUT)
-
-    return wrapper
-
-
-def _emit(text: str, output: str | None) -> None:
-    if output:
-        write_atomic(output, text)
-    else:
-        click.echo(text, nl=False)
+from isocheck.rulepack import load_pack
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,21 +39,15 @@ def cli() -> None:
 @OUTPUT("the report")
 @RULES_DIR
 @click.option("--evaluator", type=click.Choice(EVALUATORS), default="durable", hidden=True)
-@_input_errors
+@input_errors
 def check(fact_file, as_of, year, profile, fmt, lang, fail_on, output, rules_dir, evaluator) -> None:
     """Check one agency fact file (YAML or JSON) and report its findings."""
-    as_of_date = _as_of_date(as_of, year)
+    day = as_of_date(as_of, year)
     pack = load_pack(rules_dir)
-    report = check_file(fact_file, as_of_date, profile, pack, evaluator, year=year)
-    _emit(FORMATS[fmt](report, lang), output)
+    report = check_file(fact_file, day, profile, pack, evaluator, year=year)
+    emit(FORMATS[fmt](report, lang), output)
     sys.exit(EXIT_FINDINGS if worst_gate(report.findings, fail_on) else EXIT_OK)
 
-
-def _as_of_date(as_of, year: int | None) -> dt.date:
-    as_of_date = as_of.date() if as_of else dt.date.today()
-    if year is not None and year > as_of_date.year:
-        raise click.BadParameter(f"{year} is after the as-of year {as_of_date.year}", param_hint="--year")
-    return as_of_date
 
 
 @cli.command("report")
@@ -110,16 +60,16 @@ def _as_of_date(as_of, year: int | None) -> dt.date:
 @FAIL_ON
 @OUTPUT("the HTML page")
 @RULES_DIR
-@_input_errors
+@input_errors
 def report_command(fact_file, as_of, year, profile, lang, fail_on, output, rules_dir) -> None:
     """The inspection report as one self-contained HTML page (Vietnamese by default): verdict, counts,
     every nonconformity with its explanation, pending, not-evaluable and error results."""
     from isocheck.reporters.html import render
 
-    as_of_date = _as_of_date(as_of, year)
+    day = as_of_date(as_of, year)
     pack = load_pack(rules_dir)
-    report = check_file(fact_file, as_of_date, profile, pack, year=year)
-    _emit(render(report, lang), output)
+    report = check_file(fact_file, day, profile, pack, year=year)
+    emit(render(report, lang), output)
     sys.exit(EXIT_FINDINGS if worst_gate(report.findings, fail_on) else EXIT_OK)
 
 
@@ -134,27 +84,27 @@ def report_command(fact_file, as_of, year, profile, lang, fail_on, output, rules
 @LANG
 @OUTPUT("the explanations")
 @RULES_DIR
-@_input_errors
+@input_errors
 def explain_command(fact_file, as_of, year, rule_id, profile, fmt, lang, output, rules_dir) -> None:
     """Explain why rules failed (or passed): legal basis, conditions, facts, what would make it pass."""
     from isocheck.explain import explain, render_text, select
 
-    as_of_date = _as_of_date(as_of, year)
+    day = as_of_date(as_of, year)
     pack = load_pack(rules_dir)
     if rule_id is not None:
         _known_rule(pack, rule_id)
         profile = "all"
-    report = check_file(fact_file, as_of_date, profile, pack, year=year)
-    explanations = [explain(f, fact_file, as_of_date, lang) for f in select(report.findings, rule_id)]
+    report = check_file(fact_file, day, profile, pack, year=year)
+    explanations = [explain(f, fact_file, day, lang) for f in select(report.findings, rule_id)]
     if fmt == "json":
         text = json.dumps({"tool": "isocheck", "version": __version__, "agency": report.agency.agency.name,
-                           "file": fact_file, "as_of": as_of_date.isoformat(), "rules_version": pack.version,
+                           "file": fact_file, "as_of": day.isoformat(), "rules_version": pack.version,
                            "lang": lang, "explanations": explanations}, ensure_ascii=False, indent=2) + "\n"
     elif explanations:
         text = render_text(explanations, lang)
     else:
         text = ui("explain.nothing", lang) + "\n"
-    _emit(text, output)
+    emit(text, output)
 
 
 def _known_rule(pack, rule_id: str) -> None:
@@ -176,7 +126,7 @@ def rules() -> None:
 @PROFILE
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @RULES_DIR
-@_input_errors
+@input_errors
 def rules_list(lang, profile, fmt, rules_dir) -> None:
     """Every rule: id, severity, title, citation."""
     pack = load_pack(rules_dir)
@@ -188,7 +138,7 @@ def rules_list(lang, profile, fmt, rules_dir) -> None:
 @LANG
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @RULES_DIR
-@_input_errors
+@input_errors
 def rules_show(rule_id, lang, fmt, rules_dir) -> None:
     """One rule in full: legal basis, conditions, messages, remediation, evidence."""
     pack = load_pack(rules_dir)

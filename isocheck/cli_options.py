@@ -1,0 +1,66 @@
+"""Options, argument and helpers shared by every ``isocheck`` command (click only).
+
+Command modules import from here, never from :mod:`isocheck.cli`, so each command can live in its own
+module and be registered on the group in ``cli.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+
+import click
+
+from isocheck.errors import InputError
+from isocheck.output import write_atomic
+from isocheck.rulepack import PROFILES, SEVERITIES
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+LANG = click.option("--lang", type=click.Choice(["vi", "en"]), default="en", show_default=True,
+                    help="Language of the report (Vietnamese or English).")
+RULES_DIR = click.option("--rules", "rules_dir", type=click.Path(file_okay=False), default=None,
+                         help="Rule pack folder (default: the bundled pack).")
+FACT_FILE = click.argument("fact_file", type=click.Path(dir_okay=False))
+AS_OF = click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                     help="Evaluate as of this date (YYYY-MM-DD). Default: today.")
+YEAR = click.option("--year", type=click.IntRange(2014, 2100), default=None,
+                    help="Calendar year under review for yearly duties. Default: the as-of year.")
+PROFILE = click.option("--profile", type=click.Choice(list(PROFILES) + ["all"]), default="all", show_default=True,
+                       help="Which rules to run.")
+FAIL_ON = click.option("--fail-on", type=click.Choice(list(SEVERITIES) + ["none"]), default="minor",
+                       show_default=True, help="Exit with 1 when a nonconformity of this severity or worse is found.")
+
+
+def OUTPUT(what: str):  # noqa: N802 — used as a decorator like the options above
+    return click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+                        help=f"Write {what} to this file (atomically). Default: standard output.")
+
+
+def input_errors(func):
+    """Turn InputError into one message on stderr and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            click.echo(f"isocheck: error: {exc.message}", err=True)
+            sys.exit(EXIT_INPUT)
+
+    return wrapper
+
+
+def emit(text: str, output: str | None) -> None:
+    if output:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def as_of_date(as_of, year: int | None) -> dt.date:
+    as_of_date = as_of.date() if as_of else dt.date.today()
+    if year is not None and year > as_of_date.year:
+        raise click.BadParameter(f"{year} is after the as-of year {as_of_date.year}", param_hint="--year")
+    return as_of_date
