@@ -194,6 +194,18 @@ class SatisfactionSurvey(Strict):
     reference: Optional[str] = None
 
 
+class YearlyReport(Strict):
+    """The agency's report on building, applying and maintaining its QMS, sent to the inspecting unit
+    when asked (TT26 Điều 35 khoản 1–2; provinces ask every year, e.g. in October for that year)."""
+
+    year: int = Field(ge=2000, le=2100, description="Year the report covers.")
+    requested_by: Optional[str] = Field(None, description="Number of the request letter, e.g. '1243/SKH-CN-TĐC'.")
+    requested_on: Optional[dt.date] = Field(None, description="Date of the request letter.")
+    due_on: Optional[dt.date] = Field(None, description="Deadline set in the request letter.")
+    submitted_on: Optional[dt.date] = Field(None, description="Date the report was sent; null = not sent.")
+    reference: Optional[str] = Field(None, description="Number of the report, e.g. '3061/BC-SXD'.")
+
+
 class Agency(Strict):
     """Everything known about one agency's QMS."""
 
@@ -213,6 +225,9 @@ class Agency(Strict):
     consultants: Optional[list[ConsultantContract]] = None
     certification_bodies: Optional[list[CertificationBodyContract]] = None
     satisfaction_surveys: Optional[list[SatisfactionSurvey]] = None
+    reports: Optional[list[YearlyReport]] = Field(
+        None, description="Yearly QMS reports to the inspecting unit; [] = none was requested."
+    )
 
 
 def load_agency(path: str | Path) -> Agency:
