@@ -40,7 +40,7 @@ def test_unknown_field_names_line_and_suggests(tmp_path):
     assert err.message == (f"{tmp_path / 'a.yaml'}:6: internal_audit: unknown field 'internal_audit' "
                            "(did you mean 'internal_audits'?); expected one of: agency, records_since, qms, "
                            "procedures, legal_documents, internal_audits, management_reviews, announcements, "
-                           "scope_changes, consultants, certification_bodies, satisfaction_surveys")
+                           "scope_changes, consultants, certification_bodies, satisfaction_surveys, reports")
 
 
 def test_nested_unknown_field(tmp_path):
