@@ -8,13 +8,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from isocheck import __version__
 from isocheck.evaluate import evaluate
 from isocheck.facts import Agency, load_agency
 from isocheck.findings import Finding, Summary, summarize
+from isocheck.readiness import Readiness, assess
 from isocheck.reference import ReferenceEvaluator
+from isocheck.rubric import Rubric, Score, score
 from isocheck.rulepack import RulePack, load_pack
+from isocheck.waivers import Waiver, apply_waivers
 
 EVALUATORS = ("durable", "reference")
 _EVALUATOR_CACHE: dict[tuple, object] = {}
@@ -31,6 +35,8 @@ class Report:
     pack: RulePack
     findings: list[Finding]
     year: int
+    readiness: Optional[Readiness] = None  # the pre-announcement verdict (profile pre-announcement)
+    score: Optional[Score] = None  # the rubric score (with --rubric)
     tool_version: str = __version__
 
     @property
@@ -55,16 +61,26 @@ def evaluator_for(pack: RulePack, profile: str, kind: str = "durable"):
 
 
 def check_agency(agency: Agency, as_of: dt.date, pack: RulePack, profile: str = "all",
-                 evaluator: str = "durable", file: str = "-", year: int | None = None) -> Report:
+                 evaluator: str = "durable", file: str = "-", year: int | None = None,
+                 waivers: Optional[list[Waiver]] = None, rubric: Optional[Rubric] = None,
+                 announce_on: Optional[dt.date] = None) -> Report:
+    """Evaluate one agency: findings, then waivers; the readiness verdict for the pre-announcement
+    profile; the rubric score when a rubric is given."""
     rules = pack.select(profile)
     findings = evaluate(agency, as_of, pack, rules, evaluator_for(pack, profile, evaluator), year)
+    if waivers:
+        apply_waivers(findings, waivers, agency.agency.name, as_of)
+        findings.sort(key=lambda f: f.sort_key())
     return Report(file=file, agency=agency, as_of=as_of, profile=profile, pack=pack, findings=findings,
-                  year=year or as_of.year)
+                  year=year or as_of.year,
+                  readiness=assess(findings, as_of, announce_on) if profile == "pre-announcement" else None,
+                  score=score(rubric, findings) if rubric is not None else None)
 
 
 def check_file(path: str | Path, as_of: dt.date, profile: str = "all", pack: RulePack | None = None,
-               evaluator: str = "durable", year: int | None = None) -> Report:
-    """Load, validate and check one fact file. Raises :class:`isocheck.errors.InputError` on bad input."""
+               evaluator: str = "durable", year: int | None = None, **options) -> Report:
+    """Load, validate and check one fact file. Raises :class:`isocheck.errors.InputError` on bad input.
+    ``options``: ``waivers``, ``rubric``, ``announce_on`` as for :func:`check_agency`."""
     pack = pack or load_pack()
     agency = load_agency(path)
-    return check_agency(agency, as_of, pack, profile, evaluator, file=str(path), year=year)
+    return check_agency(agency, as_of, pack, profile, evaluator, file=str(path), year=year, **options)

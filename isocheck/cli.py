@@ -13,8 +13,9 @@ import click
 
 from isocheck import __version__
 from isocheck.api import EVALUATORS, check_file
-from isocheck.cli_options import (AS_OF, EXIT_FINDINGS, EXIT_OK, FACT_FILE, FAIL_ON, LANG, OUTPUT, PROFILE,
-                                  RULES_DIR, YEAR, as_of_date, emit, input_errors)
+from isocheck.cli_options import (ANNOUNCE_ON, AS_OF, EXIT_FINDINGS, EXIT_OK, FACT_FILE, FAIL_ON, LANG, OUTPUT,
+                                  PROFILE, RUBRIC, RULES_DIR, WAIVERS, YEAR, as_of_date, emit, input_errors,
+                                  load_options)
 from isocheck.findings import worst_gate
 from isocheck.i18n import ui
 from isocheck.reporters import FORMATS
@@ -38,13 +39,26 @@ def cli() -> None:
 @FAIL_ON
 @OUTPUT("the report")
 @RULES_DIR
+@ANNOUNCE_ON
+@WAIVERS
+@RUBRIC
 @click.option("--evaluator", type=click.Choice(EVALUATORS), default="durable", hidden=True)
 @input_errors
-def check(fact_file, as_of, year, profile, fmt, lang, fail_on, output, rules_dir, evaluator) -> None:
-    """Check one agency fact file (YAML or JSON) and report its findings."""
+def check(fact_file, as_of, year, profile, fmt, lang, fail_on, output, rules_dir, announce_on, waivers_file,
+          rubric_file, evaluator) -> None:
+    """Check one agency fact file (YAML or JSON) and report its findings.
+
+    \b
+    Pre-announcement inspection (verdict READY / NOT READY):
+      isocheck check agency.yaml --profile pre-announcement [--announce-on 2022-03-01]
+    Yearly self-assessment with a scoring rubric:
+      isocheck check agency.yaml --profile annual --year 2021 --rubric rubrics/ha-tinh-7.2.example.yaml
+    """
     day = as_of_date(as_of, year)
     pack = load_pack(rules_dir)
-    report = check_file(fact_file, day, profile, pack, evaluator, year=year)
+    report = check_file(fact_file, day, profile, pack, evaluator, year=year,
+                        announce_on=_announce_on(announce_on, day, profile),
+                        **load_options(pack, waivers_file, rubric_file))
     emit(FORMATS[fmt](report, lang), output)
     sys.exit(EXIT_FINDINGS if worst_gate(report.findings, fail_on) else EXIT_OK)
 
@@ -60,15 +74,21 @@ def check(fact_file, as_of, year, profile, fmt, lang, fail_on, output, rules_dir
 @FAIL_ON
 @OUTPUT("the HTML page")
 @RULES_DIR
+@ANNOUNCE_ON
+@WAIVERS
+@RUBRIC
 @input_errors
-def report_command(fact_file, as_of, year, profile, lang, fail_on, output, rules_dir) -> None:
+def report_command(fact_file, as_of, year, profile, lang, fail_on, output, rules_dir, announce_on, waivers_file,
+                   rubric_file) -> None:
     """The inspection report as one self-contained HTML page (Vietnamese by default): verdict, counts,
     every nonconformity with its explanation, pending, not-evaluable and error results."""
     from isocheck.reporters.html import render
 
     day = as_of_date(as_of, year)
     pack = load_pack(rules_dir)
-    report = check_file(fact_file, day, profile, pack, year=year)
+    report = check_file(fact_file, day, profile, pack, year=year,
+                        announce_on=_announce_on(announce_on, day, profile),
+                        **load_options(pack, waivers_file, rubric_file))
     emit(render(report, lang), output)
     sys.exit(EXIT_FINDINGS if worst_gate(report.findings, fail_on) else EXIT_OK)
 
@@ -105,6 +125,16 @@ def explain_command(fact_file, as_of, year, rule_id, profile, fmt, lang, output,
     else:
         text = ui("explain.nothing", lang) + "\n"
     emit(text, output)
+
+
+def _announce_on(announce_on, day, profile: str):
+    if announce_on is None:
+        return None
+    if profile != "pre-announcement":
+        raise click.BadParameter("only with --profile pre-announcement", param_hint="--announce-on")
+    if announce_on.date() < day:
+        raise click.BadParameter(f"{announce_on.date()} is before the as-of date {day}", param_hint="--announce-on")
+    return announce_on.date()
 
 
 def _known_rule(pack, rule_id: str) -> None:
@@ -148,3 +178,8 @@ def rules_show(rule_id, lang, fmt, rules_dir) -> None:
 
 def main() -> None:
     cli(prog_name="isocheck")
+
+
+from isocheck.cli_batch import batch_command  # noqa: E402 — commands in their own modules register here
+
+cli.add_command(batch_command, "batch")

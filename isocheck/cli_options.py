@@ -64,3 +64,24 @@ def as_of_date(as_of, year: int | None) -> dt.date:
     if year is not None and year > as_of_date.year:
         raise click.BadParameter(f"{year} is after the as-of year {as_of_date.year}", param_hint="--year")
     return as_of_date
+
+
+WAIVERS = click.option("--waivers", "waivers_file", type=click.Path(dir_okay=False), default=None,
+                       help="Waiver file (YAML): approved, time-limited exceptions shown as 'waived'.")
+RUBRIC = click.option("--rubric", "rubric_file", type=click.Path(dir_okay=False), default=None,
+                      help="Score the agency against this rubric file, or a shipped one by name (ha-tinh-7.2.example).")
+
+
+def load_options(pack, waivers_file: str | None, rubric_file: str | None) -> dict:
+    """The waivers and rubric named on the command line, checked against the pack's rule ids."""
+    from isocheck.rubric import load_rubric
+    from isocheck.waivers import load_waivers
+
+    known = set(pack.by_id)
+    return {"waivers": load_waivers(waivers_file, known) if waivers_file else None,
+            "rubric": load_rubric(rubric_file, known) if rubric_file else None}
+
+
+ANNOUNCE_ON = click.option("--announce-on", "announce_on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                           help="Planned announcement date (pre-announcement profile): also list what falls due "
+                                "between the as-of date and then.")

@@ -130,7 +130,7 @@ def _finding(rule: Rule, outcome: str, subject: Subject, *, reason: dict | None 
         rule=rule, outcome=outcome, subject_kind=subject.kind, subject_id=subject.id,
         subject_label=subject.label, values=values, facts=facts,
         sources={name: subject.sources.get(name, []) for name in referenced},
-        missing=missing or [], due_date=subject.due_date if outcome == "pending" else None,
+        missing=missing or [], due_date=_due_date(rule, subject) if outcome == "pending" else None,
         reason=reason, error=error, subject=subject,
     )
 
@@ -147,3 +147,10 @@ def _item_finding(rule: Rule, subject: Subject, item: dict) -> Finding:
     finding.sources = {**finding.sources, "item": [item["source"]]}
     return finding
 
+
+
+def _due_date(rule: Rule, subject: Subject):
+    """A pending finding's due date: the rule's own due-date field when it names one, else the subject's."""
+    if rule.due_date_field is not None and subject.display.get(rule.due_date_field) is not None:
+        return subject.display[rule.due_date_field]
+    return subject.due_date

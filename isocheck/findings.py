@@ -32,6 +32,14 @@ class Finding:
     error: Optional[str] = None
     subject: Optional[Any] = field(default=None, repr=False)  # the Subject it was judged on (explain)
     item: Optional[dict[str, Any]] = field(default=None, repr=False)  # the item of a findings_per expansion
+    waiver: Optional[Any] = None  # the live waiver that made this finding ``waived``
+    waived_outcome: Optional[str] = None  # the outcome before the waiver
+    waiver_expired: Optional[Any] = None  # a matching waiver that has expired (the finding stands)
+
+    @property
+    def id(self) -> str:
+        """Stable identity of the finding across runs: ``<rule id>@<subject id>``."""
+        return f"{self.rule.id}@{self.subject_id}"
 
     @property
     def rule_id(self) -> str:
@@ -59,12 +67,24 @@ class Finding:
             return (self.reason or {}).get(lang) or ui("not_applicable_default", lang)
         if self.outcome == "not_evaluable":
             return fill(ui("not_evaluable_default", lang), {"missing": ", ".join(self.missing)}, lang)
+        if self.outcome == "waived":
+            w = self.waiver
+            return fill(ui("waived_default", lang), {"justification": w.justification, "approved_by": w.approved_by,
+                                                     "decision": w.decision, "expires_on": w.expires_on}, lang)
         return fill(ui("error_default", lang), {"error": self.error or ""}, lang)
+
+    def waiver_note(self, lang: str) -> str:
+        """A line for reports when a matching waiver has expired (empty otherwise)."""
+        w = self.waiver_expired
+        if w is None:
+            return ""
+        return fill(ui("waiver_expired", lang), {"decision": w.decision, "expires_on": w.expires_on}, lang)
 
     def render(self, lang: str) -> dict[str, Any]:
         """The finding as the JSON result object (the documented output schema)."""
         rule = self.rule
-        return {
+        result = {
+            "id": self.id,
             "rule_id": rule.id,
             "outcome": self.outcome,
             "severity": rule.severity,
@@ -84,6 +104,12 @@ class Finding:
             },
             "due_date": self.due_date.isoformat() if self.due_date else None,
         }
+        if self.waiver is not None:
+            result["waived_outcome"] = self.waived_outcome
+        waiver = self.waiver or self.waiver_expired
+        if waiver is not None:
+            result["waiver"] = {**waiver.model_dump(mode="json"), "expired": self.waiver is None}
+        return result
 
 
 def _plain(value: Any) -> Any:
@@ -104,7 +130,7 @@ class Summary:
 
 
 def summarize(findings: list[Finding]) -> Summary:
-    outcomes = {o: 0 for o in OUTCOMES if o != "waived"}
+    outcomes = {o: 0 for o in OUTCOMES}
     nonconformities = {s: 0 for s in SEVERITIES}
     for f in findings:
         outcomes[f.outcome] = outcomes.get(f.outcome, 0) + 1

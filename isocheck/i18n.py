@@ -22,6 +22,91 @@ _UI: dict[str, dict[str, str]] = {
     "outcome.pass": {"vi": "Đạt", "en": "Pass"},
     "outcome.not_applicable": {"vi": "Không áp dụng", "en": "Not applicable"},
     "outcome.waived": {"vi": "Được miễn", "en": "Waived"},
+    "waived_default": {"vi": "Được miễn trừ theo {decision} ({approved_by}) đến {expires_on}: {justification}",
+                       "en": "Waived by {decision} ({approved_by}) until {expires_on}: {justification}"},
+    "waiver_expired": {"vi": "Miễn trừ theo {decision} đã hết hạn ngày {expires_on}; không còn áp dụng.",
+                       "en": "Waiver {decision} expired on {expires_on}; it no longer applies."},
+    # pre-announcement verdict
+    "readiness.ready": {"vi": "KẾT LUẬN: SẴN SÀNG CÔNG BỐ HTQLCL PHÙ HỢP TCVN ISO 9001",
+                        "en": "VERDICT: READY TO ANNOUNCE THE QMS"},
+    "readiness.not_ready": {"vi": "KẾT LUẬN: CHƯA ĐỦ ĐIỀU KIỆN CÔNG BỐ HTQLCL PHÙ HỢP TCVN ISO 9001",
+                            "en": "VERDICT: NOT READY TO ANNOUNCE THE QMS"},
+    "readiness.blocking_count": {"vi": "{count} điểm cản trở việc công bố: {fail} điểm không phù hợp, {not_evaluable} "
+                                       "điều kiện chưa có thông tin để xác nhận, {error} quy tắc bị lỗi.",
+                                 "en": "{count} findings block the announcement: {fail} nonconformities, "
+                                       "{not_evaluable} conditions that cannot be confirmed for missing facts, "
+                                       "{error} rule errors."},
+    "readiness.blocking": {"vi": "Các điểm phải khắc phục trước khi công bố", "en": "To resolve before announcing"},
+    "readiness.falls_due": {"vi": "Các nghĩa vụ đến hạn từ {as_of} đến ngày dự kiến công bố {announce_on}:",
+                            "en": "Falling due between {as_of} and the planned announcement on {announce_on}:"},
+    "readiness.nothing_due": {"vi": "Không có nghĩa vụ nào đến hạn trong khoảng này.",
+                              "en": "Nothing falls due in that period."},
+    # rubric score
+    "score.title": {"vi": "TỰ CHẤM ĐIỂM: {title}", "en": "SELF-SCORING: {title}"},
+    "score.example": {"vi": "(Bộ tiêu chí ví dụ — tỉnh cần điều chỉnh theo quyết định ban hành của mình.)",
+                      "en": "(An example rubric — a province adapts it to its own decision.)"},
+    "score.criterion": {"vi": "Tiêu chí", "en": "Criterion"},
+    "score.content": {"vi": "Nội dung", "en": "Content"},
+    "score.points": {"vi": "Điểm", "en": "Points"},
+    "score.lost_because": {"vi": "Lý do bị trừ điểm", "en": "Points lost because"},
+    # province batch
+    "batch.title": {"vi": "TỔNG HỢP KẾT QUẢ ÁP DỤNG HTQLCL THEO TCVN ISO 9001 CỦA CÁC CƠ QUAN",
+                    "en": "QMS (TCVN ISO 9001) RESULTS BY AGENCY"},
+    "batch.year": {"vi": "Năm", "en": "Year"},
+    "batch.summary": {"vi": "Tổng hợp theo cấp", "en": "Summary by level"},
+    "batch.level_unknown": {"vi": "Không đọc được tệp", "en": "Unreadable fact file"},
+    "batch.col.no": {"vi": "TT", "en": "No."},
+    "batch.col.agency": {"vi": "Tên đơn vị", "en": "Agency"},
+    "batch.col.file": {"vi": "Tệp dữ liệu", "en": "Fact file"},
+    "batch.col.error": {"vi": "Lỗi", "en": "Error"},
+    "batch.col.report": {"vi": "Báo cáo", "en": "Report sent"},
+    "batch.col.announced": {"vi": "Công bố", "en": "Announced"},
+    "batch.col.policy_objectives": {"vi": "CSCL, MTCL", "en": "Policy, objectives"},
+    "batch.col.plan": {"vi": "KH duy trì", "en": "Plan"},
+    "batch.col.internal_audit": {"vi": "ĐGNB", "en": "Internal audit"},
+    "batch.col.corrective_actions": {"vi": "Khắc phục", "en": "Corrective actions"},
+    "batch.col.review": {"vi": "XXLĐ", "en": "Mgmt review"},
+    "batch.col.standard": {"vi": "Phiên bản", "en": "Standard"},
+    "batch.col.verdict": {"vi": "Kết luận", "en": "Verdict"},
+    "batch.col.findings": {"vi": "KPH nặng/nhẹ/lưu ý", "en": "Major/minor/obs."},
+    "batch.mark.yes": {"vi": "có", "en": "yes"},
+    "batch.mark.no": {"vi": "không", "en": "no"},
+    "batch.mark.pending": {"vi": "chưa đến hạn", "en": "pending"},
+    "batch.mark.unknown": {"vi": "không rõ", "en": "unknown"},
+    "batch.mark.error": {"vi": "lỗi", "en": "error"},
+    "batch.mark.n/a": {"vi": "không áp dụng", "en": "n/a"},
+    "batch.mark.waived": {"vi": "được miễn", "en": "waived"},
+    "batch.verdict.conforms": {"vi": "Phù hợp", "en": "Conforms"},
+    "batch.verdict.does_not_conform": {"vi": "Không phù hợp", "en": "Does not conform"},
+    "batch.verdict.no_report": {"vi": "Không báo cáo", "en": "No report"},
+    "batch.verdict.incomplete": {"vi": "Thiếu thông tin", "en": "Incomplete facts"},
+    "batch.verdict.error": {"vi": "Lỗi kiểm tra", "en": "Check failed"},
+    "batch.verdict.input_error": {"vi": "Lỗi dữ liệu", "en": "Bad fact file"},
+    "batch.sum.level": {"vi": "Cấp", "en": "Level"},
+    "batch.sum.agencies": {"vi": "Số cơ quan", "en": "Agencies"},
+    "batch.sum.announced": {"vi": "Đã công bố", "en": "Announced"},
+    "batch.sum.conforming": {"vi": "Áp dụng đúng", "en": "Applying correctly"},
+    "batch.sum.on_2015": {"vi": "Theo ISO 9001:2015", "en": "On ISO 9001:2015"},
+    "batch.sum.no_report": {"vi": "Không báo cáo", "en": "No report"},
+    "batch.sum.input_error": {"vi": "Lỗi dữ liệu", "en": "Bad files"},
+    "batch.legend": {"vi": "Ký hiệu: ✓ có/đạt · ✗ không/không đạt · … chưa đến hạn · ? thiếu thông tin · ! lỗi quy tắc · "
+                           "– không áp dụng · M được miễn. Cột Phiên bản: năm của TCVN ISO 9001 (✗: chưa chuyển đổi "
+                           "sang 2015 khi đã quá hạn).",
+                     "en": "Marks: ✓ yes/met · ✗ no/not met · … not yet due · ? facts missing · ! rule error · "
+                           "– not applicable · M waived. Standard: TCVN ISO 9001 edition (✗: not moved to 2015 "
+                           "after the deadline)."},
+    "batch.problems": {"vi": "Không kiểm tra được {count} tệp:", "en": "{count} files could not be checked:"},
+    "batch.crashed": {"vi": "tiến trình kiểm tra bị dừng đột ngột (mã thoát {code}) khi đang xử lý cơ quan này; "
+                            "kết quả bị mất, cần kiểm tra lại",
+                      "en": "the worker process died (exit code {code}) while checking this agency; its results "
+                            "are lost and it must be checked again"},
+    "batch.changes.title": {"vi": "So với lần kiểm tra trước ({file}): {new} điểm mới, {resolved} điểm đã khắc phục, "
+                                  "{remaining} điểm còn tồn tại",
+                            "en": "Since the previous run ({file}): {new} new, {resolved} resolved, {remaining} "
+                                  "remaining nonconformities"},
+    "batch.changes.new": {"vi": "Mới phát sinh", "en": "New"},
+    "batch.changes.resolved": {"vi": "Đã khắc phục", "en": "Resolved"},
+    "batch.changes.remaining": {"vi": "Còn tồn tại", "en": "Remaining"},
     # severities
     "severity.major": {"vi": "Điểm không phù hợp nặng", "en": "Major nonconformities"},
     "severity.minor": {"vi": "Điểm không phù hợp nhẹ", "en": "Minor nonconformities"},
@@ -137,6 +222,9 @@ def format_value(value: Any, lang: str) -> str:
         return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
     if isinstance(value, (list, tuple)):
         return ", ".join(format_value(v, lang) for v in value) if value else "—"
+    if isinstance(value, float):  # points: 0,25 in Vietnamese, 0.25 in English, no trailing zeros
+        text = f"{round(value, 2):g}"
+        return text.replace(".", ",") if lang == "vi" else text
     return str(value)
 
 

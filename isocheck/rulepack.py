@@ -111,6 +111,8 @@ class Rule(_Strict):
     judgment: bool = Field(False, description="True when the rule relies on an auditor's attested judgment.")
     message: Text
     pending_message: Optional[Text] = None
+    due_date_field: Optional[str] = Field(
+        None, description="Date shown as a pending finding's due date (a subject display field); default: the subject's.")
     pass_message: Optional[Text] = None
     remediation: Text
     evidence: TextList

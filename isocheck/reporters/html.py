@@ -170,6 +170,10 @@ def _verdict(report, lang: str) -> str:
         cls = "ok"
     lines = verdict_lines(report, lang)
     main = 2 if cls == "error" and len(lines) > 1 else 1  # the error warning and the verdict stand out
+    r = report.readiness
+    if r is not None:  # pre-announcement: the READY / NOT READY verdict comes first
+        lines = [ui("readiness.ready" if r.ready else "readiness.not_ready", lang)] + lines
+        cls = "ok" if r.ready else "nc"
     body = "\n".join(f'<p class="main">{_e(line)}</p>' if i < main else f"<p>{_e(line)}</p>"
                      for i, line in enumerate(lines))
     return f'<section class="verdict {cls}">\n{body}\n</section>'
@@ -288,7 +292,7 @@ def _nonconformities(report, lang: str) -> str:
 
 def _other(report, lang: str) -> str:
     out = []
-    for outcome in ("pending", "not_evaluable", "error"):
+    for outcome in ("pending", "not_evaluable", "error", "waived"):
         group = [f for f in report.findings if f.outcome == outcome]
         if not group:
             continue
@@ -315,6 +319,28 @@ def _other(report, lang: str) -> str:
     return "\n".join(out)
 
 
+def _score(report, lang: str) -> str:
+    s = report.score
+    if s is None:
+        return ""
+    rows = []
+    for c in s.criteria:
+        why = "<br>".join(f"−{_e(format_value(loss.points, lang))}: <code>{_e(loss.finding.rule_id)}</code> "
+                          f"({_e(loss.finding.subject_label.get(lang, loss.finding.subject_id))}) — "
+                          f"{_e(loss.finding.message(lang))}" for loss in c.losses)
+        rows.append([_td(_e(c.criterion.id)), _td(_e(c.criterion.title.get(lang))),
+                     _td(_e(f"{format_value(c.points, lang)}/{format_value(c.criterion.max, lang)}"), "num"),
+                     _td(why or "—")])
+    rows.append([_td(""), _td(_e(ui("report.total", lang))),
+                 _td(_e(f"{format_value(s.total, lang)}/{format_value(s.rubric.max, lang)}"), "num"), _td("")])
+    headers = [_e(ui("score.criterion", lang)), _e(ui("score.content", lang)), "#" + _e(ui("score.points", lang)),
+               _e(ui("score.lost_because", lang))]
+    note = f'<p class="note">{_e(ui("score.example", lang))}</p>\n' if s.rubric.example else ""
+    title = fill(ui("score.title", lang), {"title": s.rubric.title.get(lang)}, lang)
+    return (f'<section class="score">\n<h2>{_e(title)}</h2>\n{note}'
+            f'{_table(headers, rows, "listing score", total=True)}\n</section>')
+
+
 def render(report, lang: str) -> str:
     ident = report.agency.agency
     title = f"{ui('report.title', lang)} — {ident.name} — {format_value(report.as_of, lang)}"
@@ -337,6 +363,7 @@ def render(report, lang: str) -> str:
         _counts(report, lang),
         _nonconformities(report, lang),
         _other(report, lang),
+        _score(report, lang),
         f"<footer>\n<p>{_e(passed)}</p>\n<p>{_e(footer)}</p>\n</footer>",
         "</body>",
         "</html>",

@@ -9,9 +9,11 @@ from isocheck.findings import NONCONFORMITY
 
 
 def report_dict(report, lang: str) -> dict[str, Any]:
+    """The documented JSON report. With the pre-announcement profile it carries the top-level
+    ``verdict`` (``ready`` | ``not_ready``) and ``blocking`` finding ids; with a rubric, ``score``."""
     ident = report.agency.agency
     summary = report.summary
-    return {
+    result = {
         "tool": "isocheck",
         "version": report.tool_version,
         "agency": {
@@ -30,8 +32,13 @@ def report_dict(report, lang: str) -> dict[str, Any]:
             **summary.to_dict(),
             "nonconformities": sum(1 for f in report.findings if f.outcome == NONCONFORMITY),
         },
-        "results": [f.render(lang) for f in report.findings],
     }
+    if report.readiness is not None:
+        result.update(report.readiness.to_dict())
+    if report.score is not None:
+        result["score"] = report.score.to_dict(lang)
+    result["results"] = [f.render(lang) for f in report.findings]
+    return result
 
 
 def render(report, lang: str) -> str:
