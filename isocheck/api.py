@@ -44,6 +44,16 @@ class Report:
         return summarize(self.findings)
 
 
+def after_fork() -> None:
+    """In a forked worker process: drop the engines inherited from the parent; each worker builds its own."""
+    import sys
+
+    _EVALUATOR_CACHE.clear()
+    engine = sys.modules.get("isocheck.engine")
+    if engine is not None:
+        engine.reset_host()
+
+
 def evaluator_for(pack: RulePack, profile: str, kind: str = "durable"):
     """A compiled evaluator for the profile's rules, cached per process (compiling is the slow part)."""
     rules = pack.select(profile)

@@ -18,7 +18,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any, Optional
 
-from isocheck.api import check_file
+from isocheck.api import after_fork, check_file
 from isocheck.errors import InputError
 from isocheck.i18n import fill, ui
 from isocheck.matrix import marks, verdict
@@ -93,6 +93,7 @@ def run_batch(files: list[Path], config: BatchConfig, pack: RulePack, waivers=No
 
 
 def _worker(conn, config: BatchConfig, pack: RulePack, waivers) -> None:
+    after_fork()
     while True:
         item = conn.recv()
         if item is None:

@@ -53,6 +53,13 @@ def _host() -> _durable.Host:
     return _HOST
 
 
+def reset_host() -> None:
+    """Forget the host inherited from a parent process (batch workers are forked); the next Engine
+    creates its own."""
+    global _HOST
+    _HOST = None
+
+
 def compile_condition(node: tuple) -> dict | None:
     """A condition tree (conditions.py) as durable-rules JSON; None for TRUE."""
     tag = node[0]
