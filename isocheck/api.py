@@ -12,13 +12,15 @@ from typing import Optional
 
 from isocheck import __version__
 from isocheck.evaluate import evaluate
-from isocheck.facts import Agency, load_agency
+from isocheck.facts import Agency, validate_agency
 from isocheck.findings import Finding, Summary, summarize
+from isocheck.plausibility import check_dates
 from isocheck.readiness import Readiness, assess
 from isocheck.reference import ReferenceEvaluator
 from isocheck.rubric import Rubric, Score, score
 from isocheck.rulepack import RulePack, load_pack
 from isocheck.waivers import Waiver, apply_waivers
+from isocheck.yamlio import load_document
 
 EVALUATORS = ("durable", "reference")
 _EVALUATOR_CACHE: dict[tuple, object] = {}
@@ -92,5 +94,7 @@ def check_file(path: str | Path, as_of: dt.date, profile: str = "all", pack: Rul
     """Load, validate and check one fact file. Raises :class:`isocheck.errors.InputError` on bad input.
     ``options``: ``waivers``, ``rubric``, ``announce_on`` as for :func:`check_agency`."""
     pack = pack or load_pack()
-    agency = load_agency(path)
+    data, lines = load_document(path)
+    agency = validate_agency(data, str(path), lines)
+    check_dates(agency, as_of, str(path), lines)  # an event dated after as_of is bad input
     return check_agency(agency, as_of, pack, profile, evaluator, file=str(path), year=year, **options)

@@ -183,3 +183,12 @@ def main() -> None:
 from isocheck.cli_batch import batch_command  # noqa: E402 — commands in their own modules register here
 
 cli.add_command(batch_command, "batch")
+
+from isocheck.cli_docs import docs_command, init_command, schema_command  # noqa: E402
+
+cli.add_command(docs_command, "docs")
+cli.add_command(schema_command, "schema")
+cli.add_command(init_command, "init")
+
+from isocheck.cli_import import import_command  # noqa: E402
+cli.add_command(import_command, "import")

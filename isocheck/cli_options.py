@@ -39,14 +39,16 @@ def OUTPUT(what: str):  # noqa: N802 — used as a decorator like the options ab
 
 
 def input_errors(func):
-    """Turn InputError into one message on stderr and exit code 2."""
+    """Turn InputError into one message on stderr, in the command's ``--lang`` (English without one),
+    and exit code 2."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
         except InputError as exc:
-            click.echo(f"isocheck: error: {exc.message}", err=True)
+            lang = kwargs.get("lang") if kwargs.get("lang") in ("vi", "en") else "en"
+            click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {exc.text(lang)}", err=True)
             sys.exit(EXIT_INPUT)
 
     return wrapper

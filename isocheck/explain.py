@@ -57,6 +57,8 @@ def _value(kind: str, name: str, value: Any, lang: str) -> str:
 def _condition_rows(finding: Finding, lang: str) -> list[dict[str, Any]]:
     subject = finding.subject
     kind, fact = subject.kind, subject.fields
+    if kind != finding.rule.subject:  # no subject of the rule's kind: judged on the agency, nothing to compare
+        return []
     rows = []
     for part in _PARTS:
         cond = finding.rule.conditions[part]

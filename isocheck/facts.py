@@ -10,14 +10,15 @@ Knowledge convention, used everywhere downstream:
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import Path
 from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, ValidationError
 
 from isocheck.errors import InputError
-from isocheck.yamlio import line_of, load_document, path_text
+from isocheck.error_text import Found
+from isocheck.validation_text import validation_error
+from isocheck.yamlio import load_document, position_of
 
 Level = Literal["department", "sub_department", "district", "commune"]
 StandardVersion = Literal[2008, 2015]
@@ -238,57 +239,9 @@ def load_agency(path: str | Path) -> Agency:
 
 def validate_agency(data: Any, file: str, lines: dict | None = None) -> Agency:
     if not isinstance(data, dict):
-        raise InputError(file, f"expected a mapping with an 'agency' section at the top, found {type(data).__name__}")
+        line, column = position_of(lines or {}, ())
+        raise InputError.of(file, "facts.not_mapping", {"found": Found(data)}, line=line, column=column)
     try:
         return Agency.model_validate(data)
     except ValidationError as exc:
         raise validation_error(exc, file, lines or {}, Agency) from None
-
-
-def validation_error(exc: ValidationError, file: str, lines: dict, model: type[BaseModel]) -> InputError:
-    """Turn pydantic's first error into one InputError naming field, line and expectation."""
-    errors = exc.errors(include_url=False)
-    first = errors[0]
-    loc = tuple(first["loc"])
-    field = path_text(loc)
-    if first["type"] == "extra_forbidden":
-        allowed = _allowed_fields(model, loc[:-1])
-        problem = f"unknown field '{loc[-1]}'"
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        if close:
-            problem += f" (did you mean '{close[0]}'?)"
-        if allowed:
-            problem += f"; expected one of: {', '.join(allowed)}"
-    elif first["type"] == "missing":
-        problem = "required field is missing"
-    else:
-        problem = f"{first['msg']}, found {first.get('input')!r}"
-    if len(errors) > 1:
-        problem += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
-    return InputError(file, problem, field, line_of(lines, loc))
-
-
-def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
-    """Field names allowed at ``loc`` (a pydantic location inside ``model``)."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(part) if hasattr(current, "model_fields") else None
-        if field is None:
-            return []
-        current = _model_in(field.annotation)
-        if current is None:
-            return []
-    return list(current.model_fields) if hasattr(current, "model_fields") else []
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The BaseModel class inside Optional[...] / list[...] annotations, if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None

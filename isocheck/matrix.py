@@ -4,8 +4,10 @@ the summary by administrative level.
 Each column is fed by named rules; its mark is the worst outcome of their findings for the agency
 (``no`` > ``error`` > ``unknown`` > ``pending`` > ``yes`` > ``n/a``). A waived finding reads ``waived``.
 The verdict: ``no_report`` when the requested yearly report was not sent, ``does_not_conform`` with a
-major or minor nonconformity, ``incomplete`` when some rule could not be evaluated, ``error`` when a
-rule errored or the worker died, ``input_error`` for a bad fact file, otherwise ``conforms``.
+major or minor nonconformity, ``error`` when a rule errored or the worker died, ``incomplete`` when a
+matrix column could not be judged for missing facts, ``input_error`` for a bad fact file, otherwise
+``conforms``. Rules outside the matrix that lack facts (a roster carries no TTHC list) do not make an
+agency incomplete; their counts are in the agency's ``counts``.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def verdict(results: list[dict[str, Any]]) -> str:
         return "does_not_conform"
     if any(r["outcome"] == "error" for r in results):
         return "error"
-    if any(r["outcome"] == "not_evaluable" for r in results):
+    if "unknown" in marks(results).values():
         return "incomplete"
     return "conforms"
 

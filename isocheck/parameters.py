@@ -64,5 +64,5 @@ def load_parameters(path: str | Path) -> Parameters:
     try:
         parsed = ParameterFile.model_validate(data)
     except ValidationError as exc:
-        raise validation_error(exc, str(path), lines, ParameterValue) from None
+        raise validation_error(exc, str(path), lines, ParameterFile) from None
     return Parameters(parsed.root)

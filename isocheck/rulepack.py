@@ -7,6 +7,7 @@ One rule per file, ``rules/<area>/<requirement>.yaml``; the id must be ``<area>.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import string
 from functools import cached_property
@@ -16,11 +17,12 @@ from typing import Any, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from isocheck import conditions as cond
+from isocheck.error_text import Found, Problem, glossed
 from isocheck.errors import InputError
 from isocheck.facts import LEVELS, validation_error
 from isocheck.parameters import Parameters, load_parameters
 from isocheck.subjects import FIELDS, SUBJECT_KINDS
-from isocheck.yamlio import line_of, load_document
+from isocheck.yamlio import load_document, loc_of, position_of
 
 Severity = Literal["major", "minor", "observation"]
 SEVERITIES: tuple[str, ...] = ("major", "minor", "observation")
@@ -227,11 +229,11 @@ def load_pack(root: str | Path | None = None) -> RulePack:
     for path in sorted(root.glob("*/*.yaml")):
         rule = load_rule(path, root)
         if rule.id in seen:
-            raise InputError(str(path), f"duplicate rule id '{rule.id}' (also in {seen[rule.id]})", "id")
+            raise InputError.of(str(path), "rule.duplicate_id", {"id": rule.id, "other": seen[rule.id]}, field="id")
         seen[rule.id] = path
         rules.append(rule)
     if not rules:
-        raise InputError(str(root), "no rule files found (expected rules/<area>/<requirement>.yaml)")
+        raise InputError.of(str(root), "rules.none")
     return RulePack(root, info, rules, parameters)
 
 
@@ -239,32 +241,44 @@ def load_rule(path: Path, root: Path) -> Rule:
     data, lines = load_document(path)
     file = str(path)
     if not isinstance(data, dict):
-        raise InputError(file, "expected a mapping describing one rule")
+        raise InputError.of(file, "rule.not_mapping", {"found": Found(data)}, **_at(lines, ()))
     try:
         rule = Rule.model_validate(data)
     except ValidationError as exc:
         raise validation_error(exc, file, lines, Rule) from None
     expected_id = f"{path.parent.name}.{path.stem}"
     if rule.id != expected_id:
-        raise InputError(file, f"rule id '{rule.id}' does not match its path; expected '{expected_id}'",
-                         "id", line_of(lines, ("id",)))
+        raise InputError.of(file, "rule.id_mismatch", {"id": rule.id, "expected": expected_id}, field="id",
+                            **_at(lines, ("id",), value=True))
     try:
         rule.branches  # parses and checks every condition against the field catalogue
     except cond.ConditionError as exc:
-        raise InputError(file, str(exc), exc.path, line_of(lines, tuple(exc.path.split(".")[:1]))) from None
-    for name in rule.requires:
+        raise InputError.of(file, "rule.condition", {"detail": exc.args[0]}, field=exc.path,
+                            **_at(lines, loc_of(exc.path))) from None
+    for i, name in enumerate(rule.requires):
         if name not in FIELDS[rule.subject]:
-            raise InputError(file, f"'{name}' is not a field of subject '{rule.subject}'", "requires")
+            close = difflib.get_close_matches(name, list(FIELDS[rule.subject]), n=1)
+            raise InputError.of(file, "rule.requires_unknown", {
+                "name": name, "subject": rule.subject,
+                "hint": Problem("field.did_you_mean", close=close[0]) if close else ""},
+                field=f"requires[{i}]", **_at(lines, ("requires", i), value=True))
     if rule.not_applicable_when is not None and rule.not_applicable_reason is None:
-        raise InputError(file, "a rule with not_applicable_when needs a not_applicable_reason {vi, en}",
-                         "not_applicable_reason")
+        raise InputError.of(file, "rule.needs_na_reason", field="not_applicable_reason",
+                            **_at(lines, ("not_applicable_when",)))
     if rule.pending_when is not None and rule.pending_message is None:
-        raise InputError(file, "a rule with pending_when needs a pending_message {vi, en}", "pending_message")
-    _check_placeholders(rule, file)
+        raise InputError.of(file, "rule.needs_pending_message", field="pending_message",
+                            **_at(lines, ("pending_when",)))
+    _check_placeholders(rule, file, lines)
     return rule
 
 
-def _check_placeholders(rule: Rule, file: str) -> None:
+def _at(lines: dict, loc: tuple, value: bool = False) -> dict:
+    """``line`` and ``column`` of a rule-file location, as keyword arguments of :meth:`InputError.of`."""
+    line, column = position_of(lines, loc, value)
+    return {"line": line, "column": column}
+
+
+def _check_placeholders(rule: Rule, file: str, lines: dict) -> None:
     """Every {placeholder} must be a plain name (the values come from the subject at run time)."""
     for name in ("message", "pending_message", "pass_message", "remediation"):
         text = getattr(rule, name)
@@ -274,7 +288,9 @@ def _check_placeholders(rule: Rule, file: str) -> None:
             try:
                 parsed = list(string.Formatter().parse(text.get(lang)))
             except ValueError as exc:
-                raise InputError(file, f"bad placeholder: {exc}", f"{name}.{lang}") from None
+                raise InputError.of(file, "rule.bad_placeholder", {"detail": glossed(str(exc))}, field=f"{name}.{lang}",
+                                    **_at(lines, (name, lang), value=True)) from None
             for _, field_name, _, _ in parsed:
                 if field_name is not None and not field_name.isidentifier():
-                    raise InputError(file, f"placeholder '{{{field_name}}}' must be a plain name", f"{name}.{lang}")
+                    raise InputError.of(file, "rule.placeholder_not_name", {"name": field_name},
+                                        field=f"{name}.{lang}", **_at(lines, (name, lang), value=True))

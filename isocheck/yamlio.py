@@ -1,52 +1,135 @@
-"""Reads YAML or JSON documents strictly: UTF-8 only, duplicate keys rejected, line numbers kept.
+"""Reads YAML or JSON documents strictly: UTF-8 only, duplicate keys rejected, line and column numbers kept.
 
 Uses PyYAML's libyaml-backed loader when available (DESIGN.md: the pure-Python loader is ~7x slower).
-``load_document`` returns the parsed data and a map from field paths (``("announcements", 0, "date")``)
-to 1-based line numbers, so validation errors can point at a line.
+``load_document`` returns the parsed data and a :class:`LineMap` from field paths
+(``("announcements", 0, "date")``) to 1-based line numbers (with columns), so validation errors can
+point at a line. Every problem is an :class:`InputError`: a file over :data:`MAX_FILE_BYTES` is
+refused before it is read, and a document nested deeper than :data:`MAX_DEPTH` levels is refused
+without a RecursionError (or a crash of libyaml's recursive C composer).
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
 
+from isocheck.error_text import Found, Problem, Size, glossed, impossible_date
 from isocheck.errors import InputError
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_FILE_BYTES = 50 * 1024 * 1024  # a fact file is a few kilobytes; the biggest rule file under ten
+MAX_DEPTH = 100  # nesting levels; the fact schema needs 5, a rule condition a handful more
+MAX_VALUES = 1_000_000  # nodes visited, aliases counted at each use (the "billion laughs")
+# libyaml's composer recurses on the C stack (it crashed at ~25,000 levels with an 8 MB stack); a text
+# with more nesting characters than this is composed by PyYAML's composer, which checks the depth.
+_C_COMPOSER_SAFE = 5_000
 
-LineMap = dict[tuple, int]
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+         (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
+class LineMap(dict):
+    """Field path → 1-based line of its key (of the item itself, in a list); ``columns``: the 1-based
+    column there; ``values``: ``(line, column)`` of each scalar value."""
+
+    def __init__(self):
+        super().__init__()
+        self.columns: dict[tuple, int] = {}
+        self.values: dict[tuple, tuple[int, int]] = {}
+
+    def mark(self, path: tuple, mark) -> None:
+        if path not in self:
+            self[path], self.columns[path] = mark.line + 1, mark.column + 1
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """A safe loader that refuses duplicate mapping keys and records the line of every node."""
+    """A safe loader; :class:`_Walker` rejects duplicate keys and records positions."""
 
 
-def _walk(node: yaml.Node, loader: _StrictLoader, path: tuple, lines: LineMap, file: str) -> Any:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
+class _TooDeep(Exception):
+    def __init__(self, mark):
+        self.mark = mark
+
+
+_PythonComposer = (type("_PythonComposer", (Composer, _BaseLoader), {}) if _BaseLoader is not yaml.SafeLoader
+                   else yaml.SafeLoader)
+
+
+class _GuardedLoader(_PythonComposer):  # type: ignore[misc, valid-type]
+    """libyaml's events composed by PyYAML's composer, which stops at :data:`MAX_DEPTH` levels."""
+
+    def __init__(self, stream: str):
+        _BaseLoader.__init__(self, stream)
+        Composer.__init__(self)
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _Walker:
+    """Builds the data from the node tree: positions, duplicate keys, depth and size limits."""
+
+    def __init__(self, loader: yaml.BaseLoader, file: str):
+        self.loader, self.file, self.lines, self.count = loader, file, LineMap(), 0
+
+    def value(self, node: yaml.Node, path: tuple, depth: int = 1) -> Any:
+        self.lines.mark(path, node.start_mark)
+        self.count += 1
+        if depth > MAX_DEPTH:  # the position, not the field path: that would be a hundred levels long
+            raise self.error(node, (), Problem("doc.too_deep", limit=MAX_DEPTH))
+        if self.count > MAX_VALUES:
+            raise self.error(node, (), Problem("doc.too_many_values", limit=Problem.plain(
+                f"{MAX_VALUES:,}", f"{MAX_VALUES:,}".replace(",", "."))))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
+        self.lines.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        return self.scalar(node, path)
+
+    def mapping(self, node: yaml.MappingNode, path: tuple, depth: int) -> dict:
+        self.loader.flatten_mapping(node)
         result: dict = {}
+        first_line: dict = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, (str, int)):
-                raise InputError(file, f"mapping keys must be text, found {key!r}", _path_text(path),
-                                 key_node.start_mark.line + 1)
+            key = self.scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else key_node.value
+            if isinstance(key, bool) or not isinstance(key, (str, int)):
+                raise self.error(key_node, path, Problem("key.not_text", found=Found(key)))
+            line = key_node.start_mark.line + 1
             if key in result:
-                raise InputError(file, f"duplicate key '{key}' (each key may appear once)",
-                                 _path_text(path + (key,)), key_node.start_mark.line + 1)
-            result[key] = _walk(value_node, loader, path + (key,), lines, file)
-            lines[path + (key,)] = key_node.start_mark.line + 1  # point at the key, not the value below it
+                raise self.error(key_node, path + (key,), Problem("key.duplicate", key=key, first=first_line[key]))
+            first_line[key] = line
+            self.lines.mark(path + (key,), key_node.start_mark)  # point at the key, not the value below it
+            result[key] = self.value(value_node, path + (key,), depth + 1)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_walk(child, loader, path + (i,), lines, file) for i, child in enumerate(node.value)]
-    try:
-        return loader.construct_object(node, deep=True)
-    except ValueError as exc:  # an impossible date such as 2021-02-30
-        raise InputError(file, f"'{node.value}' is not a valid value ({exc})", _path_text(path),
-                         node.start_mark.line + 1) from None
+
+    def scalar(self, node: yaml.Node, path: tuple) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.MarkedYAMLError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            # an impossible date such as 2021-02-30, or a value its explicit tag refuses (!!int abc)
+            dated = impossible_date(node.value) if node.tag.endswith(":timestamp") else None
+            raise self.error(node, path, dated or Problem("value.invalid", value=Found(node.value),
+                                                          detail=glossed(str(exc)))) from None
+
+    def error(self, node: yaml.Node, path: tuple, problem: Problem) -> InputError:
+        return InputError(self.file, problem, path_text(path) or None, node.start_mark.line + 1,
+                          node.start_mark.column + 1)
 
 
 def _path_text(path: tuple) -> str:
@@ -57,71 +140,155 @@ def _path_text(path: tuple) -> str:
 
 
 path_text = _path_text
+_PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
 
 
-def _read_text(path: Path) -> str:
+def loc_of(text: str) -> tuple:
+    """The location of a field path written by :func:`path_text` (``a.b[0].c`` -> ``("a", "b", 0, "c")``)."""
+    return tuple(int(index) if index else name for index, name in _PART.findall(text))
+
+
+def _read_bytes(path: Path) -> bytes:
+    file = str(path)
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size <= MAX_FILE_BYTES:
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)  # a pipe or device may say size 0
+            size = len(raw)
     except FileNotFoundError:
-        raise InputError(str(path), "file not found") from None
+        raise InputError.of(file, "file.not_found") from None
     except IsADirectoryError:
-        raise InputError(str(path), "is a directory, expected a YAML or JSON file") from None
+        raise InputError.of(file, "file.is_directory") from None
+    except PermissionError:
+        raise InputError.of(file, "file.no_permission") from None
+    except OSError as exc:
+        raise InputError.of(file, "file.unreadable", {"reason": exc.strerror or exc}) from None
+    if size > MAX_FILE_BYTES:
+        raise InputError.of(file, "file.too_large", {"size": Size(size), "limit": Size(MAX_FILE_BYTES)})
+    return raw
+
+
+def _decode(raw: bytes, file: str) -> str:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            raise InputError.of(file, "file.utf16", {"encoding": encoding})
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
+        start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[start:exc.start].decode("utf-8", "replace")) + 1
+        raise InputError.of(file, "file.not_utf8", {"byte": f"{raw[exc.start]:02X}", "offset": exc.start},
+                            line=raw.count(b"\n", 0, exc.start) + 1, column=column) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError.of(file, "file.nul", line=text.count("\n", 0, nul) + 1,
+                            column=nul - text.rfind("\n", 0, nul))
     if not text.strip():
-        raise InputError(str(path), "the file is empty, expected a YAML or JSON mapping")
+        raise InputError.of(file, "file.empty")
     return text
 
 
 def load_document(path: str | Path) -> tuple[Any, LineMap]:
     """Parse one YAML or JSON file; return ``(data, lines)``. Raises :class:`InputError`."""
     path = Path(path)
-    text = _read_text(path)
     file = str(path)
-    if path.suffix.lower() == ".json":
-        return _load_json(text, file), {}
-    loader = _StrictLoader(text)
+    text = _decode(_read_bytes(path), file)
+    try:
+        if path.suffix.lower() == ".json":
+            return _load_json(text, file)
+        return _load_yaml(text, file)
+    except RecursionError:  # e.g. merge keys (<<) that merge each other
+        raise InputError.of(file, "doc.too_deep", {"limit": MAX_DEPTH}) from None
+
+
+def _load_yaml(text: str, file: str) -> tuple[Any, LineMap]:
+    nesting = sum(map(text.count, "-:?[{"))  # every nesting level needs one of these characters
+    loader = _StrictLoader(text) if nesting <= _C_COMPOSER_SAFE else _GuardedLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            raise InputError(file, "the file is empty, expected a YAML or JSON mapping")
-        lines: LineMap = {}
-        data = _walk(node, loader, (), lines, file)
+            raise InputError.of(file, "file.empty")
+        walker = _Walker(loader, file)
+        return walker.value(node, ()), walker.lines
+    except _TooDeep as exc:
+        raise InputError.of(file, "doc.too_deep", {"limit": MAX_DEPTH}, line=exc.mark.line + 1,
+                            column=exc.mark.column + 1) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise InputError(file, f"not valid YAML: {exc.problem or exc.context}", line=line) from None
-    except yaml.YAMLError as exc:
-        raise InputError(file, f"not valid YAML: {exc}") from None
-    except ValueError as exc:  # e.g. an impossible date such as 2021-02-30
-        raise InputError(file, f"not valid YAML: {exc}") from None
+        raise _yaml_error(exc, text, file) from None
+    except yaml.reader.ReaderError as exc:  # a control character
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        before = text[: exc.position]
+        raise InputError.of(file, "yaml.invalid", {"detail": glossed(f"character U+{char:04X}: {exc.reason}")},
+                            line=before.count("\n") + 1, column=exc.position - before.rfind("\n")) from None
+    except (yaml.YAMLError, ValueError) as exc:
+        raise InputError.of(file, "yaml.invalid", {"detail": glossed(str(exc))}) from None
     finally:
         loader.dispose()
-    return data, lines
 
 
-def _load_json(text: str, file: str) -> Any:
-    def no_duplicates(pairs):
-        result = {}
-        for key, value in pairs:
-            if key in result:
-                raise InputError(file, f"duplicate key '{key}' (each key may appear once)")
-            result[key] = value
-        return result
+def _yaml_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> InputError:
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return InputError.of(file, "yaml.invalid", {"detail": glossed(exc.problem or exc.context or "")})
+    line = (text.splitlines()[mark.line:mark.line + 1] or [""])[0]
+    tab = line[mark.column:mark.column + 1] == "\t"
+    detail = Problem("yaml.tab") if tab else glossed(exc.problem or exc.context or "")
+    return InputError.of(file, "yaml.invalid", {"detail": detail}, line=mark.line + 1, column=mark.column + 1)
 
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str):
+        self.key = key
+
+
+def _unique_keys(pairs: list) -> dict:
+    result: dict = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _load_json(text: str, file: str) -> tuple[Any, LineMap]:
     try:
-        return json.loads(text, object_pairs_hook=no_duplicates)
+        data = json.loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as dup:
+        _json_positions(text, file)  # raises the error with both lines when YAML can read this JSON
+        raise InputError.of(file, "key.duplicate_unlocated", {"key": dup.key}) from None
     except json.JSONDecodeError as exc:
-        raise InputError(file, f"not valid JSON: {exc.msg}", line=exc.lineno) from None
+        raise InputError.of(file, "json.invalid", {"detail": glossed(exc.msg)}, line=exc.lineno,
+                            column=exc.colno) from None
+    return data, _json_positions(text, file)
 
 
-def line_of(lines: LineMap, loc: tuple) -> int | None:
-    """The line of the deepest known node on ``loc`` (pydantic error locations)."""
+def _json_positions(text: str, file: str) -> LineMap:
+    """The positions in a JSON text, read by the YAML parser (JSON is YAML); empty when it cannot read it
+    (e.g. tabs). Duplicate keys and excessive depth are still errors."""
+    try:
+        return _load_yaml(text, file)[1]
+    except InputError as exc:
+        if exc.detail.key in ("key.duplicate", "doc.too_deep", "doc.too_many_values"):
+            raise
+        return LineMap()
+
+
+def position_of(lines: dict, loc: tuple, value: bool = False) -> tuple[int | None, int | None]:
+    """``(line, column)`` of the deepest known node on ``loc`` (pydantic error locations); with ``value``,
+    of the scalar value itself when ``loc`` names one."""
     loc = tuple(loc)
-    while loc:
+    if value and loc in getattr(lines, "values", {}):
+        return lines.values[loc]
+    columns = getattr(lines, "columns", {})
+    while True:
         if loc in lines:
-            return lines[loc]
+            return lines[loc], columns.get(loc)
+        if not loc:
+            return None, None
         loc = loc[:-1]
-    return lines.get(())
+
+
+def line_of(lines: dict, loc: tuple) -> int | None:
+    """The line of the deepest known node on ``loc`` (pydantic error locations)."""
+    return position_of(lines, loc)[0]

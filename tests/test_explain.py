@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -123,3 +124,18 @@ def test_remedies_make_the_rule_pass_on_generated_agencies(pack, doc, as_of):
         if remedy is None:
             continue
         assert _fixed(pack, agency, as_of, finding), (finding.rule_id, finding.subject_id, finding.outcome)
+
+
+def test_every_rule_explains_in_both_languages(pack):
+    """`explain --rule` on every rule, every subject and outcome, in Vietnamese and English."""
+    import datetime as _dt
+
+    from isocheck.api import check_file as _check
+    from isocheck.explain import explain as _explain, render_text, select
+
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "phuong-duc-thuan-2021.yaml"
+    report = _check(path, _dt.date(2021, 11, 16), "all", pack)
+    for rule_id in sorted(pack.by_id):
+        for lang in ("vi", "en"):
+            texts = [_explain(f, str(path), report.as_of, lang) for f in select(report.findings, rule_id)]
+            assert texts and render_text(texts, lang).strip(), rule_id

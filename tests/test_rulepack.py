@@ -97,3 +97,10 @@ def test_evidence_items_are_whole_sentences(pack):
             for item in rule.evidence.get(lang):
                 assert not item[:1].islower(), f"{rule.id} {lang}: {item!r}"
                 assert item.count("(") == item.count(")"), f"{rule.id} {lang}: {item!r}"
+
+
+def test_every_subject_field_has_a_vietnamese_meaning():
+    from isocheck.subjects import FIELDS, FIELDS_VI
+
+    missing = [f"{kind}.{name}" for kind, fields in FIELDS.items() for name in fields if name not in FIELDS_VI]
+    assert missing == []

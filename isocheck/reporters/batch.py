@@ -40,7 +40,8 @@ def batch_document(entries: list[dict[str, Any]], *, as_of, year: int, profile: 
 # -- shared rows ---------------------------------------------------------------------------------
 
 def _level_name(level: str, lang: str) -> str:
-    return ui(f"level.{level}", lang) if level != "unknown" else ui("batch.level_unknown", lang)
+    name = ui(f"level.{level}", lang) if level != "unknown" else ui("batch.level_unknown", lang)
+    return name[:1].upper() + name[1:]
 
 
 def matrix_headers(lang: str) -> list[str]:
