@@ -28,20 +28,19 @@ def load_baseline(path: str | Path) -> dict[str, set[str]]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError(str(path), "file not found") from None
+        raise InputError.of(str(path), "file.not_found") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(str(path), f"not a JSON batch result ({exc})") from None
+        raise InputError.of(str(path), "baseline.not_json", {"detail": exc}) from None
     if not isinstance(data, dict) or not isinstance(data.get("agencies"), list):
-        raise InputError(str(path), "expected the JSON written by 'isocheck batch --format json' (an 'agencies' list)",
-                         "agencies")
+        raise InputError.of(str(path), "baseline.not_batch", field="agencies")
     baseline = {}
     for i, entry in enumerate(data["agencies"]):
-        if not isinstance(entry, dict) or not isinstance(entry.get("results", []), list):
-            raise InputError(str(path), "expected an agency entry with a 'results' list", f"agencies[{i}]")
         try:
+            if not isinstance(entry, dict) or not isinstance(entry.get("results", []), list):
+                raise TypeError
             baseline[_key(entry)] = _failing(entry)
         except (KeyError, TypeError, AttributeError):
-            raise InputError(str(path), "expected results with 'id' and 'outcome'", f"agencies[{i}].results") from None
+            raise InputError.of(str(path), "baseline.bad_entry", field=f"agencies[{i}]") from None
     return baseline
 
 

@@ -50,16 +50,11 @@ def collect_files(paths: list[str]) -> list[Path]:
         elif path.is_file():
             files.append(path)
         else:
-            raise InputError(raw, "no such file or folder")
+            raise InputError.of(raw, "batch.no_such_path")
     unique = list(dict.fromkeys(files))
     if not unique:
-        raise InputError(", ".join(paths), f"no fact files found (looked for {', '.join(FACT_SUFFIXES)})")
+        raise InputError.of(", ".join(paths), "batch.no_files", {"suffixes": ", ".join(FACT_SUFFIXES)})
     return unique
-
-
-def error_text(exc: InputError, lang: str) -> str:
-    text = getattr(exc, "text", None)
-    return text(lang) if callable(text) else exc.message
 
 
 def check_one(path: Path, config: BatchConfig, pack: RulePack, waivers) -> dict[str, Any]:
@@ -68,7 +63,7 @@ def check_one(path: Path, config: BatchConfig, pack: RulePack, waivers) -> dict[
         report = check_file(path, config.as_of, config.profile, pack, config.evaluator, year=config.year,
                             waivers=waivers)
     except InputError as exc:
-        return failed_entry(path, "input_error", error_text(exc, config.lang))
+        return failed_entry(path, "input_error", exc.text(config.lang))
     ident = report.agency.agency
     results = [f.render(config.lang) for f in report.findings]
     return {

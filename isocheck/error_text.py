@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
+import string
 from typing import Any
 
 LANGS = ("vi", "en")
@@ -30,10 +32,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "file.not_utf8": {"en": "not UTF-8 text: byte 0x{byte} (offset {offset}) cannot be decoded; the file seems to use "
                             "another encoding (Windows-1258, TCVN3, Latin-1…); save it again as UTF-8",
                       "vi": "không phải văn bản UTF-8: byte 0x{byte} (vị trí {offset}) không giải mã được; có lẽ tệp "
-                            "được lưu với bảng mã khác (Windows-1258, TCVN3, Latin-1…); hãy lưu lại tệp với bảng mã UTF-8"},
-    "file.nul": {"en": "contains a NUL character: a binary file or UTF-16 text, not UTF-8 text; save it as UTF-8",
-                 "vi": "tệp chứa ký tự NUL: đây là tệp nhị phân hoặc văn bản UTF-16, không phải văn bản UTF-8; "
-                       "hãy lưu lại tệp với bảng mã UTF-8"},
+                            "được lưu với bảng mã khác (Windows-1258, TCVN3, Latin-1…); hãy lưu lại tệp với bảng mã "
+                            "UTF-8"},
+    "file.nul": {"en": "contains a NUL character: a binary file or UTF-16 text, not UTF-8 text (if it is text, save "
+                       "it again as UTF-8)",
+                 "vi": "tệp chứa ký tự NUL: đây là tệp nhị phân hoặc văn bản UTF-16, không phải văn bản UTF-8 (nếu là "
+                       "văn bản, hãy lưu lại tệp với bảng mã UTF-8)"},
     "file.empty": {"en": "the file is empty, expected a YAML or JSON mapping",
                    "vi": "tệp rỗng; cần nội dung YAML hoặc JSON gồm các mục dạng “khóa: giá trị”"},
     # parsing
@@ -61,12 +65,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "date.no_year": {"en": "there is no year 0", "vi": "không có năm 0"},
     "date.no_month": {"en": "there is no month {month}", "vi": "không có tháng {month}"},
     "date.no_day": {"en": "there is no day 0", "vi": "không có ngày 0"},
-    "date.month_days": {"en": "{month_name} {year} has {days} days", "vi": "tháng {month}/{year} chỉ có {days} ngày"},
+    "date.month_days": {"en": "{month} {year} has only {days} days", "vi": "tháng {month}/{year} chỉ có {days} ngày"},
     # the shape of the document (fact files, rules, parameters)
     "facts.not_mapping": {"en": "expected a mapping with an 'agency' section at the top, found {found}",
                           "vi": "đầu tệp phải là các mục dạng “khóa: giá trị”, bắt đầu bằng mục 'agency', "
                                 "nhưng tệp ghi {found}"},
-    "field.unknown": {"en": "unknown field '{name}'{hint}{allowed}", "vi": "trường '{name}' không hợp lệ{hint}{allowed}"},
+    "doc.not_mapping": {"en": "expected a mapping at the top of the {what}, found {found}",
+                        "vi": "đầu tệp {what} phải là các mục dạng “khóa: giá trị”, nhưng tệp ghi {found}"},
+    "field.unknown": {"en": "unknown field '{name}'{hint}{allowed}",
+                      "vi": "trường '{name}' không hợp lệ{hint}{allowed}"},
     "field.did_you_mean": {"en": " (did you mean '{close}'?)", "vi": " (có phải là '{close}'?)"},
     "field.allowed": {"en": "; expected one of: {fields}", "vi": "; các trường được dùng ở đây: {fields}"},
     "field.missing": {"en": "required field is missing", "vi": "thiếu trường bắt buộc"},
@@ -88,8 +95,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                   "vi": "phải là một danh sách (mỗi mục một dòng bắt đầu bằng '- '), nhưng tệp ghi {found}"},
     "type.mapping": {"en": "Input should be a mapping of 'key: value' entries, found {found}",
                      "vi": "phải là một nhóm mục dạng “khóa: giá trị”, nhưng tệp ghi {found}"},
-    "type.literal": {"en": "Input should be {expected}, found {found}", "vi": "phải là {expected}, nhưng tệp ghi {found}"},
-    "type.not_negative": {"en": "Input should be greater than or equal to 0 (a count cannot be negative), found {found}",
+    "type.literal": {"en": "Input should be {expected}, found {found}",
+                     "vi": "phải là {expected}, nhưng tệp ghi {found}"},
+    "type.not_negative": {"en": "Input should be greater than or equal to 0 (a count cannot be negative), "
+                                "found {found}",
                           "vi": "không được là số âm, nhưng tệp ghi {found}"},
     "type.ge": {"en": "Input should be greater than or equal to {limit}, found {found}",
                 "vi": "phải lớn hơn hoặc bằng {limit}, nhưng tệp ghi {found}"},
@@ -113,7 +122,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "found.binary": {"en": "binary data", "vi": "dữ liệu nhị phân"},
     "found.object": {"en": "a value of type {name}", "vi": "một giá trị kiểu {name}"},
     # dates after the as-of date (isocheck.plausibility)
-    "date.future": {"en": "{value} is after the as-of date {as_of}; {event} (use --as-of, or remove it until it happens)",
+    "date.future": {"en": "{value} is after the as-of date {as_of}; {event} (use --as-of, or remove it until it "
+                          "happens)",
                     "vi": "{value} muộn hơn ngày đánh giá {as_of}; {event} (hãy kiểm tra lại --as-of, hoặc chỉ ghi "
                           "mục này khi việc đã diễn ra)"},
     "event.audit": {"en": "an audit cannot have been held in the future",
@@ -142,11 +152,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "vi": "không thể ghi nhận một thay đổi phạm vi chưa diễn ra"},
     "event.contract": {"en": "a contract cannot have been signed in the future",
                        "vi": "không thể ghi nhận một hợp đồng chưa ký"},
-    # rule pack (isocheck.rulepack)
+    # rule pack (isocheck.rulepack, isocheck.parameters)
+    "parameters.missing": {"en": "parameter '{name}' is missing{hint}; the tool needs: {names}",
+                           "vi": "thiếu tham số '{name}'{hint}; công cụ cần các tham số: {names}"},
+    "parameters.misspelt": {"en": " (misspelt as '{close}'?)", "vi": " (có phải viết nhầm thành '{close}'?)"},
     "rules.none": {"en": "no rule files found (expected rules/<area>/<requirement>.yaml)",
                    "vi": "không tìm thấy tệp quy tắc nào (cần có dạng rules/<lĩnh vực>/<yêu cầu>.yaml)"},
     "rule.not_mapping": {"en": "expected a mapping describing one rule, found {found}",
-                         "vi": "tệp quy tắc phải là các mục dạng “khóa: giá trị” mô tả một quy tắc, nhưng tệp ghi {found}"},
+                         "vi": "tệp quy tắc phải là các mục dạng “khóa: giá trị” mô tả một quy tắc, nhưng tệp ghi "
+                               "{found}"},
     "rule.duplicate_id": {"en": "duplicate rule id '{id}' (also in {other})",
                           "vi": "mã quy tắc '{id}' bị trùng (đã có trong {other})"},
     "rule.id_mismatch": {"en": "rule id '{id}' does not match its path; expected '{expected}'",
@@ -160,10 +174,26 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "vi": "quy tắc có pending_when phải có pending_message {{vi, en}}"},
     "rule.bad_placeholder": {"en": "bad placeholder: {detail}", "vi": "chỗ điền giá trị {{…}} sai cú pháp: {detail}"},
     "rule.placeholder_not_name": {"en": "placeholder '{{{name}}}' must be a plain name",
-                                  "vi": "chỗ điền giá trị '{{{name}}}' phải là một tên đơn giản"},
+                                  "vi": "chỗ điền giá trị '{{{name}}}' phải là một tên đơn giản"},    # waivers, rubrics, batch inputs
+    "rule.unknown_id": {"en": "no rule with id '{rule}'{hint}", "vi": "không có quy tắc nào mang mã '{rule}'{hint}"},
+    "rubric.maxima": {"en": "the criteria maxima add up to {total}, not to max {max}",
+                      "vi": "tổng điểm tối đa của các tiêu chí là {total}, không bằng max {max}"},
+    "rubric.duplicate_ids": {"en": "criterion ids must be unique", "vi": "mã tiêu chí không được trùng nhau"},
+    "baseline.not_json": {"en": "not a JSON batch result ({detail})",
+                          "vi": "không phải kết quả JSON của isocheck batch ({detail})"},
+    "baseline.not_batch": {"en": "expected the JSON written by 'isocheck batch --format json' (an 'agencies' list)",
+                           "vi": "cần tệp JSON do 'isocheck batch --format json' ghi ra (có danh sách 'agencies')"},
+    "baseline.bad_entry": {"en": "expected an agency entry with a 'results' list of objects with 'id' and 'outcome'",
+                           "vi": "mỗi cơ quan phải có danh sách 'results' gồm các mục có 'id' và 'outcome'"},
+    "batch.no_such_path": {"en": "no such file or folder", "vi": "không có tệp hoặc thư mục này"},
+    "batch.no_files": {"en": "no fact files found (looked for {suffixes})",
+                       "vi": "không tìm thấy tệp dữ liệu nào (tìm các tệp {suffixes})"},
 }
 
 # English problem texts of PyYAML/libyaml, json and str.format, with their Vietnamese (first match wins).
+_CLEARER = {  # libyaml's English where it says too little
+    "but found another document": "the file holds more than one YAML document (a second '---'); one per file",
+}
 _GLOSSARY: tuple[tuple[str, str], ...] = (
     ("mapping values are not allowed", "dấu ':' không được phép ở đây (thụt lề sai, hoặc giá trị chứa ': ' "
                                        "cần đặt trong dấu nháy)"),
@@ -218,6 +248,9 @@ class Problem:
     def __init__(self, key: str, /, **params: Any):
         if key not in MESSAGES:
             raise KeyError(f"no input-error message {key!r}")
+        missing = _placeholders(key) - set(params)
+        if missing:  # fail where the error is raised, not later when it is printed
+            raise KeyError(f"input-error message {key!r} needs {', '.join(sorted(missing))}")
         self.key, self.params, self._plain = key, params, None
 
     @classmethod
@@ -242,11 +275,16 @@ class Problem:
         return f"Problem({self.key or self._plain['en']!r})"
 
 
+@functools.lru_cache(maxsize=None)
+def _placeholders(key: str) -> set[str]:
+    return {name for text in MESSAGES[key].values() for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
 def glossed(english: str) -> Problem:
     """A third-party English problem text (YAML, JSON, str.format) with its Vietnamese when known."""
     for needle, vi in _GLOSSARY:
         if needle in english:
-            return Problem.plain(english, vi)
+            return Problem.plain(_CLEARER.get(english, english), vi)
     return Problem.plain(english)
 
 
@@ -322,7 +360,7 @@ def impossible_date(text: str) -> Problem | None:
     elif day == 0:
         reason = Problem("date.no_day")
     elif day > calendar.monthrange(year, month)[1]:
-        reason = Problem("date.month_days", month_name=_MONTHS[month - 1], month=month, year=year,
+        reason = Problem("date.month_days", month=Problem.plain(_MONTHS[month - 1], str(month)), year=year,
                          days=calendar.monthrange(year, month)[1])
     else:
         return None

@@ -7,13 +7,24 @@ and the derived fact that needs it stays unknown.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from pathlib import Path
 from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, RootModel, ValidationError
 
+from isocheck.error_text import Found, Problem
+from isocheck.errors import InputError
 from isocheck.facts import validation_error
-from isocheck.yamlio import load_document
+from isocheck.yamlio import load_document, position_of
+
+
+# the parameters the tool reads (isocheck.derive) and the type of their value
+NEEDED: dict[str, type] = {
+    "legal_update_max_months": int,
+    "certification_bodies_forbidden_from": dt.date,
+    "standard_2015_transition_deadline": dt.date,
+}
 
 
 class Citation(BaseModel):
@@ -60,9 +71,25 @@ class Parameters:
 
 
 def load_parameters(path: str | Path) -> Parameters:
+    """Load and check the parameters file: its schema, and every parameter the tool reads (:data:`NEEDED`)
+    with a value of the right type. Raises :class:`InputError`."""
     data, lines = load_document(path)
     try:
         parsed = ParameterFile.model_validate(data)
     except ValidationError as exc:
         raise validation_error(exc, str(path), lines, ParameterFile) from None
+    for name, kind in NEEDED.items():
+        if name not in parsed.root:
+            close = difflib.get_close_matches(name, list(parsed.root), n=1)
+            line, column = position_of(lines, (close[0],) if close else ())
+            raise InputError.of(str(path), "parameters.missing", {
+                "name": name, "names": ", ".join(NEEDED),
+                "hint": Problem("parameters.misspelt", close=close[0]) if close else ""},
+                field=close[0] if close else None, line=line, column=column)
+        for i, entry in enumerate(parsed.root[name]):
+            if type(entry.value) is not kind:
+                line, column = position_of(lines, (name, i, "value"), value=True)
+                raise InputError.of(str(path), "type.int" if kind is int else "type.date",
+                                    {"found": Found(entry.value)}, field=f"{name}[{i}].value", line=line,
+                                    column=column)
     return Parameters(parsed.root)

@@ -8,16 +8,15 @@ The score says, per criterion, which findings lost which points.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from isocheck.errors import InputError
 from isocheck.findings import Finding
-from isocheck.model_files import load_model
+from isocheck.error_text import Problem
+from isocheck.model_files import load_model, unknown_rule
 from isocheck.rulepack import Text
 
 POINT = 0.01  # scores are kept to two decimals, as provinces write them (0,25 / 0,5)
@@ -65,10 +64,10 @@ class Rubric(_Strict):
     def _totals(self) -> "Rubric":
         total = round(sum(c.max for c in self.criteria), 2)
         if total != round(self.max, 2):
-            raise ValueError(f"the criteria maxima add up to {total:g}, not to max {self.max:g}")
+            raise ValueError(Problem("rubric.maxima", total=f"{total:g}", max=f"{self.max:g}"))
         ids = [c.id for c in self.criteria]
         if len(set(ids)) != len(ids):
-            raise ValueError("criterion ids must be unique")
+            raise ValueError(Problem("rubric.duplicate_ids"))
         return self
 
 
@@ -96,9 +95,7 @@ def load_rubric(path: str | Path, known_rules: Optional[set[str]] = None) -> Rub
         for i, c in enumerate(rubric.criteria):
             for j, rule_id in enumerate(c.rules):
                 if rule_id not in known_rules:
-                    close = difflib.get_close_matches(rule_id, sorted(known_rules), n=1)
-                    hint = f" (did you mean '{close[0]}'?)" if close else ""
-                    raise InputError(str(path), f"no rule with id '{rule_id}'{hint}", f"criteria[{i}].rules[{j}]")
+                    raise unknown_rule(str(path), rule_id, known_rules, f"criteria[{i}].rules[{j}]")
     return rubric
 
 

@@ -38,10 +38,10 @@ _LIMITS = {"greater_than_equal": ("type.ge", "ge"), "greater_than": ("type.gt", 
 def validation_error(exc: ValidationError, file: str, lines: dict, model: type[BaseModel]) -> InputError:
     """Turn pydantic's first error into one InputError naming field, line, column and expectation."""
     errors = exc.errors(include_url=False)
+    # a misspelt key is also missing under its right name: name the misspelling, count the pair once
+    unknown_in = {tuple(e["loc"][:-1]) for e in errors if e["type"] == "extra_forbidden"}
+    errors = [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"][:-1]) in unknown_in)] or errors
     first = errors[0]
-    if first["type"] == "missing":  # a misspelt key is missing under its right name: name the misspelling
-        first = next((e for e in errors if e["type"] == "extra_forbidden" and e["loc"][:-1] == first["loc"][:-1]),
-                     first)
     loc, _ = _resolve(model, tuple(first["loc"]))
     problem = _problem(first, model, loc)
     others = len({_resolve(model, tuple(e["loc"]))[0] for e in errors[1:]} - {loc})

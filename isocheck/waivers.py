@@ -26,9 +26,8 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from isocheck.errors import InputError
 from isocheck.findings import Finding
-from isocheck.model_files import load_model
+from isocheck.model_files import load_model, unknown_rule
 
 WAIVABLE = ("fail", "pending", "not_evaluable")
 
@@ -62,13 +61,9 @@ def load_waivers(path: str | Path, known_rules: Optional[set[str]] = None) -> li
     """Load a waiver file; with ``known_rules``, a waiver naming an unknown rule is an input error."""
     waivers = load_model(path, WaiverFile, "waiver file").waivers
     if known_rules is not None:
-        import difflib
-
         for i, w in enumerate(waivers):
             if w.rule not in known_rules:
-                close = difflib.get_close_matches(w.rule, sorted(known_rules), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise InputError(str(path), f"no rule with id '{w.rule}'{hint}", f"waivers[{i}].rule")
+                raise unknown_rule(str(path), w.rule, known_rules, f"waivers[{i}].rule")
     return waivers
 
 

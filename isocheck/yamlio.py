@@ -36,16 +36,15 @@ _BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
 
 class LineMap(dict):
     """Field path → 1-based line of its key (of the item itself, in a list); ``columns``: the 1-based
-    column there; ``values``: ``(line, column)`` of each scalar value."""
+    column there; ``scalars``: ``(line, column)`` of each scalar value."""
 
     def __init__(self):
         super().__init__()
         self.columns: dict[tuple, int] = {}
-        self.values: dict[tuple, tuple[int, int]] = {}
+        self.scalars: dict[tuple, tuple[int, int]] = {}
 
     def mark(self, path: tuple, mark) -> None:
-        if path not in self:
-            self[path], self.columns[path] = mark.line + 1, mark.column + 1
+        self[path], self.columns[path] = mark.line + 1, mark.column + 1
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -85,8 +84,11 @@ class _Walker:
     def __init__(self, loader: yaml.BaseLoader, file: str):
         self.loader, self.file, self.lines, self.count = loader, file, LineMap(), 0
 
-    def value(self, node: yaml.Node, path: tuple, depth: int = 1) -> Any:
-        self.lines.mark(path, node.start_mark)
+    def walk(self, node: yaml.Node) -> Any:
+        self.lines.mark((), node.start_mark)
+        return self.value(node, (), 1)
+
+    def value(self, node: yaml.Node, path: tuple, depth: int) -> Any:
         self.count += 1
         if depth > MAX_DEPTH:  # the position, not the field path: that would be a hundred levels long
             raise self.error(node, (), Problem("doc.too_deep", limit=MAX_DEPTH))
@@ -96,24 +98,26 @@ class _Walker:
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.value(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
-        self.lines.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+            items = []
+            for i, child in enumerate(node.value):
+                self.lines.mark(path + (i,), child.start_mark)
+                items.append(self.value(child, path + (i,), depth + 1))
+            return items
+        self.lines.scalars[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         return self.scalar(node, path)
 
     def mapping(self, node: yaml.MappingNode, path: tuple, depth: int) -> dict:
         self.loader.flatten_mapping(node)
         result: dict = {}
-        first_line: dict = {}
         for key_node, value_node in node.value:
             key = self.scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else key_node.value
             if isinstance(key, bool) or not isinstance(key, (str, int)):
                 raise self.error(key_node, path, Problem("key.not_text", found=Found(key)))
-            line = key_node.start_mark.line + 1
+            here = path + (key,)
             if key in result:
-                raise self.error(key_node, path + (key,), Problem("key.duplicate", key=key, first=first_line[key]))
-            first_line[key] = line
-            self.lines.mark(path + (key,), key_node.start_mark)  # point at the key, not the value below it
-            result[key] = self.value(value_node, path + (key,), depth + 1)
+                raise self.error(key_node, here, Problem("key.duplicate", key=key, first=self.lines[here]))
+            self.lines.mark(here, key_node.start_mark)  # point at the key, not the value below it
+            result[key] = self.value(value_node, here, depth + 1)
         return result
 
     def scalar(self, node: yaml.Node, path: tuple) -> Any:
@@ -121,8 +125,8 @@ class _Walker:
             return self.loader.construct_object(node, deep=True)
         except yaml.MarkedYAMLError:
             raise
-        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
-            # an impossible date such as 2021-02-30, or a value its explicit tag refuses (!!int abc)
+        except Exception as exc:  # noqa: BLE001 — PyYAML's scalar constructors fail in many ways on a bad
+            # value: an impossible date such as 2021-02-30, a value its explicit tag refuses (!!int abc, !!int '')
             dated = impossible_date(node.value) if node.tag.endswith(":timestamp") else None
             raise self.error(node, path, dated or Problem("value.invalid", value=Found(node.value),
                                                           detail=glossed(str(exc)))) from None
@@ -173,20 +177,24 @@ def _decode(raw: bytes, file: str) -> str:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             raise InputError.of(file, "file.utf16", {"encoding": encoding})
+    nul = raw.find(b"\x00")  # UTF-16 without a BOM, or a binary file
+    if nul >= 0:
+        raise InputError.of(file, "file.nul", **_byte_position(raw, nul))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        start = raw.rfind(b"\n", 0, exc.start) + 1
-        column = len(raw[start:exc.start].decode("utf-8", "replace")) + 1
         raise InputError.of(file, "file.not_utf8", {"byte": f"{raw[exc.start]:02X}", "offset": exc.start},
-                            line=raw.count(b"\n", 0, exc.start) + 1, column=column) from None
-    nul = text.find("\x00")
-    if nul >= 0:
-        raise InputError.of(file, "file.nul", line=text.count("\n", 0, nul) + 1,
-                            column=nul - text.rfind("\n", 0, nul))
+                            **_byte_position(raw, exc.start)) from None
     if not text.strip():
         raise InputError.of(file, "file.empty")
     return text
+
+
+def _byte_position(raw: bytes, offset: int) -> dict:
+    """``line`` and ``column`` (in characters) of the byte at ``offset``."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return {"line": raw.count(b"\n", 0, offset) + 1,
+            "column": len(raw[start:offset].decode("utf-8", "replace")) + 1}
 
 
 def load_document(path: str | Path) -> tuple[Any, LineMap]:
@@ -210,7 +218,7 @@ def _load_yaml(text: str, file: str) -> tuple[Any, LineMap]:
         if node is None:
             raise InputError.of(file, "file.empty")
         walker = _Walker(loader, file)
-        return walker.value(node, ()), walker.lines
+        return walker.walk(node), walker.lines
     except _TooDeep as exc:
         raise InputError.of(file, "doc.too_deep", {"limit": MAX_DEPTH}, line=exc.mark.line + 1,
                             column=exc.mark.column + 1) from None
@@ -278,9 +286,9 @@ def position_of(lines: dict, loc: tuple, value: bool = False) -> tuple[int | Non
     """``(line, column)`` of the deepest known node on ``loc`` (pydantic error locations); with ``value``,
     of the scalar value itself when ``loc`` names one."""
     loc = tuple(loc)
-    if value and loc in getattr(lines, "values", {}):
-        return lines.values[loc]
-    columns = getattr(lines, "columns", {})
+    scalars, columns = (lines.scalars, lines.columns) if isinstance(lines, LineMap) else ({}, {})
+    if value and loc in scalars:
+        return scalars[loc]
     while True:
         if loc in lines:
             return lines[loc], columns.get(loc)

@@ -67,7 +67,7 @@ def test_bad_input_is_one_line_exit_2_and_no_output_file(tmp_path):
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
-    assert proc.stderr.startswith(f"isocheck: error: {bad}:8: agency.standard: Input should be 2008 or 2015")
+    assert proc.stderr.startswith(f"isocheck: error: {bad}:8:13: agency.standard: Input should be 2008 or 2015")
     assert not out.exists() and not list(tmp_path.glob(".report.json.*"))
 
 
