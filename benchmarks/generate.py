@@ -82,6 +82,13 @@ def _level(rng: random.Random) -> tuple[str, int]:
     return LEVELS[-1][0], LEVELS[-1][2]
 
 
+class _NoAliasDumper(yaml.CSafeDumper):
+    """Writes every value in full, as a person would (no ``&id001`` anchors for repeated dates)."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
 def write(directory: Path, count: int, seed: int = 19) -> list[Path]:
     """Write ``count`` agencies as YAML files into ``directory``; return their paths."""
     rng = random.Random(seed)
@@ -89,7 +96,7 @@ def write(directory: Path, count: int, seed: int = 19) -> list[Path]:
     paths = []
     for index in range(count):
         path = directory / f"agency-{index:05d}.yaml"
-        text = yaml.dump(agency(index, rng), Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,
+        text = yaml.dump(agency(index, rng), Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False,
                          default_flow_style=None, width=200)
         path.write_text(text, encoding="utf-8")
         paths.append(path)

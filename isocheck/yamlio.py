@@ -1,6 +1,11 @@
 """Reads YAML or JSON documents strictly: UTF-8 only, duplicate keys rejected, line and column numbers kept.
 
-Uses PyYAML's libyaml-backed loader when available (DESIGN.md: the pure-Python loader is ~7x slower).
+Fast path: a well-formed fact file is parsed by yaml-rs (a Rust parser, ~10x faster than PyYAML's C
+loader, which still builds every node in Python) and its line map is computed only if an error needs
+it. Anything yaml-rs reads differently from YAML 1.1 as PyYAML reads it (``yes``/``no``, an impossible
+date left as text, anchors, merge keys, a duplicate key, a syntax error) goes the strict way: PyYAML's
+libyaml-backed loader with duplicate-key rejection and positions, so results and messages are the
+same either way (a test compares both on every fixture and on generated agencies).
 ``load_document`` returns the parsed data and a :class:`LineMap` from field paths
 (``("announcements", 0, "date")``) to 1-based line numbers (with columns), so validation errors can
 point at a line. Every problem is an :class:`InputError`: a file over :data:`MAX_FILE_BYTES` is
@@ -18,6 +23,11 @@ from typing import Any
 
 import yaml
 from yaml.composer import Composer
+
+try:  # optional: without it every file takes the strict path
+    import yaml_rs
+except ImportError:  # pragma: no cover — yaml-rs has wheels for the supported platforms
+    yaml_rs = None
 
 from isocheck.error_text import Found, Problem, Size, glossed, impossible_date
 from isocheck.errors import InputError
@@ -45,6 +55,65 @@ class LineMap(dict):
 
     def mark(self, path: tuple, mark) -> None:
         self[path], self.columns[path] = mark.line + 1, mark.column + 1
+
+
+class _LazyLineMap(LineMap):
+    """A :class:`LineMap` computed on first use (only errors need positions)."""
+
+    def __init__(self, compute):
+        dict.__init__(self)
+        self._compute = compute
+
+    def _fill(self) -> None:
+        if self._compute is not None:
+            compute, self._compute = self._compute, None
+            lines = compute()
+            dict.update(self, lines)
+            self.__dict__.update(columns=lines.columns, scalars=lines.scalars)
+
+    def __getattr__(self, name: str):  # ``columns`` and ``scalars`` before the map is filled
+        if name in ("columns", "scalars"):
+            self._fill()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def __contains__(self, key) -> bool:
+        self._fill()
+        return dict.__contains__(self, key)
+
+    def __getitem__(self, key):
+        self._fill()
+        return dict.__getitem__(self, key)
+
+    def get(self, key, default=None):
+        self._fill()
+        return dict.get(self, key, default)
+
+    def __iter__(self):
+        self._fill()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._fill()
+        return dict.__len__(self)
+
+    def __eq__(self, other) -> bool:
+        self._fill()
+        return dict.__eq__(self, other)
+
+    def keys(self):
+        self._fill()
+        return dict.keys(self)
+
+    def items(self):
+        self._fill()
+        return dict.items(self)
+
+    def values(self):
+        self._fill()
+        return dict.values(self)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -205,9 +274,61 @@ def load_document(path: str | Path) -> tuple[Any, LineMap]:
     try:
         if path.suffix.lower() == ".json":
             return _load_json(text, file)
-        return _load_yaml(text, file)
+        return _fast_yaml(text, file)
     except RecursionError:  # e.g. merge keys (<<) that merge each other
         raise InputError.of(file, "doc.too_deep", {"limit": MAX_DEPTH}) from None
+
+
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s,\[{])[&*][^\s,\[\]{}]")
+_QUOTED_DATE = re.compile(r"['\"]\s*\d{4}-\d\d?-\d\d?")  # yaml-rs reads '2021-11-16' (quoted) as a date
+_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _fast_yaml(text: str, file: str) -> tuple[Any, LineMap]:
+    """yaml-rs when it reads ``text`` exactly as the strict loader would; the strict loader otherwise.
+    (yaml-rs refuses nesting deeper than 256 levels itself, so it needs no depth guard.)"""
+    if yaml_rs is None or _ANCHOR_OR_ALIAS.search(text) or _QUOTED_DATE.search(text):
+        return _load_yaml(text, file)
+    try:
+        data = yaml_rs.loads(text)
+    except Exception:  # noqa: BLE001 — any problem: the strict loader gives the precise message
+        return _load_yaml(text, file)
+    if not isinstance(data, dict) or not _same_as_yaml11(data):
+        return _load_yaml(text, file)
+    return data, _LazyLineMap(lambda: _load_yaml(text, file)[1])
+
+
+def _same_as_yaml11(value: Any) -> bool:
+    """False when a key or text value may mean something else to a YAML 1.1 reader (PyYAML):
+    ``yes``/``on``, ``2021-02-30``, ``0017``, ``1_000``, ``<<``…"""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, child in item.items():
+                if not isinstance(key, str) or _ambiguous(key):
+                    return False
+                stack.append(child)
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str) and _ambiguous(item):
+            return False
+    return True
+
+
+def _ambiguous(text: str) -> bool:
+    """True when PyYAML would read ``text`` written plainly as something other than text, and yaml-rs
+    would not: then the text yaml-rs returned may have been written plainly, and the readers differ.
+    (If yaml-rs too would read it as a number or date when plain, it came back as text only because it
+    was quoted, and PyYAML reads quoted text as text as well.)"""
+    for tag, regexp in _RESOLVERS.get(text[:1], ()):
+        if tag != _STR_TAG and regexp.match(text):
+            try:
+                return isinstance(yaml_rs.loads(text), str)
+            except Exception:  # noqa: BLE001 — e.g. '<<' or '=' alone
+                return True
+    return False
 
 
 def _load_yaml(text: str, file: str) -> tuple[Any, LineMap]:
