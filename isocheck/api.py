@@ -82,7 +82,7 @@ def check_agency(agency: Agency, as_of: dt.date, pack: RulePack, profile: str = 
     findings = evaluate(agency, as_of, pack, rules, evaluator_for(pack, profile, evaluator), year)
     if waivers:
         apply_waivers(findings, waivers, agency.agency.name, as_of)
-        findings.sort(key=lambda f: f.sort_key())
+        findings.sort(key=Finding.sort_key)
     return Report(file=file, agency=agency, as_of=as_of, profile=profile, pack=pack, findings=findings,
                   year=year or as_of.year,
                   readiness=assess(findings, as_of, announce_on) if profile == "pre-announcement" else None,

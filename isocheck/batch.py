@@ -66,10 +66,11 @@ def check_one(path: Path, config: BatchConfig, pack: RulePack, waivers) -> dict[
         return failed_entry(path, "input_error", exc.text(config.lang))
     ident = report.agency.agency
     results = [f.render(config.lang) for f in report.findings]
+    row = marks(results)
     return {
         "file": str(path), "name": ident.name, "level": ident.level, "province": ident.province,
         "standard": ident.standard, "status": "checked", "error": None,
-        "verdict": verdict(results), "matrix": marks(results), "counts": report.summary.to_dict(),
+        "verdict": verdict(results, row), "matrix": row, "counts": report.summary.to_dict(),
         "results": results,
     }
 

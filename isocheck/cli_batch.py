@@ -12,7 +12,8 @@ from isocheck.batch import BatchConfig, StrictStop, collect_files, run_batch
 from isocheck.cli_options import (AS_OF, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, FAIL_ON, LANG, OUTPUT, RULES_DIR, WAIVERS,
                                   YEAR, as_of_date, emit, input_errors, load_options)
 from isocheck.reporters.batch import BATCH_FORMATS, batch_document
-from isocheck.rulepack import PROFILES, SEVERITIES, load_pack
+from isocheck.findings import gate
+from isocheck.rulepack import PROFILES, load_pack
 
 
 @click.command("batch")
@@ -62,10 +63,4 @@ def batch_command(paths, as_of, year, profile, fmt, lang, fail_on, output, rules
 def _needs_attention(entries, fail_on: str) -> bool:
     if any(e["status"] != "checked" for e in entries):
         return True
-    if any(r["outcome"] == "error" for e in entries for r in e["results"]):
-        return True
-    if fail_on == "none":
-        return False
-    limit = SEVERITIES.index(fail_on)
-    return any(r["outcome"] == "fail" and SEVERITIES.index(r["severity"]) <= limit
-               for e in entries for r in e["results"])
+    return gate(((r["outcome"], r["severity"]) for e in entries for r in e["results"]), fail_on)

@@ -215,14 +215,14 @@ class _Deriver:
         sent = report.submitted_on if report.submitted_on is not None and report.submitted_on <= self.as_of else None
         s.set("report_submitted", sent is not None, [f"{src}.submitted_on"])
         s.set("report_due_passed", self.as_of > due, [f"{src}.due_on"])
-        s.set("report_days_late", days_between(due, sent or self.as_of), [f"{src}.due_on", f"{src}.submitted_on"])
+        days = days_between(due, sent or self.as_of)
+        s.set("report_days_late", days, [f"{src}.due_on", f"{src}.submitted_on"])
         s.display.update(report_due_on=due, report_submitted_on=sent, report_request=report.requested_by or "",
                          report_reference=report.reference or "")
         basis_vi = f"hạn {_vi(due)}" + ("" if report.due_on else f" (công văn không ghi hạn: lấy ngày {_vi(due)})")
         basis_en = f"due {due.isoformat()}" + ("" if report.due_on else " (no deadline in the request: 31 December)")
         until_vi = f"gửi ngày {_vi(sent)}" if sent else f"chưa gửi đến ngày {_vi(self.as_of)}"
         until_en = f"sent on {sent.isoformat()}" if sent else f"not sent as of {self.as_of.isoformat()}"
-        days = days_between(due, sent or self.as_of)
         early = sent is not None and days < 0
         s.note("report_days_late", f"{basis_vi}; {until_vi}: " + (f"sớm {-days} ngày" if early else _days_vi(days)),
                f"{basis_en}; {until_en}: " + (f"{-days} days early" if early else _days_en(days)))

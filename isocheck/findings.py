@@ -141,9 +141,15 @@ def summarize(findings: list[Finding]) -> Summary:
 
 def worst_gate(findings: list[Finding], fail_on: str) -> bool:
     """True when a nonconformity at or above ``fail_on`` exists, or any rule ended in ``error``."""
-    if any(f.outcome == "error" for f in findings):
+    return gate(((f.outcome, f.severity) for f in findings), fail_on)
+
+
+def gate(results, fail_on: str) -> bool:
+    """:func:`worst_gate` over ``(outcome, severity)`` pairs (also rendered batch results)."""
+    results = list(results)
+    if any(outcome == "error" for outcome, _ in results):
         return True
     if fail_on == "none":
         return False
     limit = SEVERITIES.index(fail_on)
-    return any(f.outcome == NONCONFORMITY and SEVERITIES.index(f.severity) <= limit for f in findings)
+    return any(outcome == NONCONFORMITY and SEVERITIES.index(severity) <= limit for outcome, severity in results)

@@ -49,7 +49,8 @@ def marks(results: Iterable[dict[str, Any]]) -> dict[str, str]:
     return row
 
 
-def verdict(results: list[dict[str, Any]]) -> str:
+def verdict(results: list[dict[str, Any]], row: dict[str, str]) -> str:
+    """The agency's verdict from its results and its matrix ``row`` (:func:`marks`)."""
     outcomes = {(r["rule_id"], r["outcome"]) for r in results}
     if ("maintenance.yearly-report-submitted", "fail") in outcomes:
         return "no_report"
@@ -57,7 +58,7 @@ def verdict(results: list[dict[str, Any]]) -> str:
         return "does_not_conform"
     if any(r["outcome"] == "error" for r in results):
         return "error"
-    if "unknown" in marks(results).values():
+    if "unknown" in row.values():
         return "incomplete"
     return "conforms"
 

@@ -184,15 +184,12 @@ def render_json(doc: dict[str, Any], lang: str) -> str:
 
 
 def render_html(doc: dict[str, Any], lang: str) -> str:
-    from isocheck.reporters.html import _CSS
+    from isocheck.reporters.html import _CSS, _table, _td
 
     e = html_lib.escape
 
-    def table(headers, rows, cls=""):
-        head = "".join(f"<th>{e(h)}</th>" for h in headers)
-        body = "\n".join("<tr>" + "".join(f"<td>{e(c).replace(chr(10), '<br>')}</td>" for c in r) + "</tr>"
-                         for r in rows)
-        return f'<table class="{cls}">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>'
+    def table(headers, rows, cls):
+        return _table([e(h) for h in headers], [[_td(e(c).replace("\n", "<br>")) for c in r] for r in rows], cls)
 
     title = _title_lines(doc, lang)
     parts = [f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

@@ -172,7 +172,7 @@ def _verdict(report, lang: str) -> str:
     main = 2 if cls == "error" and len(lines) > 1 else 1  # the error warning and the verdict stand out
     r = report.readiness
     if r is not None:  # pre-announcement: the READY / NOT READY verdict comes first
-        lines = [ui("readiness.ready" if r.ready else "readiness.not_ready", lang)] + lines
+        lines = [ui(f"readiness.{r.verdict}", lang)] + lines
         cls = "ok" if r.ready else "nc"
     body = "\n".join(f'<p class="main">{_e(line)}</p>' if i < main else f"<p>{_e(line)}</p>"
                      for i, line in enumerate(lines))

@@ -52,7 +52,7 @@ def readiness_lines(report, lang: str) -> list[str]:
     """The pre-announcement verdict, its blocking findings (nonconformities first, TTHC grouped by
     field) and, with an announcement date, what falls due before it."""
     r = report.readiness
-    out = [ui("readiness.ready" if r.ready else "readiness.not_ready", lang)]
+    out = [ui(f"readiness.{r.verdict}", lang)]
     if not r.ready:
         counts = {o: sum(1 for f in r.blocking if f.outcome == o) for o in ("fail", "not_evaluable", "error")}
         out.append(fill(ui("readiness.blocking_count", lang), {"count": len(r.blocking), **counts}, lang))
