@@ -31,13 +31,16 @@ except ImportError:  # pragma: no cover — yaml-rs has wheels for the supported
 
 from isocheck.error_text import Found, Problem, Size, glossed, impossible_date
 from isocheck.errors import InputError
+from isocheck.yamlscan import MAX_DEPTH, shallow, too_deep
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a fact file is a few kilobytes; the biggest rule file under ten
-MAX_DEPTH = 100  # nesting levels; the fact schema needs 5, a rule condition a handful more
 MAX_VALUES = 1_000_000  # nodes visited, aliases counted at each use (the "billion laughs")
 # libyaml's composer recurses on the C stack (it crashed at ~25,000 levels with an 8 MB stack); a text
 # with more nesting characters than this is composed by PyYAML's composer, which checks the depth.
 _C_COMPOSER_SAFE = 5_000
+# libyaml's scanner reads flow brackets ahead of the parser and stops at its own nesting limit (1,000 in the
+# libyaml of PyYAML 6.0.4): a text with more brackets than this is read by PyYAML's pure-Python scanner.
+_C_SCANNER_SAFE = 900
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -125,17 +128,10 @@ class _TooDeep(Exception):
         self.mark = mark
 
 
-_PythonComposer = (type("_PythonComposer", (Composer, _BaseLoader), {}) if _BaseLoader is not yaml.SafeLoader
-                   else yaml.SafeLoader)
+class _DepthGuard:
+    """Mixed into a loader: PyYAML's composer, stopping at :data:`MAX_DEPTH` levels with isocheck's message."""
 
-
-class _GuardedLoader(_PythonComposer):  # type: ignore[misc, valid-type]
-    """libyaml's events composed by PyYAML's composer, which stops at :data:`MAX_DEPTH` levels."""
-
-    def __init__(self, stream: str):
-        _BaseLoader.__init__(self, stream)
-        Composer.__init__(self)
-        self.depth = 0
+    depth = 0
 
     def compose_node(self, parent, index):
         self.depth += 1
@@ -145,6 +141,24 @@ class _GuardedLoader(_PythonComposer):  # type: ignore[misc, valid-type]
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+_PythonComposer = (type("_PythonComposer", (Composer, _BaseLoader), {}) if _BaseLoader is not yaml.SafeLoader
+                   else yaml.SafeLoader)
+
+
+class _GuardedLoader(_DepthGuard, _PythonComposer):  # type: ignore[misc, valid-type]
+    """libyaml's events composed by PyYAML's composer, which checks the depth of every node."""
+
+    def __init__(self, stream: str):
+        _BaseLoader.__init__(self, stream)
+        Composer.__init__(self)
+
+
+class _PureLoader(_DepthGuard, yaml.SafeLoader):
+    """PyYAML's own scanner, parser and composer: for a text with many flow brackets, which libyaml's
+    scanner would read ahead past its own nesting limit (1,000 in libyaml 0.2.5) before the composer
+    reached isocheck's."""
 
 
 class _Walker:
@@ -271,6 +285,9 @@ def load_document(path: str | Path) -> tuple[Any, LineMap]:
     path = Path(path)
     file = str(path)
     text = _decode(_read_bytes(path), file)
+    deep = too_deep(text)  # isocheck's own limit, before any parser (whose limits and words vary by version)
+    if deep is not None:
+        raise InputError.of(file, "doc.too_deep", {"limit": MAX_DEPTH}, line=deep[0], column=deep[1])
     try:
         if path.suffix.lower() == ".json":
             return _load_json(text, file)
@@ -332,8 +349,14 @@ def _ambiguous(text: str) -> bool:
 
 
 def _load_yaml(text: str, file: str) -> tuple[Any, LineMap]:
-    nesting = sum(map(text.count, "-:?[{"))  # every nesting level needs one of these characters
-    loader = _StrictLoader(text) if nesting <= _C_COMPOSER_SAFE else _GuardedLoader(text)
+    brackets = text.count("[") + text.count("{")
+    nesting = brackets + sum(map(text.count, "-:?"))  # every nesting level needs one of these characters
+    if brackets > _C_SCANNER_SAFE:
+        loader = _PureLoader(text)
+    elif nesting > _C_COMPOSER_SAFE or not shallow(text):  # the composer checks the depth of every node too
+        loader = _GuardedLoader(text)
+    else:
+        loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -152,8 +152,8 @@ FACT_CASES: dict[str, tuple[str, bytes, str, str]] = {
         "{f}:1:103: lồng nhau quá 100 cấp; không tệp đầu vào nào sâu như vậy (có cấu trúc tự chứa chính nó?)"),
     "nested too deep in JSON": (
         "a.json", ("[" * 100_000 + "]" * 100_000).encode(),
-        "{f}: nested more than 100 levels deep; no input file is that deep (a structure that contains itself?)",
-        "{f}: lồng nhau quá 100 cấp; không tệp đầu vào nào sâu như vậy (có cấu trúc tự chứa chính nó?)"),
+        "{f}:1:101: nested more than 100 levels deep; no input file is that deep (a structure that contains itself?)",
+        "{f}:1:101: lồng nhau quá 100 cấp; không tệp đầu vào nào sâu như vậy (có cấu trúc tự chứa chính nó?)"),
     "a structure that contains itself": (
         "a.yaml", b"agency: &a [*a]\n",
         "{f}:1:9: nested more than 100 levels deep; no input file is that deep (a structure that contains itself?)",
