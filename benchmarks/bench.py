@@ -34,7 +34,7 @@ _EVALUATOR = "durable"
 
 def _init(evaluator: str) -> None:
     global _PACK, _EVALUATOR
-    from isocheck.rulepack import load_pack
+    from isocheck.pack.rules import load_pack
 
     _PACK = load_pack()
     _EVALUATOR = evaluator
@@ -42,8 +42,9 @@ def _init(evaluator: str) -> None:
 
 def _pipeline_chunk(paths: list[str]) -> tuple[int, int, str]:
     from generate import AS_OF
+
     from isocheck.api import check_file
-    from isocheck.reporters.json_format import render
+    from isocheck.report.json_format import render
 
     digest = hashlib.sha256()
     failures = 0
@@ -58,19 +59,26 @@ def _pipeline_chunk(paths: list[str]) -> tuple[int, int, str]:
 def run_pipeline(directory: Path, evaluator: str, workers: int) -> dict:
     paths = sorted(str(p) for p in directory.glob("*.yaml"))
     chunk = max(1, min(200, len(paths) // (workers * 8) or 1))
-    chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
+    chunks = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
     start = time.perf_counter()
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init,
-                             initargs=(evaluator,)) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=get_context("spawn"), initializer=_init, initargs=(evaluator,)
+    ) as pool:
         results = list(pool.map(_pipeline_chunk, chunks))
     seconds = time.perf_counter() - start
     agencies = sum(r[0] for r in results)
     combined = hashlib.sha256("".join(r[2] for r in results).encode()).hexdigest()
-    peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                  resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return {"seconds": round(seconds, 3), "agencies_per_s": round(agencies / seconds, 1),
-            "peak_rss_mb": round(peak_kb / 1024, 1), "agencies": agencies,
-            "nonconformities": sum(r[1] for r in results), "findings_digest": combined}
+    peak_kb = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    )
+    return {
+        "seconds": round(seconds, 3),
+        "agencies_per_s": round(agencies / seconds, 1),
+        "peak_rss_mb": round(peak_kb / 1024, 1),
+        "agencies": agencies,
+        "nonconformities": sum(r[1] for r in results),
+        "findings_digest": combined,
+    }
 
 
 def main() -> None:
@@ -96,25 +104,48 @@ def main() -> None:
             write(directory, args.agencies)
         results = {}
         for evaluator in ("durable", "reference"):
-            out = subprocess.run([sys.executable, __file__, "--pipeline", evaluator, "--dir", str(directory),
-                                  "--workers", str(args.workers)], capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--pipeline",
+                    evaluator,
+                    "--dir",
+                    str(directory),
+                    "--workers",
+                    str(args.workers),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             results[evaluator] = json.loads(out.stdout)
     same = results["durable"]["findings_digest"] == results["reference"]["findings_digest"]
     ratio = results["durable"]["seconds"] / results["reference"]["seconds"]
     if args.json:
         keep = ("seconds", "agencies_per_s", "peak_rss_mb")
-        print(json.dumps({"agencies": args.agencies,
-                          "durable": {k: results["durable"][k] for k in keep},
-                          "reference": {k: results["reference"][k] for k in keep},
-                          "ratio": round(ratio, 2), "identical_findings": same}))
+        print(
+            json.dumps(
+                {
+                    "agencies": args.agencies,
+                    "durable": {k: results["durable"][k] for k in keep},
+                    "reference": {k: results["reference"][k] for k in keep},
+                    "ratio": round(ratio, 2),
+                    "identical_findings": same,
+                }
+            )
+        )
         return
     from tabulate import tabulate
 
-    rows = [[name, r["seconds"], r["agencies_per_s"], r["peak_rss_mb"], r["nonconformities"]]
-            for name, r in results.items()]
+    rows = [
+        [name, r["seconds"], r["agencies_per_s"], r["peak_rss_mb"], r["nonconformities"]] for name, r in results.items()
+    ]
     print(tabulate(rows, headers=["pipeline", "wall s", "agencies/s", "peak RSS MB", "nonconformities"]))
-    print(f"\nagencies: {args.agencies} · workers: {args.workers} · ratio durable/reference: {ratio:.2f} · "
-          f"identical findings: {'yes' if same else 'NO'}")
+    print(
+        f"\nagencies: {args.agencies} · workers: {args.workers} · ratio durable/reference: {ratio:.2f} · "
+        f"identical findings: {'yes' if same else 'NO'}"
+    )
     if not same:
         sys.exit(1)
 

@@ -24,7 +24,9 @@ GUIDES = {"vi": ROOT / "docs" / "guide.vi.md", "en": ROOT / "docs" / "guide.en.m
 # without output (it writes the reader's own files). Commands run with the repository as cwd.
 CHAPTERS: dict[str, list[tuple[str, str]]] = {
     "vi": [
-        ("md", """# Hướng dẫn sử dụng isocheck
+        (
+            "md",
+            """# Hướng dẫn sử dụng isocheck
 
 isocheck kiểm tra Hệ thống quản lý chất lượng (HTQLCL) theo TCVN ISO 9001 của cơ quan hành chính nhà nước
 theo Quyết định 19/2014/QĐ-TTg và Thông tư 26/2014/TT-BKHCN. Hướng dẫn gồm bốn việc: kiểm tra trước khi
@@ -36,10 +38,13 @@ chuyên gia đánh giá. Mọi kết quả dưới đây là đầu ra thật c�
 
 Thư ký ISO tạo tệp mẫu có chú thích tiếng Việt cho từng trường, điền thông tin của cơ quan rồi kiểm tra.
 Trường nào bỏ trống (xóa đi) nghĩa là *chưa biết* — quy tắc cần nó sẽ báo "không đánh giá được";
-ghi `null` hoặc `[]` nghĩa là *không có*. Xem đầy đủ các trường trong [docs/facts.md](facts.md)."""),
+ghi `null` hoặc `[]` nghĩa là *không có*. Xem đầy đủ các trường trong [docs/facts.md](facts.md).""",
+        ),
         ("show", "isocheck init --level commune --lang vi -o ubnd-xa-cua-toi.yaml"),
         ("show", "isocheck check ubnd-xa-cua-toi.yaml --lang vi"),
-        ("md", """Mã thoát: `0` không có điểm không phù hợp từ mức `--fail-on` (mặc định: nhẹ) trở lên; `1` có điểm
+        (
+            "md",
+            """Mã thoát: `0` không có điểm không phù hợp từ mức `--fail-on` (mặc định: nhẹ) trở lên; `1` có điểm
 không phù hợp hoặc quy tắc bị lỗi; `2` dữ liệu vào sai (thông báo một dòng, nêu tệp, dòng, trường).
 
 ## 1. Kiểm tra trước khi công bố
@@ -47,9 +52,15 @@ không phù hợp hoặc quy tắc bị lỗi; `2` dữ liệu vào sai (thông 
 Xã Thạch Hạ (tệp mẫu) muốn công bố HTQLCL vào cuối năm 2021. Kiểm tra ngày 16/11/2021 với phạm vi
 `pre-announcement`; `--announce-on` liệt kê thêm các nghĩa vụ đến hạn trước ngày dự kiến công bố. Kết luận
 nằm ngay đầu báo cáo; các điểm cản trở việc công bố xếp trước (điểm không phù hợp nặng, rồi nhẹ; TTHC
-chưa có quy trình nội bộ được nhóm theo lĩnh vực)."""),
-        ("run", "isocheck check fixtures/xa-chua-san-sang-cong-bo.yaml --as-of 2021-11-16 --profile pre-announcement --announce-on 2021-12-31 --lang vi"),
-        ("md", """Với `--format json`, kết luận là trường `verdict` (`ready` | `not_ready`) ở cấp cao nhất, kèm `blocking`
+chưa có quy trình nội bộ được nhóm theo lĩnh vực).""",
+        ),
+        (
+            "run",
+            "isocheck check fixtures/xa-chua-san-sang-cong-bo.yaml --as-of 2021-11-16 --profile pre-announcement --announce-on 2021-12-31 --lang vi",
+        ),
+        (
+            "md",
+            """Với `--format json`, kết luận là trường `verdict` (`ready` | `not_ready`) ở cấp cao nhất, kèm `blocking`
 (mã các điểm cản trở, dạng `<mã quy tắc>@<đối tượng>`). Khảo sát sự hài lòng dự kiến tháng 12 chỉ là
 "chưa đến hạn", không cản trở công bố. `isocheck report … -o bao-cao.html` cho cùng kết quả dưới dạng
 trang HTML để in.
@@ -59,9 +70,15 @@ trang HTML để in.
 Phường Đức Thuận tự đánh giá năm 2021 (phạm vi `annual`) và tự chấm điểm theo bộ tiêu chí ví dụ mô phỏng
 tiêu chí 7.2 của Hà Tĩnh (`rubrics/ha-tinh-7.2.example.yaml` — tỉnh cần điều chỉnh theo quyết định của mình).
 Nghĩa vụ chưa đến hạn hiện "chưa đến hạn" kèm ngày hết hạn; bảng điểm cho biết mỗi tiêu chí mất điểm vì
-quy tắc nào."""),
-        ("run", "isocheck check fixtures/phuong-duc-thuan-2021.yaml --as-of 2021-11-16 --profile annual --year 2021 --rubric rubrics/ha-tinh-7.2.example.yaml --lang vi"),
-        ("md", """Tệp của phường không ghi việc niêm yết, đăng cổng thông tin, thông báo Sở KH&CN… nên các quy tắc đó
+quy tắc nào.""",
+        ),
+        (
+            "run",
+            "isocheck check fixtures/phuong-duc-thuan-2021.yaml --as-of 2021-11-16 --profile annual --year 2021 --rubric rubrics/ha-tinh-7.2.example.yaml --lang vi",
+        ),
+        (
+            "md",
+            """Tệp của phường không ghi việc niêm yết, đăng cổng thông tin, thông báo Sở KH&CN… nên các quy tắc đó
 "không đánh giá được" và bị trừ điểm theo bộ tiêu chí (không có bằng chứng thì chưa được tính điểm). Bổ
 sung các trường đó vào tệp rồi chạy lại. Trong JSON, trường `score` có `total`, `max` và từng tiêu chí
 (`id`, `points`, `max`, `lost_because`).
@@ -73,38 +90,56 @@ cáo ghi rõ điều đó.
 ## 3. Tổng hợp cả tỉnh
 
 Chi cục TĐC nhận bảng tổng hợp các đơn vị (mỗi dòng một cơ quan, đánh dấu có/không theo cột — xem
-[docs/roster.md](roster.md)), chuyển thành tệp dữ liệu cho từng cơ quan:"""),
+[docs/roster.md](roster.md)), chuyển thành tệp dữ liệu cho từng cơ quan:""",
+        ),
         ("show", "isocheck import fixtures/province-ha-tinh-2021/roster.csv -o facts/"),
-        ("md", """rồi kiểm tra tất cả cùng lúc (song song trên mọi lõi CPU; tệp hỏng được báo riêng cho cơ quan đó, các
-cơ quan khác vẫn được kiểm tra):"""),
+        (
+            "md",
+            """rồi kiểm tra tất cả cùng lúc (song song trên mọi lõi CPU; tệp hỏng được báo riêng cho cơ quan đó, các
+cơ quan khác vẫn được kiểm tra):""",
+        ),
         ("run", "isocheck batch fixtures/province-ha-tinh-2021/facts --as-of 2021-12-20 --year 2021 --lang vi"),
-        ("md", """Xuất bảng: `--format csv` (mở bằng Excel), `md`, `html`, `json` (có `agencies` và `summary.by_level`).
+        (
+            "md",
+            """Xuất bảng: `--format csv` (mở bằng Excel), `md`, `html`, `json` (có `agencies` và `summary.by_level`).
 Lần sau, `--baseline lan-truoc.json` cho biết với mỗi cơ quan điểm nào mới phát sinh, điểm nào đã khắc
 phục, điểm nào còn tồn tại.
 
 ## 4. Giải thích một điểm không phù hợp cho chuyên gia đánh giá
 
 `isocheck explain` nêu căn cứ pháp lý (kèm trích dẫn), điều kiện của quy tắc với giá trị thực tế và cách tính
-ngày, các dữ kiện đã dùng (vị trí trong tệp), và thay đổi nhỏ nhất để đạt:"""),
-        ("run", "isocheck explain fixtures/so-cap-nhat-van-ban-tre.yaml --as-of 2021-11-16 --rule maintenance.legal-changes-within-three-months --lang vi"),
+ngày, các dữ kiện đã dùng (vị trí trong tệp), và thay đổi nhỏ nhất để đạt:""",
+        ),
+        (
+            "run",
+            "isocheck explain fixtures/so-cap-nhat-van-ban-tre.yaml --as-of 2021-11-16 --rule maintenance.legal-changes-within-three-months --lang vi",
+        ),
         ("md", """Danh mục tất cả quy tắc, căn cứ và trích dẫn: [docs/rules.md](rules.md)."""),
     ],
     "en": [
-        ("md", """# isocheck user guide
+        (
+            "md",
+            """# isocheck user guide
 
 isocheck checks a Vietnamese state agency's quality management system (QMS, TCVN ISO 9001) against
 Decision 19/2014/QĐ-TTg and Circular 26/2014/TT-BKHCN. This guide covers four jobs: the pre-announcement
 inspection, the yearly self-assessment (with scoring), the province batch, and explaining a finding to an
 auditor. Every output below is the tool's real output on the bundled fixtures in `fixtures/` (this file
-is generated by `python docs/make_guides.py`; CI fails when the output changes and the guide does not)."""),
-        ("md", """## 0. Getting started: your agency's fact file
+is generated by `python docs/make_guides.py`; CI fails when the output changes and the guide does not).""",
+        ),
+        (
+            "md",
+            """## 0. Getting started: your agency's fact file
 
 An ISO secretary writes an annotated template, fills it in and checks it. A field left out means
 *unknown* (rules that need it report "not evaluable"); `null` or `[]` means *none*. Every field is
-described in [docs/facts.md](facts.md)."""),
+described in [docs/facts.md](facts.md).""",
+        ),
         ("show", "isocheck init --level commune --lang en -o my-commune.yaml"),
         ("show", "isocheck check my-commune.yaml"),
-        ("md", """Exit codes: `0` no nonconformity at or above `--fail-on` (default: minor); `1` nonconformities found
+        (
+            "md",
+            """Exit codes: `0` no nonconformity at or above `--fail-on` (default: minor); `1` nonconformities found
 or a rule ended in error; `2` bad input (one line naming file, line and field).
 
 ## 1. Pre-announcement inspection
@@ -112,9 +147,15 @@ or a rule ended in error; `2` bad input (one line naming file, line and field).
 The commune of Thạch Hạ (a fixture) wants to announce its QMS at the end of 2021. Checked on 16/11/2021
 with the `pre-announcement` profile; `--announce-on` also lists what falls due before the planned date.
 The verdict comes first, then what blocks it (major, then minor nonconformities; procedures without an
-internal procedure grouped by field)."""),
-        ("run", "isocheck check fixtures/xa-chua-san-sang-cong-bo.yaml --as-of 2021-11-16 --profile pre-announcement --announce-on 2021-12-31"),
-        ("md", """With `--format json` the verdict is the top-level `verdict` (`ready` | `not_ready`) with `blocking`
+internal procedure grouped by field).""",
+        ),
+        (
+            "run",
+            "isocheck check fixtures/xa-chua-san-sang-cong-bo.yaml --as-of 2021-11-16 --profile pre-announcement --announce-on 2021-12-31",
+        ),
+        (
+            "md",
+            """With `--format json` the verdict is the top-level `verdict` (`ready` | `not_ready`) with `blocking`
 (finding ids, `<rule id>@<subject>`). The customer survey planned for December is only pending; it does
 not block. `isocheck report … -o report.html` gives the same as a printable HTML page.
 
@@ -122,9 +163,15 @@ not block. `isocheck report … -o report.html` gives the same as a printable HT
 
 Phường Đức Thuận assesses its year 2021 (`annual` profile) and scores itself against the example rubric
 modelled on Hà Tĩnh's criterion 7.2 (`rubrics/ha-tinh-7.2.example.yaml` — a province adapts it). Duties not
-yet due show as pending with their due date; the score table says which rule cost which points."""),
-        ("run", "isocheck check fixtures/phuong-duc-thuan-2021.yaml --as-of 2021-11-16 --profile annual --year 2021 --rubric rubrics/ha-tinh-7.2.example.yaml"),
-        ("md", """The ward's file does not record posting, website publication or the letter to the Department of
+yet due show as pending with their due date; the score table says which rule cost which points.""",
+        ),
+        (
+            "run",
+            "isocheck check fixtures/phuong-duc-thuan-2021.yaml --as-of 2021-11-16 --profile annual --year 2021 --rubric rubrics/ha-tinh-7.2.example.yaml",
+        ),
+        (
+            "md",
+            """The ward's file does not record posting, website publication or the letter to the Department of
 Science and Technology, so those rules are not evaluable and the rubric deducts for them (no evidence, no
 points). Add those fields and run again. In JSON, `score` has `total`, `max` and per criterion `id`,
 `points`, `max`, `lost_because`.
@@ -136,12 +183,18 @@ expired waiver stops applying and the report says so.
 ## 3. Province batch
 
 The provincial sub-department receives the province's spreadsheet of units (one row per agency with
-yes/no marks per column — see [docs/roster.md](roster.md)) and turns it into one fact file per agency:"""),
+yes/no marks per column — see [docs/roster.md](roster.md)) and turns it into one fact file per agency:""",
+        ),
         ("show", "isocheck import fixtures/province-ha-tinh-2021/roster.csv -o facts/"),
-        ("md", """then checks them all at once (in parallel on every CPU; a broken file is reported against its agency
-and the others are still checked):"""),
+        (
+            "md",
+            """then checks them all at once (in parallel on every CPU; a broken file is reported against its agency
+and the others are still checked):""",
+        ),
         ("run", "isocheck batch fixtures/province-ha-tinh-2021/facts --as-of 2021-12-20 --year 2021"),
-        ("md", """Exports: `--format csv` (opens in a spreadsheet), `md`, `html`, `json` (with `agencies` and
+        (
+            "md",
+            """Exports: `--format csv` (opens in a spreadsheet), `md`, `html`, `json` (with `agencies` and
 `summary.by_level`). Next time, `--baseline previous.json` shows per agency which findings are new, which
 were resolved and which remain.
 
@@ -149,8 +202,12 @@ were resolved and which remain.
 
 `isocheck explain` gives the legal basis with its quote, the rule's conditions with the actual values and
 the date arithmetic, the facts consulted (with their place in the file), and the smallest change that
-would make it pass:"""),
-        ("run", "isocheck explain fixtures/so-cap-nhat-van-ban-tre.yaml --as-of 2021-11-16 --rule maintenance.legal-changes-within-three-months"),
+would make it pass:""",
+        ),
+        (
+            "run",
+            "isocheck explain fixtures/so-cap-nhat-van-ban-tre.yaml --as-of 2021-11-16 --rule maintenance.legal-changes-within-three-months",
+        ),
         ("md", """Every rule with its basis and quote: [docs/rules.md](rules.md)."""),
     ],
 }
@@ -188,8 +245,9 @@ def render(lang: str) -> str:
 
 
 README = ROOT / "README.md"
-README_EXAMPLE = ("isocheck check fixtures/xa-chua-san-sang-cong-bo.yaml --as-of 2021-11-16 "
-                  "--profile pre-announcement --lang vi")
+README_EXAMPLE = (
+    "isocheck check fixtures/xa-chua-san-sang-cong-bo.yaml --as-of 2021-11-16 --profile pre-announcement --lang vi"
+)
 _START, _END = "<!-- example: generated by python docs/make_guides.py -->", "<!-- /example -->"
 
 

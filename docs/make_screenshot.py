@@ -21,14 +21,22 @@ FIXTURE = "fixtures/xa-chua-san-sang-cong-bo.yaml"
 AS_OF = dt.date(2021, 11, 16)
 OUT = ROOT / "docs" / "report-screenshot.png"
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     from isocheck.api import check_file
-    from isocheck.reporters.html import render
+    from isocheck.report.html import render
 
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} not found; install Chromium (apt-get install chromium)", file=sys.stderr)
@@ -39,9 +47,19 @@ def main() -> int:
         page = Path(tmp) / "report.html"
         page.write_text(render(report, "vi"), encoding="utf-8")
         shot = Path(tmp) / "shot.png"
-        subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}", f"--screenshot={shot}",
-                        "--window-size=1280,2400", page.as_uri()],
-                       check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                CHROMIUM,
+                *FLAGS,
+                f"--user-data-dir={Path(tmp) / 'profile'}",
+                f"--screenshot={shot}",
+                "--window-size=1280,2400",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         OUT.write_bytes(shot.read_bytes())
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size} bytes)")
     return 0

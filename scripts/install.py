@@ -31,8 +31,11 @@ def main() -> int:
     parser.add_argument("--venv", default=str(ROOT / ".venv"), help="where to create the environment (default: .venv)")
     args = parser.parse_args()
     if not (3, 10) <= sys.version_info[:2] <= (3, 12):
-        print(f"isocheck needs Python 3.10-3.12 (durable-rules does not import on newer ones); this is "
-              f"{sys.version.split()[0]}", file=sys.stderr)
+        print(
+            f"isocheck needs Python 3.10-3.12 (durable-rules does not import on newer ones); this is "
+            f"{sys.version.split()[0]}",
+            file=sys.stderr,
+        )
         return 2
     target = Path(args.venv)
     if not (target / "bin" / "python").exists():
@@ -40,7 +43,16 @@ def main() -> int:
     python = str(target / "bin" / "python")
     lock = ROOT / "requirements" / ("test.txt" if args.test else "run.txt")
     steps = [
-        ["-m", "pip", "install", "--quiet", "--require-hashes", "--no-deps", "-r", str(ROOT / "requirements" / "build.txt")],
+        [
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--require-hashes",
+            "--no-deps",
+            "-r",
+            str(ROOT / "requirements" / "build.txt"),
+        ],
         ["-m", "pip", "install", "--quiet", "--require-hashes", "--no-deps", "--no-build-isolation", "-r", str(lock)],
         ["-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--force-reinstall", str(ROOT)],
     ]

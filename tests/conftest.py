@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from isocheck.facts import Agency, validate_agency
-from isocheck.rulepack import RulePack, load_pack
-from isocheck.yamlio import load_document
+from isocheck.facts.model import Agency, validate_agency
+from isocheck.facts.parse import load_document
+from isocheck.pack.rules import RulePack, load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from isocheck.batch import BatchConfig, collect_files, run_batch
 from isocheck.cli import cli
-from isocheck.engine import Engine
+from isocheck.engine.durable import Engine
+from isocheck.workflows.batch import BatchConfig, collect_files, run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -65,7 +65,9 @@ def test_a_bad_file_is_reported_for_its_agency_and_the_rest_completes(folder):
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
     bad = [a for a in doc["agencies"] if a["status"] != "checked"]
-    assert [(Path(a["file"]).name, a["status"], a["verdict"]) for a in bad] == [("zz-hong.yaml", "input_error", "input_error")]
+    assert [(Path(a["file"]).name, a["status"], a["verdict"]) for a in bad] == [
+        ("zz-hong.yaml", "input_error", "input_error")
+    ]
     assert "agency.level" in bad[0]["error"]
     assert sum(1 for a in doc["agencies"] if a["status"] == "checked") == 7
     assert doc["summary"]["by_level"]["total"]["verdicts"]["input_error"] == 1
@@ -90,15 +92,20 @@ def test_a_worker_that_dies_is_reported_against_its_agency_and_the_batch_goes_on
             if c.m["subject"] == "planned":
                 os._exit(9)
             action(c)
+
         return run
 
     monkeypatch.setattr(Engine, "__init__", lambda self, rules, action_wrapper=None: real_init(self, rules, killer))
-    entries = run_batch(collect_files([str(p) for p in SCENARIOS]), BatchConfig(as_of=__import__("datetime").date(2021, 11, 16)),
-                        pack, workers=2)
+    entries = run_batch(
+        collect_files([str(p) for p in SCENARIOS]),
+        BatchConfig(as_of=__import__("datetime").date(2021, 11, 16)),
+        pack,
+        workers=2,
+    )
     status = {Path(e["file"]).name: e["status"] for e in entries}
     assert status.pop("xa-chua-san-sang-cong-bo.yaml") == "crashed"
     assert set(status.values()) == {"checked"}
-    crashed = [e for e in entries if e["status"] == "crashed"][0]
+    crashed = next(e for e in entries if e["status"] == "crashed")
     assert crashed["verdict"] == "error" and "exit code 9" in crashed["error"]
 
 
@@ -108,11 +115,13 @@ def test_baseline_shows_new_resolved_and_remaining(folder, tmp_path):
     # Thạch Hạ builds internal procedures for two of its four uncovered TTHC; Văn gets a new problem
     text = (folder / "xa-chua-san-sang-cong-bo.yaml").read_text(encoding="utf-8")
     for code in ("2.000960", "2.009273"):
-        line = next(l for l in text.splitlines() if f'code: "{code}"' in l)
-        text = text.replace(line, line.replace("internal_procedure: false", "internal_procedure: true, matches_one_stop: true"))
+        line = next(row for row in text.splitlines() if f'code: "{code}"' in row)
+        text = text.replace(
+            line, line.replace("internal_procedure: false", "internal_procedure: true, matches_one_stop: true")
+        )
     (folder / "xa-chua-san-sang-cong-bo.yaml").write_text(text, encoding="utf-8")
     doc = _json(str(folder), "--as-of", "2021-11-16", "--baseline", str(before))
-    thach_ha = [a for a in doc["agencies"] if a["name"] == "UBND xã Thạch Hạ"][0]["changes"]
+    thach_ha = next(a for a in doc["agencies"] if a["name"] == "UBND xã Thạch Hạ")["changes"]
     assert thach_ha["new"] == []
     assert thach_ha["resolved"] == ["scope.covers-every-tthc@2.000960", "scope.covers-every-tthc@2.009273"]
     assert "scope.covers-every-tthc@1.001449" in thach_ha["remaining"]
@@ -151,26 +160,45 @@ def test_no_fact_files_is_an_input_error(tmp_path):
 
 PROVINCE_VERDICTS = {
     "conforms": {
-        "Sở Giao thông vận tải tỉnh Hà Tĩnh", "Sở Lao động - Thương binh và Xã hội tỉnh Hà Tĩnh",
-        "Sở Tư pháp tỉnh Hà Tĩnh", "Chi cục Thủy lợi tỉnh Hà Tĩnh", "UBND huyện Can Lộc",
-        "UBND thành phố Hà Tĩnh", "UBND thị xã Hồng Lĩnh", "UBND phường Bắc Hà", "UBND phường Nam Hồng",
-        "UBND phường Trần Phú", "UBND thị trấn Nghèn", "UBND xã Cẩm Vịnh"},
+        "Sở Giao thông vận tải tỉnh Hà Tĩnh",
+        "Sở Lao động - Thương binh và Xã hội tỉnh Hà Tĩnh",
+        "Sở Tư pháp tỉnh Hà Tĩnh",
+        "Chi cục Thủy lợi tỉnh Hà Tĩnh",
+        "UBND huyện Can Lộc",
+        "UBND thành phố Hà Tĩnh",
+        "UBND thị xã Hồng Lĩnh",
+        "UBND phường Bắc Hà",
+        "UBND phường Nam Hồng",
+        "UBND phường Trần Phú",
+        "UBND thị trấn Nghèn",
+        "UBND xã Cẩm Vịnh",
+    },
     "does_not_conform": {
-        "Sở Tài chính tỉnh Hà Tĩnh",                                 # report sent late
-        "Sở Y tế tỉnh Hà Tĩnh",                                      # open audit nonconformities
-        "Chi cục An toàn vệ sinh thực phẩm tỉnh Hà Tĩnh",            # Sở KH&CN not notified
-        "Chi cục Dân số - Kế hoạch hóa gia đình tỉnh Hà Tĩnh",       # not announced
-        "Chi cục Kiểm lâm tỉnh Hà Tĩnh", "UBND huyện Cẩm Xuyên",     # still on 2008
-        "UBND huyện Thạch Hà",                                       # open audit nonconformities
-        "UBND thị trấn Thạch Hà",                                    # announced before any audit or review
-        "UBND xã Thạch Đài"},                                        # announcement in force is 2008
+        "Sở Tài chính tỉnh Hà Tĩnh",  # report sent late
+        "Sở Y tế tỉnh Hà Tĩnh",  # open audit nonconformities
+        "Chi cục An toàn vệ sinh thực phẩm tỉnh Hà Tĩnh",  # Sở KH&CN not notified
+        "Chi cục Dân số - Kế hoạch hóa gia đình tỉnh Hà Tĩnh",  # not announced
+        "Chi cục Kiểm lâm tỉnh Hà Tĩnh",
+        "UBND huyện Cẩm Xuyên",  # still on 2008
+        "UBND huyện Thạch Hà",  # open audit nonconformities
+        "UBND thị trấn Thạch Hà",  # announced before any audit or review
+        "UBND xã Thạch Đài",
+    },  # announcement in force is 2008
     "no_report": {
-        "Sở Kế hoạch và Đầu tư tỉnh Hà Tĩnh", "Chi cục Chăn nuôi và Thú y tỉnh Hà Tĩnh", "UBND huyện Hương Sơn",
-        "UBND thị trấn Cẩm Xuyên", "UBND xã Thạch Trung"},
+        "Sở Kế hoạch và Đầu tư tỉnh Hà Tĩnh",
+        "Chi cục Chăn nuôi và Thú y tỉnh Hà Tĩnh",
+        "UBND huyện Hương Sơn",
+        "UBND thị trấn Cẩm Xuyên",
+        "UBND xã Thạch Trung",
+    },
     "incomplete": {  # blank roster cells in a matrix column
-        "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh", "Sở Xây dựng tỉnh Hà Tĩnh",
-        "Chi cục Trồng trọt và Bảo vệ thực vật tỉnh Hà Tĩnh", "UBND phường Bắc Hồng", "UBND thị trấn Phố Châu",
-        "UBND xã Thiên Lộc"},
+        "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh",
+        "Sở Xây dựng tỉnh Hà Tĩnh",
+        "Chi cục Trồng trọt và Bảo vệ thực vật tỉnh Hà Tĩnh",
+        "UBND phường Bắc Hồng",
+        "UBND thị trấn Phố Châu",
+        "UBND xã Thiên Lộc",
+    },
 }
 
 PROVINCE_SUMMARY = {  # level: (agencies, announced, conforming, on 2015, no report, major, minor)
@@ -184,8 +212,11 @@ PROVINCE_SUMMARY = {  # level: (agencies, announced, conforming, on 2015, no rep
 
 @pytest.fixture(scope="module")
 def province() -> dict:
-    result = CliRunner().invoke(cli, ["batch", str(PROVINCE), "--as-of", "2021-12-20", "--year", "2021",
-                                      "--format", "json", "--lang", "vi"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli,
+        ["batch", str(PROVINCE), "--as-of", "2021-12-20", "--year", "2021", "--format", "json", "--lang", "vi"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 1
     return json.loads(result.stdout)
 
@@ -198,9 +229,18 @@ def test_province_verdict_of_every_agency(province):
 
 
 def test_province_summary_by_level(province):
-    got = {level: (s["agencies"], s["announced"], s["conforming"], s["on_2015"], s["verdicts"]["no_report"],
-                   s["nonconformities"]["major"], s["nonconformities"]["minor"])
-           for level, s in province["summary"]["by_level"].items()}
+    got = {
+        level: (
+            s["agencies"],
+            s["announced"],
+            s["conforming"],
+            s["on_2015"],
+            s["verdicts"]["no_report"],
+            s["nonconformities"]["major"],
+            s["nonconformities"]["minor"],
+        )
+        for level, s in province["summary"]["by_level"].items()
+    }
     assert got == PROVINCE_SUMMARY
 
 
@@ -208,15 +248,25 @@ def test_province_matrix_rows_for_a_few_agencies(province):
     rows = {a["name"]: a["matrix"] for a in province["agencies"]}
     assert rows["Sở Y tế tỉnh Hà Tĩnh"]["corrective_actions"] == "no"
     assert rows["UBND xã Thạch Trung"] == {
-        "report": "no", "announced": "no", "policy_objectives": "yes", "plan": "yes", "internal_audit": "pending",
-        "corrective_actions": "n/a", "review": "yes", "standard": "yes"}
+        "report": "no",
+        "announced": "no",
+        "policy_objectives": "yes",
+        "plan": "yes",
+        "internal_audit": "pending",
+        "corrective_actions": "n/a",
+        "review": "yes",
+        "standard": "yes",
+    }
     assert rows["Chi cục Kiểm lâm tỉnh Hà Tĩnh"]["standard"] == "no"
 
 
-@pytest.mark.parametrize("lang, heading, total", [
-    ("vi", "Tổng hợp theo cấp", "│ Tổng cộng               │ 32           │ 30           │ 12             │"),
-    ("en", "Summary by level", "│ Total                 │ 32         │ 30          │ 12                   │"),
-])
+@pytest.mark.parametrize(
+    "lang, heading, total",
+    [
+        ("vi", "Tổng hợp theo cấp", "│ Tổng cộng               │ 32           │ 30           │ 12             │"),
+        ("en", "Summary by level", "│ Total                 │ 32         │ 30          │ 12                   │"),
+    ],
+)
 def test_province_table_in_both_languages(lang, heading, total):
     out = _run("batch", str(PROVINCE), "--as-of", "2021-12-20", "--year", "2021", "--lang", lang).stdout
     assert heading in out

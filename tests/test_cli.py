@@ -8,8 +8,8 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CASES, ROOT
+
 from isocheck.cli import cli
 
 BASE = str(CASES / "_base.yaml")
@@ -41,12 +41,32 @@ def test_nonconformity_exits_1_and_fail_on_gates_it(tmp_path):
 def test_json_has_the_documented_shape():
     result = run("check", BASE, "--as-of", "2021-11-16", "--format", "json")
     data = json.loads(result.output)
-    assert list(data) == ["tool", "version", "agency", "as_of", "year", "profile", "rules_version", "lang",
-                          "summary", "results"]
+    assert list(data) == [
+        "tool",
+        "version",
+        "agency",
+        "as_of",
+        "year",
+        "profile",
+        "rules_version",
+        "lang",
+        "summary",
+        "results",
+    ]
     assert data["as_of"] == "2021-11-16" and data["profile"] == "all"
     first = data["results"][0]
-    for key in ("rule_id", "outcome", "severity", "subject", "title", "message", "citation", "remediation",
-                "evidence", "due_date"):
+    for key in (
+        "rule_id",
+        "outcome",
+        "severity",
+        "subject",
+        "title",
+        "message",
+        "citation",
+        "remediation",
+        "evidence",
+        "due_date",
+    ):
         assert key in first
     assert sum(data["summary"]["outcomes"].values()) == len(data["results"])
 
@@ -59,11 +79,17 @@ def test_json_is_deterministic():
 
 def test_bad_input_is_one_line_exit_2_and_no_output_file(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text((CASES / "_base.yaml").read_text(encoding="utf-8").replace("standard: 2015\n", "standard: 2016\n", 1),
-                   encoding="utf-8")
+    bad.write_text(
+        (CASES / "_base.yaml").read_text(encoding="utf-8").replace("standard: 2015\n", "standard: 2016\n", 1),
+        encoding="utf-8",
+    )
     out = tmp_path / "report.json"
-    proc = subprocess.run([sys.executable, "-m", "isocheck", "check", str(bad), "--as-of", "2021-11-16",
-                           "-o", str(out)], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "isocheck", "check", str(bad), "--as-of", "2021-11-16", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr

@@ -13,15 +13,14 @@ import re
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES, ROOT
 
 from isocheck.cli import cli
-from isocheck.cli_docs import DOCUMENTS, generated_docs
-from isocheck.fact_reference import FIELD_TEXTS, fact_fields, fact_schema, rules_by_path
-from isocheck.facts import load_agency
-from isocheck.template import LEVEL_CHOICES, render_template
-from isocheck.yamlio import load_document
-
-from conftest import FIXTURES, ROOT
+from isocheck.cli.docs import DOCUMENTS, generated_docs
+from isocheck.docs.facts import FIELD_TEXTS, fact_fields, fact_schema, rules_by_path
+from isocheck.docs.template import LEVEL_CHOICES, render_template
+from isocheck.facts.model import load_agency
+from isocheck.facts.parse import load_document
 
 DOCS = ROOT / "docs"
 FACT_FILES = sorted(FIXTURES.glob("*.yaml")) + sorted(FIXTURES.glob("**/facts/*.yaml"))
@@ -38,7 +37,8 @@ def test_committed_doc_is_current(docs, name):
     assert committed.is_file(), f"docs/{name} is missing: generate it with `isocheck docs` (from the repository root)"
     assert committed.read_text(encoding="utf-8") == docs[name], (
         f"docs/{name} is out of date (a rule or a fact field changed): regenerate it with `isocheck docs` "
-        "(or `python -m isocheck docs`) from the repository root and commit the result")
+        "(or `python -m isocheck docs`) from the repository root and commit the result"
+    )
 
 
 def test_generation_is_deterministic(pack, docs):
@@ -79,12 +79,17 @@ def test_fixture_validates_against_schema(validator, path):
     assert not errors, f"{path.name} does not match docs/fact-file.schema.json: {errors[:3]}"
 
 
-@pytest.mark.parametrize("change", [
-    {"agency": {"name": "X", "level": "ward", "province": "Y", "standard": 2015}},
-    {"agency": {"name": "X", "level": "commune", "province": "Y", "standard": 2015}, "qmss": {}},
-    {"agency": {"name": "X", "level": "commune", "province": "Y", "standard": 2015},
-     "announcements": [{"decision": "1/QĐ", "date": "2021-13-01", "standard": 2015}]},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"agency": {"name": "X", "level": "ward", "province": "Y", "standard": 2015}},
+        {"agency": {"name": "X", "level": "commune", "province": "Y", "standard": 2015}, "qmss": {}},
+        {
+            "agency": {"name": "X", "level": "commune", "province": "Y", "standard": 2015},
+            "announcements": [{"decision": "1/QĐ", "date": "2021-13-01", "standard": 2015}],
+        },
+    ],
+)
 def test_schema_rejects_what_the_loader_rejects(validator, change):
     assert list(validator.iter_errors(change))
 
@@ -141,8 +146,10 @@ def test_init_comments_in_the_chosen_language(pack):
 
 def test_init_name_and_province(tmp_path):
     out = tmp_path / "a.yaml"
-    result = CliRunner().invoke(cli, ["init", "--level", "department", "--name", "Sở Tư pháp tỉnh Nghệ An",
-                                      "--province", "Nghệ An", "-o", str(out)])
+    result = CliRunner().invoke(
+        cli,
+        ["init", "--level", "department", "--name", "Sở Tư pháp tỉnh Nghệ An", "--province", "Nghệ An", "-o", str(out)],
+    )
     assert result.exit_code == 0, result.output
     agency = load_agency(out).agency
     assert (agency.name, agency.province) == ("Sở Tư pháp tỉnh Nghệ An", "Nghệ An")
@@ -201,14 +208,15 @@ def test_catalogue_lists_every_rule_once(pack, docs):
 def test_catalogue_shows_end_date_and_judgment(tmp_path):
     import shutil
 
-    from isocheck.rule_catalogue import render_catalogue
-    from isocheck.rulepack import load_pack
+    from isocheck.docs.catalogue import render_catalogue
+    from isocheck.pack.rules import load_pack
 
     shutil.copytree(ROOT / "rules", tmp_path / "rules")
     rule = tmp_path / "rules" / "organisation" / "iso-secretary.yaml"
     text = rule.read_text(encoding="utf-8")
-    text = re.sub(r"^effective: .*$", "effective: {from: 2014-05-18, until: 2030-12-31}\njudgment: true", text,
-                  flags=re.M)
+    text = re.sub(
+        r"^effective: .*$", "effective: {from: 2014-05-18, until: 2030-12-31}\njudgment: true", text, flags=re.M
+    )
     rule.write_text(text, encoding="utf-8")
     catalogue = render_catalogue(load_pack(tmp_path / "rules"))
     entry = catalogue.split("### `organisation.iso-secretary`")[1].split("###")[0]

@@ -6,12 +6,12 @@ import datetime as dt
 
 import durable.engine as durable_engine
 import pytest
-
 from conftest import DEFAULT_AS_OF, case_agency
+
 from isocheck.api import evaluator_for
-from isocheck.engine import Engine, compile_condition
-from isocheck.evaluate import evaluate
-from isocheck.findings import worst_gate
+from isocheck.engine.durable import Engine, compile_condition
+from isocheck.engine.evaluate import evaluate
+from isocheck.engine.findings import worst_gate
 
 
 def _ruleset(name, definition):
@@ -21,7 +21,7 @@ def _ruleset(name, definition):
 
 
 def test_background_thread_is_switched_off():
-    import isocheck.engine  # noqa: F401 — importing applies the switch
+    import isocheck.engine.durable  # noqa: F401 — importing applies the switch
 
     host = durable_engine.Host()
     assert not hasattr(host, "_d_timer"), "the dispatch thread must not start"
@@ -51,16 +51,25 @@ def test_raw_durable_rejects_an_identical_fact():
 
 def test_raw_durable_or_fires_once_per_true_branch():
     fired = []
-    host = _ruleset("pin_or", {"r": {"all": [{"m": {"$and": [{"kind": "x"}, {"$or": [{"a": 1}, {"b": 1}]}]}}],
-                                     "run": lambda c: fired.append(c.m["subject"])}})
+    host = _ruleset(
+        "pin_or",
+        {
+            "r": {
+                "all": [{"m": {"$and": [{"kind": "x"}, {"$or": [{"a": 1}, {"b": 1}]}]}}],
+                "run": lambda c: fired.append(c.m["subject"]),
+            }
+        },
+    )
     host.assert_facts("pin_or", [{"sid": "s1", "kind": "x", "subject": "1", "a": 1, "b": 1}])
     assert fired == ["1", "1"]
 
 
 def test_raw_durable_treats_text_5_as_number_5():
     fired = []
-    host = _ruleset("pin_types", {"r": {"all": [{"m": {"$and": [{"kind": "x"}, {"n": 5}]}}],
-                                        "run": lambda c: fired.append(c.m["subject"])}})
+    host = _ruleset(
+        "pin_types",
+        {"r": {"all": [{"m": {"$and": [{"kind": "x"}, {"n": 5}]}}], "run": lambda c: fired.append(c.m["subject"])}},
+    )
     host.assert_facts("pin_types", [{"sid": "s1", "kind": "x", "subject": "1", "n": "5"}])
     assert fired == ["1"]  # why facts carry ints only and rule values are type-checked on load
 
@@ -100,7 +109,7 @@ def test_a_missing_outcome_is_an_error_not_a_pass(pack):
 
 
 def test_more_agencies_than_the_session_limit_in_one_ruleset(pack):
-    from isocheck.derive import derive_subjects
+    from isocheck.subjects.derive import derive_subjects
 
     engine = evaluator_for(pack, "all", "durable")
     agency = case_agency({})
@@ -110,7 +119,9 @@ def test_more_agencies_than_the_session_limit_in_one_ruleset(pack):
         outcomes, errors = engine.evaluate(subjects)
         assert outcomes and not errors
     again = evaluate(agency, DEFAULT_AS_OF, pack, pack.rules, engine)
-    assert [(f.rule_id, f.subject_id, f.outcome) for f in first] == [(f.rule_id, f.subject_id, f.outcome) for f in again]
+    assert [(f.rule_id, f.subject_id, f.outcome) for f in first] == [
+        (f.rule_id, f.subject_id, f.outcome) for f in again
+    ]
 
 
 def test_two_rulesets_in_one_process_do_not_interfere(pack):
@@ -125,8 +136,10 @@ def test_two_rulesets_in_one_process_do_not_interfere(pack):
 
 
 def test_many_facts_in_one_session_lose_no_finding(pack):
-    docs = [{"number": f"VB-{i}", "effective_on": dt.date(2020, 1, 1) + dt.timedelta(days=i),
-             "built_in_on": None} for i in range(300)]
+    docs = [
+        {"number": f"VB-{i}", "effective_on": dt.date(2020, 1, 1) + dt.timedelta(days=i), "built_in_on": None}
+        for i in range(300)
+    ]
     agency = case_agency({"legal_documents": docs})
     findings = evaluate(agency, DEFAULT_AS_OF, pack, pack.rules, evaluator_for(pack, "all", "durable"))
     late = {f.subject_id for f in findings if f.rule_id == "maintenance.legal-changes-within-three-months"}
@@ -141,5 +154,6 @@ def test_compiled_conditions_use_durable_operator_syntax():
     assert compile_condition(("cmp", "days", "gt", 0)) == {"$gt": {"days": 0}}
     assert compile_condition(("cmp", "days", "eq", 0)) == {"days": 0}
     assert compile_condition(("unknown", "days")) == {"$nex": {"days": 1}}
-    assert compile_condition(("and", [("known", "a"), ("cmp", "a", "ne", 1)])) == \
-        {"$and": [{"$ex": {"a": 1}}, {"$neq": {"a": 1}}]}
+    assert compile_condition(("and", [("known", "a"), ("cmp", "a", "ne", 1)])) == {
+        "$and": [{"$ex": {"a": 1}}, {"$neq": {"a": 1}}]
+    }

@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
-
 from conftest import FIXTURES as FIXTURE_DIR
 from golden import FIXTURES
+from hypothesis import HealthCheck, given, settings
+from strategies import agencies, as_of_dates
+
 from isocheck.api import check_agency, check_file, evaluator_for
 from isocheck.cli import cli
-from isocheck.evaluate import evaluate
-from isocheck.explain import explain, render_text, select
-from isocheck.facts import load_agency, validate_agency
-from isocheck.remedies import remedy_for
-from strategies import agencies, as_of_dates
+from isocheck.engine.evaluate import evaluate
+from isocheck.explain.explanation import explain, render_text, select
+from isocheck.explain.remedies import remedy_for
+from isocheck.facts.model import load_agency, validate_agency
 
 LATE = "fixtures/so-cap-nhat-van-ban-tre.yaml"
 
@@ -45,17 +45,32 @@ def test_a_late_legal_document_is_explained_with_its_arithmetic_and_sources():
     assert late["rule"]["effective"] == {"from": "2014-05-18", "until": None}
     row = next(r for r in late["conditions"] if r["field"] == "days_after_deadline")
     assert row["actual"] == "44" and row["test"] == "> 0" and row["holds"] is True
-    assert row["how"] == ("effective 2021-03-26 + 3 calendar months = deadline 2021-06-26; "
-                          "built in on 2021-08-09: 44 days late")
+    assert row["how"] == (
+        "effective 2021-03-26 + 3 calendar months = deadline 2021-06-26; built in on 2021-08-09: 44 days late"
+    )
     fact = next(f for f in late["facts"] if f["field"] == "days_after_deadline")
-    assert fact["file"] == LATE and fact["paths"] == ["legal_documents[1].effective_on", "legal_documents[1].built_in_on"]
-    assert late["to_pass"] == {"text": "build 31/2021/NĐ-CP into the procedures on or before 2021-06-26", "change": True}
+    assert fact["file"] == LATE and fact["paths"] == [
+        "legal_documents[1].effective_on",
+        "legal_documents[1].built_in_on",
+    ]
+    assert late["to_pass"] == {
+        "text": "build 31/2021/NĐ-CP into the procedures on or before 2021-06-26",
+        "change": True,
+    }
     assert late["evidence"] and late["remediation"]
 
 
 def test_explaining_one_rule_covers_every_subject_in_vietnamese():
-    result = _run("explain", LATE, "--as-of", "2021-11-16", "--rule",
-                  "maintenance.legal-changes-within-three-months", "--lang", "vi")
+    result = _run(
+        "explain",
+        LATE,
+        "--as-of",
+        "2021-11-16",
+        "--rule",
+        "maintenance.legal-changes-within-three-months",
+        "--lang",
+        "vi",
+    )
     text = result.output
     assert text.count("═" * 100) == 4  # four legal documents: pass, fail, fail, pending
     assert "Đã đạt yêu cầu." in text and "Để đạt yêu cầu: cập nhật văn bản 80/2021/NĐ-CP" in text
@@ -63,8 +78,16 @@ def test_explaining_one_rule_covers_every_subject_in_vietnamese():
 
 
 def test_not_evaluable_names_the_missing_facts():
-    result = _run("explain", "fixtures/xa-thieu-thong-tin.yaml", "--as-of", "2021-11-16", "--rule",
-                  "maintenance.management-review-yearly", "--format", "json")
+    result = _run(
+        "explain",
+        "fixtures/xa-thieu-thong-tin.yaml",
+        "--as-of",
+        "2021-11-16",
+        "--rule",
+        "maintenance.management-review-yearly",
+        "--format",
+        "json",
+    )
     e = json.loads(result.output)["explanations"][0]
     assert e["outcome"] == "not_evaluable" and e["missing"] == ["management_reviews"]
     assert e["to_pass"]["text"] == "Provide: management_reviews, then check again."
@@ -82,13 +105,14 @@ def test_every_failed_rule_of_every_fixture_is_explained_in_both_languages(pack,
     for lang in ("vi", "en"):
         explanations = [explain(f, fixture, as_of, lang) for f in chosen]
         text = render_text(explanations, lang)
-        for f, e in zip(chosen, explanations):
+        for f, e in zip(chosen, explanations, strict=False):
             assert e["message"] in text and e["rule"]["id"] in text
             assert e["conditions"] and e["facts"]
             assert e["to_pass"]["change"], f"no remedy for {f.rule_id} / {f.subject_id}"
 
 
 # -- remedies really make the rule pass ---------------------------------------------------------
+
 
 def _fixed(pack, agency, as_of, finding, year=None):
     remedy = remedy_for(finding.rule, finding.subject, finding.outcome, as_of, finding.item)
@@ -131,7 +155,8 @@ def test_every_rule_explains_in_both_languages(pack):
     import datetime as _dt
 
     from isocheck.api import check_file as _check
-    from isocheck.explain import explain as _explain, render_text, select
+    from isocheck.explain.explanation import explain as _explain
+    from isocheck.explain.explanation import render_text, select
 
     path = Path(__file__).resolve().parent.parent / "fixtures" / "phuong-duc-thuan-2021.yaml"
     report = _check(path, _dt.date(2021, 11, 16), "all", pack)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from golden import FIXTURES, RENDERINGS, golden_path, render
 
 

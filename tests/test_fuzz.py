@@ -14,21 +14,25 @@ import datetime as dt
 import json
 import random
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
+from conftest import CASES, FIXTURES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CASES, FIXTURES, ROOT
-from isocheck.errors import InputError
+from isocheck.base.errors import InputError
 
 AS_OF = dt.date(2021, 11, 16)
-SETTINGS = settings(max_examples=200, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=200,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 RULE = ROOT / "rules" / "maintenance" / "internal-audit-yearly.yaml"
 WAIVERS = """waivers:
   - rule: announcement.published-on-website
@@ -54,46 +58,46 @@ class Loader:
 
 
 def _facts(path: Path, pack) -> None:
-    from isocheck.facts import validate_agency
-    from isocheck.plausibility import check_dates
-    from isocheck.yamlio import load_document
+    from isocheck.facts.model import validate_agency
+    from isocheck.facts.parse import load_document
+    from isocheck.facts.plausibility import check_dates
 
     data, lines = load_document(path)
     check_dates(validate_agency(data, str(path), lines), AS_OF, str(path), lines)
 
 
 def _rule(path: Path, pack) -> None:
-    from isocheck.rulepack import load_rule
+    from isocheck.pack.rules import load_rule
 
     load_rule(path, path.parent.parent)
 
 
 def _pack(path: Path, pack) -> None:
-    from isocheck.rulepack import load_pack
+    from isocheck.pack.rules import load_pack
 
     load_pack(path.parent)
 
 
 def _parameters(path: Path, pack) -> None:
-    from isocheck.parameters import load_parameters
+    from isocheck.law.parameters import load_parameters
 
     load_parameters(path)
 
 
 def _rubric(path: Path, pack) -> None:
-    from isocheck.rubric import load_rubric
+    from isocheck.workflows.rubric import load_rubric
 
     load_rubric(path, set(pack.by_id))
 
 
 def _waivers(path: Path, pack) -> None:
-    from isocheck.waivers import load_waivers
+    from isocheck.workflows.waivers import load_waivers
 
     load_waivers(path, set(pack.by_id))
 
 
 def _roster(path: Path, pack) -> None:
-    from isocheck.roster import read_roster
+    from isocheck.workflows.roster import read_roster
 
     read_roster(path)
 
@@ -103,32 +107,124 @@ def _texts(*paths: Path) -> list[str]:
 
 
 LOADERS = [
-    Loader("facts", "isocheck.facts", _facts, "agency.yaml",
-           lambda: _texts(CASES / "_base.yaml", *sorted(FIXTURES.glob("*.yaml")))),
-    Loader("rule", "isocheck.rulepack", _rule, "pack/maintenance/internal-audit-yearly.yaml", lambda: _texts(RULE)),
-    Loader("pack", "isocheck.rulepack", _pack, "pack/pack.yaml", lambda: _texts(ROOT / "rules" / "pack.yaml")),
-    Loader("parameters", "isocheck.parameters", _parameters, "pack/parameters.yaml",
-           lambda: _texts(ROOT / "rules" / "parameters.yaml")),
-    Loader("rubric", "isocheck.rubric", _rubric, "rubric.yaml",
-           lambda: _texts(*sorted((ROOT / "rubrics").glob("*.yaml")))),
-    Loader("waivers", "isocheck.waivers", _waivers, "waivers.yaml", lambda: [WAIVERS]),
-    Loader("roster", "isocheck.roster", _roster, "roster.csv",
-           lambda: _texts(FIXTURES / "province-ha-tinh-2021" / "roster.csv"), text_only=True),
+    Loader(
+        "facts",
+        "isocheck.facts.model",
+        _facts,
+        "agency.yaml",
+        lambda: _texts(CASES / "_base.yaml", *sorted(FIXTURES.glob("*.yaml"))),
+    ),
+    Loader("rule", "isocheck.pack.rules", _rule, "pack/maintenance/internal-audit-yearly.yaml", lambda: _texts(RULE)),
+    Loader("pack", "isocheck.pack.rules", _pack, "pack/pack.yaml", lambda: _texts(ROOT / "rules" / "pack.yaml")),
+    Loader(
+        "parameters",
+        "isocheck.law.parameters",
+        _parameters,
+        "pack/parameters.yaml",
+        lambda: _texts(ROOT / "rules" / "parameters.yaml"),
+    ),
+    Loader(
+        "rubric",
+        "isocheck.workflows.rubric",
+        _rubric,
+        "rubric.yaml",
+        lambda: _texts(*sorted((ROOT / "rubrics").glob("*.yaml"))),
+    ),
+    Loader("waivers", "isocheck.workflows.waivers", _waivers, "waivers.yaml", lambda: [WAIVERS]),
+    Loader(
+        "roster",
+        "isocheck.workflows.roster",
+        _roster,
+        "roster.csv",
+        lambda: _texts(FIXTURES / "province-ha-tinh-2021" / "roster.csv"),
+        text_only=True,
+    ),
 ]
 
 # -- inputs ------------------------------------------------------------------------------------------
 
-_scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=False),
-                     st.text(max_size=20), st.dates(min_value=dt.date(1, 1, 1)),
-                     st.sampled_from(["2021-02-30", "2021-13-01", "16/11/2021", "0000-01-01", "-1", "yes", ""]))
-_documents = st.recursive(_scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=5)), max_leaves=30)
-_YAML_TOKENS = st.lists(st.sampled_from([
-    "[", "]", "{", "}", ": ", "- ", "? ", "&a ", "*a", "!!int ", "!!timestamp ", "!!binary ", "!!set ", "!!map ",
-    "!foo ", "<<: ", "|", ">", "'", '"', "#", "%YAML 1.1\n", "---\n", ",", "\n", "\n  ", "\t", " ", "agency",
-    "name", "x", "1", "2021-02-30", "2021-01-01", "~", "\\", "é", "\ufeff", "\x85", "\u2028"]), max_size=40).map("".join)
-_ODD_VALUES = [None, True, -1, 1.5, 10**30, "", "x", [], {}, [1, 2], {"a": 1}, "2021-02-30", "16/11/2021",
-               dt.date(2099, 1, 1), dt.date(1900, 1, 1), "2021-11-17", "\t", "a: b", "{{x}}"]
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.dates(min_value=dt.date(1, 1, 1)),
+    st.sampled_from(["2021-02-30", "2021-13-01", "16/11/2021", "0000-01-01", "-1", "yes", ""]),
+)
+_documents = st.recursive(
+    _scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=5)),
+    max_leaves=30,
+)
+_YAML_TOKENS = st.lists(
+    st.sampled_from(
+        [
+            "[",
+            "]",
+            "{",
+            "}",
+            ": ",
+            "- ",
+            "? ",
+            "&a ",
+            "*a",
+            "!!int ",
+            "!!timestamp ",
+            "!!binary ",
+            "!!set ",
+            "!!map ",
+            "!foo ",
+            "<<: ",
+            "|",
+            ">",
+            "'",
+            '"',
+            "#",
+            "%YAML 1.1\n",
+            "---\n",
+            ",",
+            "\n",
+            "\n  ",
+            "\t",
+            " ",
+            "agency",
+            "name",
+            "x",
+            "1",
+            "2021-02-30",
+            "2021-01-01",
+            "~",
+            "\\",
+            "é",
+            "\ufeff",
+            "\x85",
+            "\u2028",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+_ODD_VALUES = [
+    None,
+    True,
+    -1,
+    1.5,
+    10**30,
+    "",
+    "x",
+    [],
+    {},
+    [1, 2],
+    {"a": 1},
+    "2021-02-30",
+    "16/11/2021",
+    dt.date(2099, 1, 1),
+    dt.date(1900, 1, 1),
+    "2021-11-17",
+    "\t",
+    "a: b",
+    "{{x}}",
+]
 
 
 def _dump(data, as_json: bool) -> str:
@@ -169,7 +265,7 @@ def _mutate_data(data, rnd: random.Random) -> None:
     elif action == "rename" and isinstance(parent, dict):
         name = str(key)
         cut = rnd.randrange(len(name) + 1)
-        parent[name[:cut] + rnd.choice(["", "x", "_"]) + name[cut + 1:]] = parent.pop(key)
+        parent[name[:cut] + rnd.choice(["", "x", "_"]) + name[cut + 1 :]] = parent.pop(key)
     elif action == "date":
         parent[key] = rnd.choice([AS_OF + dt.timedelta(days=rnd.randint(-400, 400)), "2021-02-30", "2021-02-29"])
     elif action == "duplicate" and isinstance(parent, list):

@@ -16,21 +16,30 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CASES, FIXTURES, ROOT
 from golden import FIXTURES as GOLDEN_FIXTURES
+
 from isocheck.api import check_file
 from isocheck.cli import cli
-from isocheck.reporters import FORMATS
-from isocheck.reporters.html import render
-from isocheck.reporters.table import verdict_lines
+from isocheck.report import FORMATS
+from isocheck.report.html import render
+from isocheck.report.table import verdict_lines
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 BASE = CASES / "_base.yaml"
 
 
@@ -41,7 +50,20 @@ def _report(fixture: str):
 class _Checker(HTMLParser):
     """Collects tags and checks that every non-void element is closed in order."""
 
-    VOID = {"meta", "br", "hr", "img", "input", "link", "col", "wbr", "source", "area", "base", "embed"}
+    VOID: ClassVar[set[str]] = {
+        "meta",
+        "br",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "col",
+        "wbr",
+        "source",
+        "area",
+        "base",
+        "embed",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -114,8 +136,13 @@ def test_explanation_shows_basis_conditions_facts_and_remedy():
     assert "Danh mục văn bản QPPL áp dụng" in page
     # the pending item with its due date; the header
     assert "80/2021/NĐ-CP" in page and "15/01/2022" in page
-    for text in ("Sở Kế hoạch và Đầu tư tỉnh Quảng Trị", "TCVN ISO 9001:2015", "16/11/2021",
-                 f"isocheck {report.tool_version}", report.pack.version):
+    for text in (
+        "Sở Kế hoạch và Đầu tư tỉnh Quảng Trị",
+        "TCVN ISO 9001:2015",
+        "16/11/2021",
+        f"isocheck {report.tool_version}",
+        report.pack.version,
+    ):
         assert text in page
     english = render(report, "en")
     assert "2022-01-15" in english and "What would make it pass" in english and "Evidence to ask for" in english
@@ -134,7 +161,8 @@ def test_rule_errors_are_listed_and_flag_the_verdict():
     report = _report("so-cap-nhat-van-ban-tre.yaml")
     broken = next(f for f in report.findings if f.outcome == "pass")
     report.findings[report.findings.index(broken)] = dataclasses.replace(
-        broken, outcome="error", error="engine <boom> & co")
+        broken, outcome="error", error="engine <boom> & co"
+    )
     page = render(report, "en")
     assert '<section class="verdict error">' in page
     assert "WARNING: RULE ERRORS: 1" in page
@@ -146,7 +174,7 @@ def test_rule_errors_are_listed_and_flag_the_verdict():
 def test_text_is_escaped(tmp_path):
     text = BASE.read_text(encoding="utf-8")
     evil = tmp_path / "evil.yaml"
-    name = 'name: "Sở <script>alert(1)</script> & \'Mẫu\'"'
+    name = "name: \"Sở <script>alert(1)</script> & 'Mẫu'\""
     evil.write_text(text.replace("name: Sở Mẫu tỉnh Hà Tĩnh", name, 1), encoding="utf-8")
     report = check_file(evil, dt.date(2021, 11, 16))
     assert "<script>" in report.agency.agency.name
@@ -166,8 +194,9 @@ def test_output_is_deterministic():
 
 def test_check_offers_the_html_format():
     assert "html" in FORMATS
-    result = CliRunner().invoke(cli, ["check", str(BASE), "--as-of", "2021-11-16", "--format", "html"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["check", str(BASE), "--as-of", "2021-11-16", "--format", "html"], catch_exceptions=False
+    )
     assert result.exit_code == 0
     assert '<html lang="en">' in result.output  # check keeps its English default
 
@@ -177,8 +206,9 @@ def test_report_command_defaults_to_vietnamese_and_gates_exit_code(tmp_path):
     result = CliRunner().invoke(cli, ["report", fixture, "--as-of", "2021-11-16"], catch_exceptions=False)
     assert result.exit_code == 1  # 7 major, 1 minor >= default --fail-on minor
     assert '<html lang="vi">' in result.output and "KẾT LUẬN: CÓ 8 ĐIỂM KHÔNG PHÙ HỢP" in result.output
-    result = CliRunner().invoke(cli, ["report", fixture, "--as-of", "2021-11-16", "--lang", "en",
-                                      "--fail-on", "none"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["report", fixture, "--as-of", "2021-11-16", "--lang", "en", "--fail-on", "none"], catch_exceptions=False
+    )
     assert result.exit_code == 0 and '<html lang="en">' in result.output
     conforming = CliRunner().invoke(cli, ["report", str(BASE), "--as-of", "2021-11-16"], catch_exceptions=False)
     assert conforming.exit_code == 0
@@ -187,33 +217,72 @@ def test_report_command_defaults_to_vietnamese_and_gates_exit_code(tmp_path):
 
 def test_report_writes_atomically_and_bad_input_writes_nothing(tmp_path):
     out = tmp_path / "report.html"
-    proc = subprocess.run([sys.executable, "-m", "isocheck", "report", "fixtures/xa-chua-san-sang-cong-bo.yaml",
-                           "--as-of", "2021-11-16", "-o", str(out)], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "isocheck",
+            "report",
+            "fixtures/xa-chua-san-sang-cong-bo.yaml",
+            "--as-of",
+            "2021-11-16",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.returncode == 1 and proc.stdout == "" and proc.stderr == ""
     page = out.read_text(encoding="utf-8")
     assert page == render(_report("xa-chua-san-sang-cong-bo.yaml"), "vi").replace(
-        str(FIXTURES / "xa-chua-san-sang-cong-bo.yaml"), "fixtures/xa-chua-san-sang-cong-bo.yaml")
+        str(FIXTURES / "xa-chua-san-sang-cong-bo.yaml"), "fixtures/xa-chua-san-sang-cong-bo.yaml"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]  # no temporary file left
 
     bad = tmp_path / "bad.yaml"
-    bad.write_text(BASE.read_text(encoding="utf-8").replace("standard: 2015\n", "standard: 2016\n", 1),
-                   encoding="utf-8")
+    bad.write_text(
+        BASE.read_text(encoding="utf-8").replace("standard: 2015\n", "standard: 2016\n", 1), encoding="utf-8"
+    )
     target = tmp_path / "bad.html"
-    proc = subprocess.run([sys.executable, "-m", "isocheck", "report", str(bad), "--as-of", "2021-11-16",
-                           "-o", str(target)], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "isocheck", "report", str(bad), "--as-of", "2021-11-16", "-o", str(target)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert "agency.standard" in proc.stderr
     assert not target.exists() and not list(tmp_path.glob(".bad.html.*"))
-    missing = subprocess.run([sys.executable, "-m", "isocheck", "report", str(tmp_path / "nope.yaml"),
-                              "--as-of", "2021-11-16", "-o", str(target)], capture_output=True, text=True, cwd=ROOT)
+    missing = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "isocheck",
+            "report",
+            str(tmp_path / "nope.yaml"),
+            "--as-of",
+            "2021-11-16",
+            "-o",
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert missing.returncode == 2 and not target.exists()
 
 
 def _chromium(tmp_path: Path, name: str, *args: str) -> subprocess.CompletedProcess:
     profile = tmp_path / f"profile-{name}"  # a fresh profile for every run
-    return subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-                          capture_output=True, text=True, timeout=120, env={**os.environ, "LANG": "C.UTF-8"})
+    return subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "LANG": "C.UTF-8"},
+    )
 
 
 @pytest.mark.browser

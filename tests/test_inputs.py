@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from isocheck.errors import InputError
-from isocheck.facts import load_agency
+from isocheck.base.errors import InputError
+from isocheck.facts.model import load_agency
 
 GOOD = """agency:
   name: UBND xã Thử
@@ -37,14 +37,19 @@ def test_a_minimal_file_loads(tmp_path):
 
 def test_unknown_field_names_line_and_suggests(tmp_path):
     err = _error(tmp_path, GOOD + "internal_audit:\n  - {date: 2021-01-01}\n")
-    assert err.message == (f"{tmp_path / 'a.yaml'}:6: internal_audit: unknown field 'internal_audit' "
-                           "(did you mean 'internal_audits'?); expected one of: agency, records_since, qms, "
-                           "procedures, legal_documents, internal_audits, management_reviews, announcements, "
-                           "scope_changes, consultants, certification_bodies, satisfaction_surveys, reports")
+    assert err.message == (
+        f"{tmp_path / 'a.yaml'}:6: internal_audit: unknown field 'internal_audit' "
+        "(did you mean 'internal_audits'?); expected one of: agency, records_since, qms, "
+        "procedures, legal_documents, internal_audits, management_reviews, announcements, "
+        "scope_changes, consultants, certification_bodies, satisfaction_surveys, reports"
+    )
 
 
 def test_nested_unknown_field(tmp_path):
-    err = _error(tmp_path, GOOD + "announcements:\n  - {decision: 1/QĐ, date: 2021-01-01, standard: 2015, notified_on: 2021-01-02}\n")
+    err = _error(
+        tmp_path,
+        GOOD + "announcements:\n  - {decision: 1/QĐ, date: 2021-01-01, standard: 2015, notified_on: 2021-01-02}\n",
+    )
     assert err.field == "announcements[0].notified_on"
     assert err.line == 7
     assert "did you mean 'notified_dost_on'" in err.problem
@@ -97,14 +102,16 @@ def test_missing_required_field(tmp_path):
 
 
 def test_json_input_and_json_duplicates(tmp_path):
-    ok = _write(tmp_path, '{"agency": {"name": "X", "level": "commune", "province": "P", "standard": 2015}}', name="a.json")
+    ok = _write(
+        tmp_path, '{"agency": {"name": "X", "level": "commune", "province": "P", "standard": 2015}}', name="a.json"
+    )
     assert load_agency(ok).agency.level == "commune"
     err = _error(tmp_path, '{"agency": {}, "agency": {}}', name="b.json")
     assert "duplicate key 'agency'" in err.problem
 
 
 def test_explicit_null_is_known_none_and_omission_is_unknown(tmp_path):
-    from isocheck.facts import is_known
+    from isocheck.facts.model import is_known
 
     agency = load_agency(_write(tmp_path, GOOD + "qms:\n  quality_policy: null\n"))
     assert is_known(agency.qms, "quality_policy") and agency.qms.quality_policy is None

@@ -8,17 +8,18 @@ import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import agencies, as_of_dates
 
 from isocheck.api import evaluator_for
-from isocheck.calendar import add_months
-from isocheck.evaluate import evaluate
-from isocheck.facts import validate_agency
-from strategies import agencies, as_of_dates
+from isocheck.base.calendar import add_months
+from isocheck.engine.evaluate import evaluate
+from isocheck.facts.model import validate_agency
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 # -- calendar months -----------------------------------------------------------------------------
+
 
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)), st.integers(0, 36))
 def test_add_months_lands_in_the_right_month_and_clamps(day, months):
@@ -29,8 +30,11 @@ def test_add_months_lands_in_the_right_month_and_clamps(day, months):
     assert result.day == min(day.day, last)
 
 
-@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
-       st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)), st.integers(0, 24))
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
+    st.integers(0, 24),
+)
 def test_add_months_is_monotonic(a, b, months):
     if a <= b:
         assert add_months(a, months) <= add_months(b, months)
@@ -47,6 +51,7 @@ def test_add_months_month_ends_and_leap_years():
 
 
 # -- engine and reference evaluator agree --------------------------------------------------------
+
 
 def _outcomes(pack, agency, as_of, kind, year=None):
     findings = evaluate(agency, as_of, pack, pack.rules, evaluator_for(pack, "all", kind), year)
@@ -89,13 +94,18 @@ def _shift_id(subject_id: str) -> str:
 @SETTINGS
 @given(agencies(), as_of_dates)
 def test_shifting_all_dates_by_28_years_changes_no_outcome(pack, doc, as_of):
-    from isocheck.conditions import fields_of
+    from isocheck.pack.conditions import fields_of
 
-    rules = [r for r in pack.rules
-             if not FIXED_DATE_FIELDS & set(fields_of(r.conditions["fail_when"]) + fields_of(r.conditions["pending_when"]))]
+    rules = [
+        r
+        for r in pack.rules
+        if not FIXED_DATE_FIELDS & set(fields_of(r.conditions["fail_when"]) + fields_of(r.conditions["pending_when"]))
+    ]
     before = evaluate(validate_agency(doc, "<g>"), as_of, pack, rules, evaluator_for(pack, "all", "reference"))
     shifted_doc = _shift(doc)
-    after = evaluate(validate_agency(shifted_doc, "<g>"), _shift(as_of), pack, rules,
-                     evaluator_for(pack, "all", "reference"))
-    assert sorted((f.rule_id, _shift_id(f.subject_id), f.outcome) for f in before) == \
-        sorted((f.rule_id, f.subject_id, f.outcome) for f in after)
+    after = evaluate(
+        validate_agency(shifted_doc, "<g>"), _shift(as_of), pack, rules, evaluator_for(pack, "all", "reference")
+    )
+    assert sorted((f.rule_id, _shift_id(f.subject_id), f.outcome) for f in before) == sorted(
+        (f.rule_id, f.subject_id, f.outcome) for f in after
+    )

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES
+from isocheck.base.errors import InputError
 from isocheck.cli import cli
-from isocheck.errors import InputError
-from isocheck.facts import load_agency
-from isocheck.roster import NO, YES, RosterRow, fold, read_roster, roster_to_facts, slug, write_fact_files
+from isocheck.facts.model import load_agency
+from isocheck.workflows.roster import NO, YES, RosterRow, fold, read_roster, roster_to_facts, slug, write_fact_files
 
 FOLDER = FIXTURES / "province-ha-tinh-2021"
 ROSTER = FOLDER / "roster.csv"
@@ -65,12 +65,13 @@ def _facts(cells: dict, warnings: list | None = None) -> dict:
 
 
 def _keys(cells: dict) -> dict:
-    from isocheck.roster import _column_of
+    from isocheck.workflows.roster import _column_of
 
     return {_column_of(header)[0].key: value for header, value in cells.items()}
 
 
 # -- the committed fixture ---------------------------------------------------------------------------
+
 
 def test_committed_roster_reproduces_the_fact_folder_byte_for_byte(tmp_path):
     assert _import(ROSTER, tmp_path / "facts") == EXPECTED_WARNINGS
@@ -86,12 +87,14 @@ def test_the_generator_reproduces_the_committed_roster(tmp_path):
 def test_every_fact_file_validates_and_names_its_row():
     files = sorted(FACTS.glob("*.yaml"))
     levels: dict[str, int] = {}
-    for number, path in enumerate(files):
+    for _number, path in enumerate(files):
         agency = load_agency(path)
         levels[agency.agency.level] = levels.get(agency.agency.level, 0) + 1
         assert path.stem == slug(agency.agency.name)
-        assert re.match(r"# Tạo tự động bằng lệnh `isocheck import` từ bảng tổng hợp roster\.csv, dòng \d+\.\n",
-                        path.read_text(encoding="utf-8"))
+        assert re.match(
+            r"# Tạo tự động bằng lệnh `isocheck import` từ bảng tổng hợp roster\.csv, dòng \d+\.\n",
+            path.read_text(encoding="utf-8"),
+        )
     assert levels == {"department": 8, "sub_department": 6, "district": 6, "commune": 12}
     assert "UBND xã Thạch Đài" in (FACTS / "ubnd-xa-thach-dai.yaml").read_text(encoding="utf-8")  # not escaped
 
@@ -141,8 +144,11 @@ def test_the_designed_mix_gives_the_designed_findings():
         "ubnd-huyen-thach-ha": {"maintenance.audit-nonconformities-closed"},
         "ubnd-huyen-cam-xuyen": {"maintenance.transition-to-iso-9001-2015"},
         "ubnd-huyen-huong-son": {"maintenance.yearly-report-submitted"},
-        "ubnd-xa-thach-trung": {"announcement.announced", "announcement.internal-audit-before",
-                                "maintenance.yearly-report-submitted"},
+        "ubnd-xa-thach-trung": {
+            "announcement.announced",
+            "announcement.internal-audit-before",
+            "maintenance.yearly-report-submitted",
+        },
         "ubnd-thi-tran-thach-ha": {"announcement.internal-audit-before", "announcement.management-review-before"},
         "ubnd-xa-thach-dai": {"maintenance.transition-to-iso-9001-2015"},
         "ubnd-thi-tran-cam-xuyen": {"maintenance.yearly-report-submitted"},
@@ -155,9 +161,18 @@ def test_the_designed_mix_gives_the_designed_findings():
 
 # -- reading cells -----------------------------------------------------------------------------------
 
+
 def test_blank_cells_are_left_out_and_no_marks_are_known_none():
-    facts = _facts({"Đánh giá nội bộ": "", "Xem xét của lãnh đạo": "không", "Quyết định công bố": "Chưa",
-                    "Chính sách chất lượng": "không", "Mục tiêu chất lượng": "0", "Có trang thông tin điện tử": ""})
+    facts = _facts(
+        {
+            "Đánh giá nội bộ": "",
+            "Xem xét của lãnh đạo": "không",
+            "Quyết định công bố": "Chưa",
+            "Chính sách chất lượng": "không",
+            "Mục tiêu chất lượng": "0",
+            "Có trang thông tin điện tử": "",
+        }
+    )
     assert "internal_audits" not in facts and "has_website" not in facts["agency"]
     assert facts["management_reviews"] == [] and facts["announcements"] == []
     assert facts["qms"] == {"quality_policy": None, "quality_objectives": []}
@@ -165,17 +180,34 @@ def test_blank_cells_are_left_out_and_no_marks_are_known_none():
 
 
 def test_references_dates_and_the_announcement_standard():
-    facts = _facts({"Chính sách chất lượng": "Quyết định số 27/QĐ-UBND ngày 9/1/2021", "Ban chỉ đạo ISO": "x",
-                    "Kế hoạch duy trì": "15/KH-UBND, 2021-02-18",
-                    "Quyết định công bố": "45/QĐ-UBND ngày 12/06/2017 (TCVN ISO 9001:2008)",
-                    "Xác nhận hiệu lực": "ngày 12/06/2017", "Thông báo Sở KH&CN": "không",
-                    "Niêm yết tại trụ sở": "✓", "Công khai trên trang thông tin điện tử": "KHÔNG"})
+    facts = _facts(
+        {
+            "Chính sách chất lượng": "Quyết định số 27/QĐ-UBND ngày 9/1/2021",
+            "Ban chỉ đạo ISO": "x",
+            "Kế hoạch duy trì": "15/KH-UBND, 2021-02-18",
+            "Quyết định công bố": "45/QĐ-UBND ngày 12/06/2017 (TCVN ISO 9001:2008)",
+            "Xác nhận hiệu lực": "ngày 12/06/2017",
+            "Thông báo Sở KH&CN": "không",
+            "Niêm yết tại trụ sở": "✓",
+            "Công khai trên trang thông tin điện tử": "KHÔNG",
+        }
+    )
     assert facts["qms"]["quality_policy"] == {"number": "27/QĐ-UBND", "issued_on": dt.date(2021, 1, 9)}
     assert facts["qms"]["steering_committee"] == {}
-    assert facts["qms"]["maintenance_plans"] == [{"year": 2021, "number": "15/KH-UBND", "issued_on": dt.date(2021, 2, 18)}]
-    assert facts["announcements"] == [{"decision": "45/QĐ-UBND", "date": dt.date(2017, 6, 12), "standard": 2008,
-                                       "head_confirmed_on": dt.date(2017, 6, 12), "notified_dost_on": None,
-                                       "posted_at_premises": True, "published_on_website": False}]
+    assert facts["qms"]["maintenance_plans"] == [
+        {"year": 2021, "number": "15/KH-UBND", "issued_on": dt.date(2021, 2, 18)}
+    ]
+    assert facts["announcements"] == [
+        {
+            "decision": "45/QĐ-UBND",
+            "date": dt.date(2017, 6, 12),
+            "standard": 2008,
+            "head_confirmed_on": dt.date(2017, 6, 12),
+            "notified_dost_on": None,
+            "posted_at_premises": True,
+            "published_on_website": False,
+        }
+    ]
 
 
 def test_nonconformities_attach_to_the_latest_audit_and_blank_means_still_open():
@@ -185,7 +217,8 @@ def test_nonconformities_attach_to_the_latest_audit_and_blank_means_still_open()
     assert latest["findings"] == {"major": 1, "minor": 1}
     assert latest["corrective_actions"] == [
         {"finding": "Điểm không phù hợp 1/2", "severity": "major", "closed_on": None},
-        {"finding": "Điểm không phù hợp 2/2", "severity": "minor", "closed_on": None}]
+        {"finding": "Điểm không phù hợp 2/2", "severity": "minor", "closed_on": None},
+    ]
     closed = _facts({"Đánh giá nội bộ": "2021-10-20", "Điểm không phù hợp": "2", "Khắc phục xong": "05/11/2021"})
     assert {c["closed_on"] for c in closed["internal_audits"][0]["corrective_actions"]} == {dt.date(2021, 11, 5)}
     none = _facts({"Đánh giá nội bộ": "20/10/2021", "Điểm không phù hợp": "không"})
@@ -194,27 +227,48 @@ def test_nonconformities_attach_to_the_latest_audit_and_blank_means_still_open()
 
 def test_the_yearly_report_blank_means_not_sent_only_when_requested():
     request = {"Công văn yêu cầu báo cáo": "1425/SKHCN-TĐC ngày 22/10/2021", "Hạn báo cáo": "30/11/2021"}
-    assert _facts(request)["reports"] == [{"year": 2021, "requested_by": "1425/SKHCN-TĐC",
-                                           "requested_on": dt.date(2021, 10, 22), "due_on": dt.date(2021, 11, 30),
-                                           "submitted_on": None}]
+    assert _facts(request)["reports"] == [
+        {
+            "year": 2021,
+            "requested_by": "1425/SKHCN-TĐC",
+            "requested_on": dt.date(2021, 10, 22),
+            "due_on": dt.date(2021, 11, 30),
+            "submitted_on": None,
+        }
+    ]
     sent = _facts({**request, "Báo cáo năm": "338/BC-SYT ngày 25/11/2021"})["reports"][0]
     assert sent["submitted_on"] == dt.date(2021, 11, 25) and sent["reference"] == "338/BC-SYT"
     assert "reports" not in _facts({})
     assert _facts({"Công văn yêu cầu báo cáo": "không"})["reports"] == []
 
 
-@pytest.mark.parametrize("cells, warning", [
-    ({"Đánh giá nội bộ": "x"}, "Đánh giá nội bộ: 'x' says it was held but gives no date; left out (unknown)"),
-    ({"Quyết định công bố": "có"}, "Quyết định công bố: 'có' gives no decision number and date; left out (unknown)"),
-    ({"Quyết định công bố": "132/QĐ-UBND"},
-     "Quyết định công bố: '132/QĐ-UBND' needs both the decision number and its date; left out (unknown)"),
-    ({"Xác nhận hiệu lực": "20/05/2020"},
-     "Xác nhận hiệu lực: no announcement (column 'Quyết định công bố') to attach it to; left out"),
-    ({"Điểm không phù hợp": "2"}, "Điểm không phù hợp: no internal audit date to attach 2 nonconformities to; left out"),
-    ({"Đánh giá nội bộ": "17/09/2021", "Điểm không phù hợp": "1", "Khắc phục xong": "x"},
-     "Khắc phục xong: 'x' says closed but gives no date; corrective actions left out (unknown)"),
-    ({"Báo cáo năm": "✓"}, "Báo cáo năm: '✓' says sent but gives no date; the yearly report is left out (unknown)"),
-])
+@pytest.mark.parametrize(
+    "cells, warning",
+    [
+        ({"Đánh giá nội bộ": "x"}, "Đánh giá nội bộ: 'x' says it was held but gives no date; left out (unknown)"),
+        (
+            {"Quyết định công bố": "có"},
+            "Quyết định công bố: 'có' gives no decision number and date; left out (unknown)",
+        ),
+        (
+            {"Quyết định công bố": "132/QĐ-UBND"},
+            "Quyết định công bố: '132/QĐ-UBND' needs both the decision number and its date; left out (unknown)",
+        ),
+        (
+            {"Xác nhận hiệu lực": "20/05/2020"},
+            "Xác nhận hiệu lực: no announcement (column 'Quyết định công bố') to attach it to; left out",
+        ),
+        (
+            {"Điểm không phù hợp": "2"},
+            "Điểm không phù hợp: no internal audit date to attach 2 nonconformities to; left out",
+        ),
+        (
+            {"Đánh giá nội bộ": "17/09/2021", "Điểm không phù hợp": "1", "Khắc phục xong": "x"},
+            "Khắc phục xong: 'x' says closed but gives no date; corrective actions left out (unknown)",
+        ),
+        ({"Báo cáo năm": "✓"}, "Báo cáo năm: '✓' says sent but gives no date; the yearly report is left out (unknown)"),
+    ],
+)
 def test_a_mark_where_a_date_is_needed_is_left_out_with_a_warning(cells, warning):
     warnings: list[str] = []
     facts = _facts(cells, warnings)
@@ -223,11 +277,23 @@ def test_a_mark_where_a_date_is_needed_is_left_out_with_a_warning(cells, warning
     assert "corrective_actions" not in str(facts)
 
 
-@pytest.mark.parametrize("word, level", [
-    ("Sở, ban, ngành", "department"), ("so ban nganh", "department"), ("Chi cục / đơn vị trực thuộc", "sub_department"),
-    ("chi cuc/don vi truc thuoc", "sub_department"), ("Huyện", "district"), ("UBND huyện", "district"),
-    ("Xã", "commune"), ("phường", "commune"), ("THỊ TRẤN", "commune"), ("thi tran", "commune"),
-    ("sub_department", "sub_department"), ("commune", "commune")])
+@pytest.mark.parametrize(
+    "word, level",
+    [
+        ("Sở, ban, ngành", "department"),
+        ("so ban nganh", "department"),
+        ("Chi cục / đơn vị trực thuộc", "sub_department"),
+        ("chi cuc/don vi truc thuoc", "sub_department"),
+        ("Huyện", "district"),
+        ("UBND huyện", "district"),
+        ("Xã", "commune"),
+        ("phường", "commune"),
+        ("THỊ TRẤN", "commune"),
+        ("thi tran", "commune"),
+        ("sub_department", "sub_department"),
+        ("commune", "commune"),
+    ],
+)
 def test_level_words(word, level):
     assert _facts({"Cấp": word})["agency"]["level"] == level
 
@@ -238,8 +304,16 @@ def test_date_formats(text):
 
 
 def test_headers_match_without_case_or_diacritics_and_in_english(tmp_path):
-    rows = [{"TEN DON VI": "UBND xã Thử", "level": "Xã", "tinh": "Hà Tĩnh", "Phien ban TCVN ISO 9001": "2015",
-             "internal_audits": "17/09/2021", "Mục tiêu chất lượng năm 2021": "x"}]
+    rows = [
+        {
+            "TEN DON VI": "UBND xã Thử",
+            "level": "Xã",
+            "tinh": "Hà Tĩnh",
+            "Phien ban TCVN ISO 9001": "2015",
+            "internal_audits": "17/09/2021",
+            "Mục tiêu chất lượng năm 2021": "x",
+        }
+    ]
     [row] = read_roster(_write_csv(tmp_path / "r.csv", rows))
     assert row.year == 2021 and roster_to_facts(row)["internal_audits"] == [{"date": dt.date(2021, 9, 17)}]
 
@@ -253,10 +327,23 @@ def _spelling(draw, word: str) -> str:
     return draw(st.sampled_from(["", " ", "  "])) + text + draw(st.sampled_from(["", " ", "\xa0"]))
 
 
-MARK_COLUMNS = ["Có trang thông tin điện tử", "Niêm yết tại trụ sở", "Công khai trên trang thông tin điện tử",
-                "Chính sách chất lượng", "Phê duyệt tài liệu", "Mục tiêu chất lượng", "Kế hoạch duy trì",
-                "Đánh giá nội bộ", "Xem xét của lãnh đạo", "Xác nhận hiệu lực", "Báo cáo năm"]
-BASE = {"Quyết định công bố": "132/QĐ-UBND ngày 20/05/2020", "Công văn yêu cầu báo cáo": "1425/SKHCN-TĐC ngày 22/10/2021"}
+MARK_COLUMNS = [
+    "Có trang thông tin điện tử",
+    "Niêm yết tại trụ sở",
+    "Công khai trên trang thông tin điện tử",
+    "Chính sách chất lượng",
+    "Phê duyệt tài liệu",
+    "Mục tiêu chất lượng",
+    "Kế hoạch duy trì",
+    "Đánh giá nội bộ",
+    "Xem xét của lãnh đạo",
+    "Xác nhận hiệu lực",
+    "Báo cáo năm",
+]
+BASE = {
+    "Quyết định công bố": "132/QĐ-UBND ngày 20/05/2020",
+    "Công văn yêu cầu báo cáo": "1425/SKHCN-TĐC ngày 22/10/2021",
+}
 
 
 @settings(max_examples=300, deadline=None)
@@ -275,38 +362,93 @@ def test_any_spelling_of_a_mark_gives_the_same_facts(tmp_path_factory, column, w
 # -- bad input ---------------------------------------------------------------------------------------
 
 BAD = [
-    ("unknown column", [{**MINIMAL, "Đánh giá nội bộ lần 1": "17/09/2021"}], {},
-     "{f}:1: Đánh giá nội bộ lần 1: unknown column 'Đánh giá nội bộ lần 1' (did you mean 'Đánh giá nội bộ'?)"),
-    ("unknown column, nothing close", [{**MINIMAL, "Ghi chú": "abc"}], {},
-     "{f}:1: Ghi chú: unknown column 'Ghi chú'; the columns are listed in docs/roster.md"),
-    ("missing required column", [{k: v for k, v in MINIMAL.items() if k != "Cấp"}], {},
-     "{f}:1: required column 'Cấp' (level) is missing"),
-    ("column twice", [{**MINIMAL, "name": "UBND xã Thử"}], {},
-     "{f}:1: name: column 'name' repeats column 'Tên đơn vị'"),
-    ("impossible date", [{**MINIMAL, "Đánh giá nội bộ": "30/02/2021"}], {},
-     "{f}:2: Đánh giá nội bộ: '30/02/2021' is not a real date; write dd/mm/yyyy or yyyy-mm-dd"),
-    ("impossible date in a reference", [{**MINIMAL, "Quyết định công bố": "132/QĐ-UBND ngày 31/04/2020"}], {},
-     "{f}:2: Quyết định công bố: '31/04/2020' is not a real date; write dd/mm/yyyy or yyyy-mm-dd"),
-    ("not a date", [{**MINIMAL, "Xem xét của lãnh đạo": "tháng 9/2021"}], {},
-     "{f}:2: Xem xét của lãnh đạo: 'tháng 9/2021' is not a date; write dd/mm/yyyy or yyyy-mm-dd"),
-    ("unknown level", [{**MINIMAL, "Cấp": "Tỉnh"}], {},
-     "{f}:2: Cấp: unknown level 'Tỉnh'; expected Sở, ban, ngành | Chi cục / đơn vị trực thuộc | Huyện | "
-     "Xã / phường / thị trấn (or department | sub_department | district | commune)"),
-    ("unknown standard", [{**MINIMAL, "Phiên bản TCVN ISO 9001": "2016"}], {},
-     "{f}:2: Phiên bản TCVN ISO 9001: '2016' is not a TCVN ISO 9001 version; expected 2008 or 2015"),
-    ("blank required cell", [{**MINIMAL, "Tỉnh": ""}], {},
-     "{f}:2: Tỉnh: this column must be filled for every agency"),
-    ("not a mark", [{**MINIMAL, "Niêm yết tại trụ sở": "có lẽ"}], {},
-     "{f}:2: Niêm yết tại trụ sở: 'có lẽ' is not a yes/no mark; write x / có or không (blank = unknown)"),
-    ("not a count", [{**MINIMAL, "Đánh giá nội bộ": "17/09/2021", "Điểm không phù hợp": "vài điểm"}], {},
-     "{f}:2: Điểm không phù hợp: 'vài điểm' is not a count; write a number or e.g. '1 nặng, 2 nhẹ'"),
-    ("duplicate agency", [MINIMAL, {**MINIMAL, "Tên đơn vị": "UBND xã Khác"}, {**MINIMAL, "Tên đơn vị": "UBND  XÃ thử"}], {},
-     "{f}:4: Tên đơn vị: agency 'UBND  XÃ thử' is listed twice (rows 2 and 4); give each agency one row"),
-    ("no year", [MINIMAL], {"year": None},
-     "{f}:1: cannot tell which year the roster covers: put it in a header (e.g. 'Mục tiêu chất lượng 2021') "
-     "or pass --year"),
-    ("year disagrees", [{**MINIMAL, "Kế hoạch duy trì 2020": "x"}], {"year": 2021},
-     "{f}:1: Kế hoạch duy trì 2020: the header names 2020 but --year is 2021"),
+    (
+        "unknown column",
+        [{**MINIMAL, "Đánh giá nội bộ lần 1": "17/09/2021"}],
+        {},
+        "{f}:1: Đánh giá nội bộ lần 1: unknown column 'Đánh giá nội bộ lần 1' (did you mean 'Đánh giá nội bộ'?)",
+    ),
+    (
+        "unknown column, nothing close",
+        [{**MINIMAL, "Ghi chú": "abc"}],
+        {},
+        "{f}:1: Ghi chú: unknown column 'Ghi chú'; the columns are listed in docs/roster.md",
+    ),
+    (
+        "missing required column",
+        [{k: v for k, v in MINIMAL.items() if k != "Cấp"}],
+        {},
+        "{f}:1: required column 'Cấp' (level) is missing",
+    ),
+    (
+        "column twice",
+        [{**MINIMAL, "name": "UBND xã Thử"}],
+        {},
+        "{f}:1: name: column 'name' repeats column 'Tên đơn vị'",
+    ),
+    (
+        "impossible date",
+        [{**MINIMAL, "Đánh giá nội bộ": "30/02/2021"}],
+        {},
+        "{f}:2: Đánh giá nội bộ: '30/02/2021' is not a real date; write dd/mm/yyyy or yyyy-mm-dd",
+    ),
+    (
+        "impossible date in a reference",
+        [{**MINIMAL, "Quyết định công bố": "132/QĐ-UBND ngày 31/04/2020"}],
+        {},
+        "{f}:2: Quyết định công bố: '31/04/2020' is not a real date; write dd/mm/yyyy or yyyy-mm-dd",
+    ),
+    (
+        "not a date",
+        [{**MINIMAL, "Xem xét của lãnh đạo": "tháng 9/2021"}],
+        {},
+        "{f}:2: Xem xét của lãnh đạo: 'tháng 9/2021' is not a date; write dd/mm/yyyy or yyyy-mm-dd",
+    ),
+    (
+        "unknown level",
+        [{**MINIMAL, "Cấp": "Tỉnh"}],
+        {},
+        "{f}:2: Cấp: unknown level 'Tỉnh'; expected Sở, ban, ngành | Chi cục / đơn vị trực thuộc | Huyện | "
+        "Xã / phường / thị trấn (or department | sub_department | district | commune)",
+    ),
+    (
+        "unknown standard",
+        [{**MINIMAL, "Phiên bản TCVN ISO 9001": "2016"}],
+        {},
+        "{f}:2: Phiên bản TCVN ISO 9001: '2016' is not a TCVN ISO 9001 version; expected 2008 or 2015",
+    ),
+    ("blank required cell", [{**MINIMAL, "Tỉnh": ""}], {}, "{f}:2: Tỉnh: this column must be filled for every agency"),
+    (
+        "not a mark",
+        [{**MINIMAL, "Niêm yết tại trụ sở": "có lẽ"}],
+        {},
+        "{f}:2: Niêm yết tại trụ sở: 'có lẽ' is not a yes/no mark; write x / có or không (blank = unknown)",
+    ),
+    (
+        "not a count",
+        [{**MINIMAL, "Đánh giá nội bộ": "17/09/2021", "Điểm không phù hợp": "vài điểm"}],
+        {},
+        "{f}:2: Điểm không phù hợp: 'vài điểm' is not a count; write a number or e.g. '1 nặng, 2 nhẹ'",
+    ),
+    (
+        "duplicate agency",
+        [MINIMAL, {**MINIMAL, "Tên đơn vị": "UBND xã Khác"}, {**MINIMAL, "Tên đơn vị": "UBND  XÃ thử"}],
+        {},
+        "{f}:4: Tên đơn vị: agency 'UBND  XÃ thử' is listed twice (rows 2 and 4); give each agency one row",
+    ),
+    (
+        "no year",
+        [MINIMAL],
+        {"year": None},
+        "{f}:1: cannot tell which year the roster covers: put it in a header (e.g. 'Mục tiêu chất lượng 2021') "
+        "or pass --year",
+    ),
+    (
+        "year disagrees",
+        [{**MINIMAL, "Kế hoạch duy trì 2020": "x"}],
+        {"year": 2021},
+        "{f}:1: Kế hoạch duy trì 2020: the header names 2020 but --year is 2021",
+    ),
     ("header only", [], {}, "{f}: the roster has no agency rows below its header row"),
 ]
 
@@ -329,14 +471,28 @@ def test_bad_input_is_one_exact_message_and_nothing_is_written(tmp_path, case, r
     assert _bad_input(tmp_path, rows, options).message == message.format(f=tmp_path / "r.csv")
 
 
-@pytest.mark.parametrize("name, raw, message", [
-    ("r.csv", "Tên,Tỉnh\n".encode("latin-1", "replace"), "{f}: not UTF-8 text (byte 1); save the roster as CSV UTF-8"),
-    ("r.csv", b"", "{f}: the roster is empty; expected a header row and one row per agency"),
-    ("r.csv", "\ufeff \n\n".encode(), "{f}: the roster is empty; expected a header row and one row per agency"),
-    ("r.xls", b"\xd0\xcf\x11\xe0", "{f}: not a CSV or XLSX roster ('.xls'); save the spreadsheet as .xlsx or as CSV UTF-8"),
-    ("r.xlsx", b"Ten don vi,Cap\n", "{f}: not a readable XLSX workbook; save it from the spreadsheet program as an "
-                                    "Excel workbook (.xlsx)"),
-])
+@pytest.mark.parametrize(
+    "name, raw, message",
+    [
+        (
+            "r.csv",
+            "Tên,Tỉnh\n".encode("latin-1", "replace"),
+            "{f}: not UTF-8 text (byte 1); save the roster as CSV UTF-8",
+        ),
+        ("r.csv", b"", "{f}: the roster is empty; expected a header row and one row per agency"),
+        ("r.csv", "\ufeff \n\n".encode(), "{f}: the roster is empty; expected a header row and one row per agency"),
+        (
+            "r.xls",
+            b"\xd0\xcf\x11\xe0",
+            "{f}: not a CSV or XLSX roster ('.xls'); save the spreadsheet as .xlsx or as CSV UTF-8",
+        ),
+        (
+            "r.xlsx",
+            b"Ten don vi,Cap\n",
+            "{f}: not a readable XLSX workbook; save it from the spreadsheet program as an Excel workbook (.xlsx)",
+        ),
+    ],
+)
 def test_unreadable_files(tmp_path, name, raw, message):
     assert _bad_input(tmp_path, [], {}, name, raw).message == message.format(f=tmp_path / name)
 
@@ -355,10 +511,14 @@ def test_slugs_are_ascii_and_unique(tmp_path):
     assert slug("Sở Lao động - Thương binh và Xã hội") == "so-lao-dong-thuong-binh-va-xa-hoi"
     rows = [{**MINIMAL, "Tên đơn vị": "UBND xã Thạch Hà"}, {**MINIMAL, "Tên đơn vị": "UBND xã Thạch Hạ"}]
     _import(_write_csv(tmp_path / "r.csv", rows), tmp_path / "facts", year=2021)
-    assert sorted(p.name for p in (tmp_path / "facts").iterdir()) == ["ubnd-xa-thach-ha-2.yaml", "ubnd-xa-thach-ha.yaml"]
+    assert sorted(p.name for p in (tmp_path / "facts").iterdir()) == [
+        "ubnd-xa-thach-ha-2.yaml",
+        "ubnd-xa-thach-ha.yaml",
+    ]
 
 
 # -- the command -------------------------------------------------------------------------------------
+
 
 def _cli(*args):
     return CliRunner().invoke(cli, ["import", *map(str, args)])
@@ -368,10 +528,15 @@ def test_cli_imports_and_exits_0(tmp_path):
     result = _cli(ROSTER, "-o", tmp_path / "facts")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert len(lines) == 33 and lines[0] == f"written: {tmp_path / 'facts' / 'so-tu-phap-tinh-ha-tinh.yaml'} " \
-                                            "(row 2: Sở Tư pháp tỉnh Hà Tĩnh)"
-    assert lines[-1] == (f"32 agencies imported from {ROSTER} (year 2021) into {tmp_path / 'facts'}: 32 written, "
-                         "0 overwritten, 0 unchanged; 2 warnings.")
+    assert (
+        len(lines) == 33
+        and lines[0]
+        == f"written: {tmp_path / 'facts' / 'so-tu-phap-tinh-ha-tinh.yaml'} (row 2: Sở Tư pháp tỉnh Hà Tĩnh)"
+    )
+    assert lines[-1] == (
+        f"32 agencies imported from {ROSTER} (year 2021) into {tmp_path / 'facts'}: 32 written, "
+        "0 overwritten, 0 unchanged; 2 warnings."
+    )
     assert result.stderr.splitlines() == [f"isocheck: warning: {w}" for w in EXPECTED_WARNINGS]
     assert _files(tmp_path / "facts") == _files(FACTS)
     again = _cli(ROSTER, "-o", tmp_path / "facts")
@@ -385,8 +550,9 @@ def test_cli_refuses_to_overwrite_a_different_file_unless_forced(tmp_path):
     edited.write_text("# sửa tay\n", encoding="utf-8")
     result = _cli(ROSTER, "-o", out)
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == (f"isocheck: error: {edited}: exists with other content; nothing was "
-                                              "written (use --force to overwrite)")
+    assert result.stderr.splitlines()[-1] == (
+        f"isocheck: error: {edited}: exists with other content; nothing was written (use --force to overwrite)"
+    )
     assert [p.name for p in out.iterdir()] == ["ubnd-xa-thach-dai.yaml"]
     forced = _cli(ROSTER, "-o", out, "--force")
     assert forced.exit_code == 0 and f"overwritten: {edited}" in forced.stdout

@@ -10,11 +10,11 @@ import datetime as dt
 from collections import defaultdict
 
 import pytest
-
 from conftest import CASES, DEFAULT_AS_OF, case_agency
+
 from isocheck.api import evaluator_for
-from isocheck.evaluate import evaluate
-from isocheck.yamlio import load_document
+from isocheck.engine.evaluate import evaluate
+from isocheck.facts.parse import load_document
 
 OUTCOME_NAMES = {"fail", "pending", "pass", "not_evaluable", "not_applicable", "error"}
 
@@ -62,13 +62,18 @@ def test_every_rule_has_pass_and_fail_cases(pack):
         assert path.stem == data["rule"], f"{path.name} must be named after its rule id"
         for case in data["cases"]:
             covered[data["rule"]].update(k for k, v in case["expect"].items() if v)
-    missing = {r.id: sorted({"pass", "fail"} - covered[r.id]) for r in pack.rules if not {"pass", "fail"} <= covered[r.id]}
+    missing = {
+        r.id: sorted({"pass", "fail"} - covered[r.id]) for r in pack.rules if not {"pass", "fail"} <= covered[r.id]
+    }
     assert not missing, f"rules without a passing and a failing case: {missing}"
 
 
 def test_base_agency_conforms(pack):
     """The case base is fully conforming: no rule fails, errors or is not evaluable on it."""
     findings = evaluate(case_agency({}), DEFAULT_AS_OF, pack, pack.rules, evaluator_for(pack, "all", "durable"))
-    bad = [(f.rule_id, f.subject_id, f.outcome, f.message("en")) for f in findings
-           if f.outcome in ("fail", "error", "not_evaluable")]
+    bad = [
+        (f.rule_id, f.subject_id, f.outcome, f.message("en"))
+        for f in findings
+        if f.outcome in ("fail", "error", "not_evaluable")
+    ]
     assert not bad

@@ -6,10 +6,10 @@ import shutil
 import unicodedata
 
 import pytest
-
 from conftest import ROOT
-from isocheck.errors import InputError
-from isocheck.rulepack import load_pack
+
+from isocheck.base.errors import InputError
+from isocheck.pack.rules import load_pack
 
 RULE = ROOT / "rules" / "maintenance" / "internal-audit-yearly.yaml"
 
@@ -100,7 +100,7 @@ def test_evidence_items_are_whole_sentences(pack):
 
 
 def test_every_subject_field_has_a_vietnamese_meaning():
-    from isocheck.subjects import FIELDS, FIELDS_VI
+    from isocheck.subjects.fields import FIELDS, FIELDS_VI
 
     missing = [f"{kind}.{name}" for kind, fields in FIELDS.items() for name in fields if name not in FIELDS_VI]
     assert missing == []

@@ -13,10 +13,10 @@ from click.testing import CliRunner
 
 from isocheck.api import check_agency, check_file
 from isocheck.cli import cli
-from isocheck.facts import validate_agency
-from isocheck.rubric import load_rubric
-from isocheck.waivers import load_waivers
-from isocheck.yamlio import load_document
+from isocheck.facts.model import validate_agency
+from isocheck.facts.parse import load_document
+from isocheck.workflows.rubric import load_rubric
+from isocheck.workflows.waivers import load_waivers
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -33,9 +33,14 @@ def _ready_thach_ha() -> dict:
     """Thạch Hạ after doing what its blocking findings ask: an audit and a management review after the
     documents were approved, internal procedures for the four TTHC, measurable objectives."""
     data, _ = load_document(NOT_READY)
-    data["internal_audits"] = [{"date": dt.date(2021, 11, 2), "report": "02/BC-ĐGNB",
-                                "findings": {"major": 0, "minor": 1, "observation": 2},
-                                "corrective_actions": [{"finding": "Thiếu phiếu kiểm soát", "closed_on": dt.date(2021, 11, 9)}]}]
+    data["internal_audits"] = [
+        {
+            "date": dt.date(2021, 11, 2),
+            "report": "02/BC-ĐGNB",
+            "findings": {"major": 0, "minor": 1, "observation": 2},
+            "corrective_actions": [{"finding": "Thiếu phiếu kiểm soát", "closed_on": dt.date(2021, 11, 9)}],
+        }
+    ]
     data["management_reviews"] = [{"date": dt.date(2021, 11, 12), "minutes": "03/BB-XXLĐ"}]
     for p in data["procedures"]:
         if p["internal_procedure"] is False:
@@ -46,15 +51,16 @@ def _ready_thach_ha() -> dict:
 
 # -- pre-announcement ----------------------------------------------------------------------------
 
+
 def test_not_ready_names_exactly_the_blocking_findings_nonconformities_first_tthc_by_field(pack):
     report = check_file(NOT_READY, AS_OF, "pre-announcement", pack)
     assert report.readiness.verdict == "not_ready"
     assert [f.id for f in report.readiness.blocking] == [
         "announcement.internal-audit-before@planned",
         "announcement.management-review-before@planned",
-        "scope.covers-every-tthc@2.000960",   # Người có công
+        "scope.covers-every-tthc@2.000960",  # Người có công
         "scope.covers-every-tthc@2.009273",
-        "scope.covers-every-tthc@1.001449",   # Tôn giáo
+        "scope.covers-every-tthc@1.001449",  # Tôn giáo
         "scope.covers-every-tthc@1.006639",
         "documents.quality-objectives-measurable@2021",
     ]
@@ -66,7 +72,8 @@ def test_ready_once_the_blocking_findings_are_resolved_and_the_survey_stays_pend
     assert report.readiness.blocking == []
     # the survey planned for December is pending, not a failure and not blocking
     assert [(f.id, f.outcome) for f in report.findings if f.outcome == "pending"] == [
-        ("maintenance.customer-satisfaction-survey@2021", "pending")]
+        ("maintenance.customer-satisfaction-survey@2021", "pending")
+    ]
 
 
 def test_a_preventive_action_procedure_that_never_triggered_is_not_a_finding(pack):
@@ -76,18 +83,36 @@ def test_a_preventive_action_procedure_that_never_triggered_is_not_a_finding(pac
     data["qms"]["management_representative"] = {"name": "Lê Văn Hùng", "appointed_by": "31/QĐ-UBND"}
     data["qms"]["mandatory_procedures"] = [
         {"kind": k, "built": True, "operated": "not_triggered" if k == "preventive_action" else "yes"}
-        for k in ("document_control", "record_control", "internal_audit", "nonconforming_output",
-                  "corrective_action", "preventive_action")]
+        for k in (
+            "document_control",
+            "record_control",
+            "internal_audit",
+            "nonconforming_output",
+            "corrective_action",
+            "preventive_action",
+        )
+    ]
     report = check_agency(validate_agency(data, "x.yaml"), AS_OF, pack, "pre-announcement")
-    operated = {f.subject_id: f.outcome for f in report.findings
-                if f.rule_id == "documents.mandatory-procedures-operated-2008"}
+    operated = {
+        f.subject_id: f.outcome for f in report.findings if f.rule_id == "documents.mandatory-procedures-operated-2008"
+    }
     assert operated["preventive_action"] in ("pass", "not_applicable")
     assert not [f.id for f in report.readiness.blocking if "mandatory-procedures" in f.rule_id]
 
 
 def test_json_carries_the_verdict_and_blocking_ids_and_what_falls_due():
-    result = _run("check", str(NOT_READY), "--as-of", "2021-11-16", "--profile", "pre-announcement",
-                  "--announce-on", "2021-12-31", "--format", "json")
+    result = _run(
+        "check",
+        str(NOT_READY),
+        "--as-of",
+        "2021-11-16",
+        "--profile",
+        "pre-announcement",
+        "--announce-on",
+        "2021-12-31",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 1
     doc = json.loads(result.output)
     assert doc["verdict"] == "not_ready"
@@ -97,29 +122,61 @@ def test_json_carries_the_verdict_and_blocking_ids_and_what_falls_due():
 
 
 def test_announce_on_window_excludes_what_falls_due_after_it():
-    doc = json.loads(_run("check", str(NOT_READY), "--as-of", "2021-11-16", "--profile", "pre-announcement",
-                          "--announce-on", "2021-12-01", "--format", "json").output)
+    doc = json.loads(
+        _run(
+            "check",
+            str(NOT_READY),
+            "--as-of",
+            "2021-11-16",
+            "--profile",
+            "pre-announcement",
+            "--announce-on",
+            "2021-12-01",
+            "--format",
+            "json",
+        ).output
+    )
     assert doc["falls_due"] == []
 
 
-@pytest.mark.parametrize("lang, verdict, heading", [
-    ("vi", "KẾT LUẬN: CHƯA ĐỦ ĐIỀU KIỆN CÔNG BỐ HTQLCL PHÙ HỢP TCVN ISO 9001", "Các điểm phải khắc phục trước khi công bố"),
-    ("en", "VERDICT: NOT READY TO ANNOUNCE THE QMS", "To resolve before announcing"),
-])
+@pytest.mark.parametrize(
+    "lang, verdict, heading",
+    [
+        (
+            "vi",
+            "KẾT LUẬN: CHƯA ĐỦ ĐIỀU KIỆN CÔNG BỐ HTQLCL PHÙ HỢP TCVN ISO 9001",
+            "Các điểm phải khắc phục trước khi công bố",
+        ),
+        ("en", "VERDICT: NOT READY TO ANNOUNCE THE QMS", "To resolve before announcing"),
+    ],
+)
 def test_table_starts_with_the_verdict_then_the_blocking_findings(lang, verdict, heading):
-    lines = _run("check", str(NOT_READY), "--as-of", "2021-11-16", "--profile", "pre-announcement",
-                 "--lang", lang).output.splitlines()
+    lines = _run(
+        "check", str(NOT_READY), "--as-of", "2021-11-16", "--profile", "pre-announcement", "--lang", lang
+    ).output.splitlines()
     assert lines[4] == verdict
     assert lines[7] == heading
 
 
 def test_announce_on_is_refused_outside_the_pre_announcement_profile_or_before_as_of():
     assert _run("check", str(NOT_READY), "--as-of", "2021-11-16", "--announce-on", "2021-12-01").exit_code == 2
-    assert _run("check", str(NOT_READY), "--as-of", "2021-11-16", "--profile", "pre-announcement",
-                "--announce-on", "2021-11-01").exit_code == 2
+    assert (
+        _run(
+            "check",
+            str(NOT_READY),
+            "--as-of",
+            "2021-11-16",
+            "--profile",
+            "pre-announcement",
+            "--announce-on",
+            "2021-11-01",
+        ).exit_code
+        == 2
+    )
 
 
 # -- yearly self-assessment and rubric ------------------------------------------------------------
+
 
 def test_annual_run_in_september_shows_what_is_left_with_due_dates(pack):
     """Đức Thuận's file as its ISO secretary would have had it on 15/09/2021: the audit and review of
@@ -154,8 +211,11 @@ SCORE_CRITERIA = {
     "7.2.1": (0.0, 0.5, ["maintenance.yearly-report-submitted@2021", "maintenance.yearly-report-on-time@2021"]),
     "7.2.2": (0.25, 0.5, ["documents.quality-objectives-measurable@2021"]),
     "7.2.3": (1.0, 1, []),
-    "7.2.4": (0.0, 1.5, ["scope.covers-every-tthc@1.001449", "scope.covers-every-tthc@1.006639",
-                         "scope.covers-every-tthc@2.000960"]),
+    "7.2.4": (
+        0.0,
+        1.5,
+        ["scope.covers-every-tthc@1.001449", "scope.covers-every-tthc@1.006639", "scope.covers-every-tthc@2.000960"],
+    ),
     "7.2.5": (0.5, 1, ["announcement.announced@agency"]),
     "7.2.6": (0.5, 0.5, []),
 }
@@ -165,13 +225,29 @@ def test_the_example_rubric_is_marked_as_an_example_with_hatinh_maxima(pack):
     rubric = load_rubric(RUBRIC, set(pack.by_id))
     assert rubric.example is True
     assert [(c.id, c.max) for c in rubric.criteria] == [
-        ("7.2.1", 0.5), ("7.2.2", 0.5), ("7.2.3", 1), ("7.2.4", 1.5), ("7.2.5", 1), ("7.2.6", 0.5)]
+        ("7.2.1", 0.5),
+        ("7.2.2", 0.5),
+        ("7.2.3", 1),
+        ("7.2.4", 1.5),
+        ("7.2.5", 1),
+        ("7.2.6", 0.5),
+    ]
     assert rubric.max == 5
 
 
 def test_rubric_by_shipped_name_and_score_in_json():
-    result = _run("check", str(FIXTURES / "phuong-duc-thuan-2021.yaml"), "--as-of", "2021-11-16", "--profile", "annual",
-                  "--rubric", "ha-tinh-7.2.example", "--format", "json")
+    result = _run(
+        "check",
+        str(FIXTURES / "phuong-duc-thuan-2021.yaml"),
+        "--as-of",
+        "2021-11-16",
+        "--profile",
+        "annual",
+        "--rubric",
+        "ha-tinh-7.2.example",
+        "--format",
+        "json",
+    )
     doc = json.loads(result.output)
     assert set(doc["score"]) >= {"total", "max", "criteria"}
     assert [c["id"] for c in doc["score"]["criteria"]] == ["7.2.1", "7.2.2", "7.2.3", "7.2.4", "7.2.5", "7.2.6"]
@@ -179,13 +255,17 @@ def test_rubric_by_shipped_name_and_score_in_json():
 
 
 def test_rubric_naming_an_unknown_rule_is_an_input_error(tmp_path):
-    text = RUBRIC.read_text(encoding="utf-8").replace("maintenance.internal-audit-yearly", "maintenance.internal-audit-yaerly")
+    text = RUBRIC.read_text(encoding="utf-8").replace(
+        "maintenance.internal-audit-yearly", "maintenance.internal-audit-yaerly"
+    )
     bad = tmp_path / "r.yaml"
     bad.write_text(text, encoding="utf-8")
     result = _run("check", str(NOT_READY), "--as-of", "2021-11-16", "--rubric", str(bad))
     assert result.exit_code == 2
-    assert "criteria[5].rules[0]: no rule with id 'maintenance.internal-audit-yaerly' (did you mean " \
-           "'maintenance.internal-audit-yearly'?)" in result.output
+    assert (
+        "criteria[5].rules[0]: no rule with id 'maintenance.internal-audit-yaerly' (did you mean "
+        "'maintenance.internal-audit-yearly'?)" in result.output
+    )
 
 
 def test_rubric_whose_maxima_do_not_add_up_is_refused(tmp_path):
@@ -198,18 +278,45 @@ def test_rubric_whose_maxima_do_not_add_up_is_refused(tmp_path):
 
 # -- waivers --------------------------------------------------------------------------------------
 
-def _waivers(tmp_path, expires: str, rule: str = "documents.quality-objectives-measurable", agency: str = "UBND xã Thạch Hạ"):
+
+def _waivers(
+    tmp_path, expires: str, rule: str = "documents.quality-objectives-measurable", agency: str = "UBND xã Thạch Hạ"
+):
     path = tmp_path / "waivers.yaml"
-    path.write_text(yaml.safe_dump({"waivers": [{
-        "rule": rule, "agency": agency, "justification": "Mục tiêu đang được lượng hoá theo hướng dẫn của Sở.",
-        "approved_by": "Chi cục TĐC Hà Tĩnh", "decision": "15/QĐ-TĐC", "expires_on": expires}]}, allow_unicode=True),
-        encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "waivers": [
+                    {
+                        "rule": rule,
+                        "agency": agency,
+                        "justification": "Mục tiêu đang được lượng hoá theo hướng dẫn của Sở.",
+                        "approved_by": "Chi cục TĐC Hà Tĩnh",
+                        "decision": "15/QĐ-TĐC",
+                        "expires_on": expires,
+                    }
+                ]
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
 def test_a_live_waiver_turns_the_finding_waived_with_its_justification(tmp_path):
-    result = _run("check", str(NOT_READY), "--as-of", "2021-11-16", "--profile", "pre-announcement",
-                  "--waivers", str(_waivers(tmp_path, "2022-06-30")), "--format", "json")
+    result = _run(
+        "check",
+        str(NOT_READY),
+        "--as-of",
+        "2021-11-16",
+        "--profile",
+        "pre-announcement",
+        "--waivers",
+        str(_waivers(tmp_path, "2022-06-30")),
+        "--format",
+        "json",
+    )
     doc = json.loads(result.output)
     waived = [r for r in doc["results"] if r["outcome"] == "waived"]
     assert [r["id"] for r in waived] == ["documents.quality-objectives-measurable@2021"]
@@ -223,56 +330,114 @@ def test_a_live_waiver_turns_the_finding_waived_with_its_justification(tmp_path)
 def test_an_expired_waiver_stops_applying_and_says_so(tmp_path, pack):
     waivers = load_waivers(_waivers(tmp_path, "2021-11-15"), set(pack.by_id))
     report = check_file(NOT_READY, AS_OF, "all", pack, waivers=waivers)
-    finding = [f for f in report.findings if f.id == "documents.quality-objectives-measurable@2021"][0]
+    finding = next(f for f in report.findings if f.id == "documents.quality-objectives-measurable@2021")
     assert finding.outcome == "fail"
     assert finding.waiver_note("vi") == "Miễn trừ theo 15/QĐ-TĐC đã hết hạn ngày 15/11/2021; không còn áp dụng."
     assert finding.waiver_note("en") == "Waiver 15/QĐ-TĐC expired on 2021-11-15; it no longer applies."
-    table = _run("check", str(NOT_READY), "--as-of", "2021-11-16", "--lang", "vi",
-                 "--waivers", str(_waivers(tmp_path, "2021-11-15"))).output
+    table = _run(
+        "check",
+        str(NOT_READY),
+        "--as-of",
+        "2021-11-16",
+        "--lang",
+        "vi",
+        "--waivers",
+        str(_waivers(tmp_path, "2021-11-15")),
+    ).output
     assert "đã hết hạn ngày 15/11/2021" in table
-    doc = json.loads(_run("check", str(NOT_READY), "--as-of", "2021-11-16", "--format", "json",
-                          "--waivers", str(_waivers(tmp_path, "2021-11-15"))).output)
-    result = [r for r in doc["results"] if r["id"] == "documents.quality-objectives-measurable@2021"][0]
+    doc = json.loads(
+        _run(
+            "check",
+            str(NOT_READY),
+            "--as-of",
+            "2021-11-16",
+            "--format",
+            "json",
+            "--waivers",
+            str(_waivers(tmp_path, "2021-11-15")),
+        ).output
+    )
+    result = next(r for r in doc["results"] if r["id"] == "documents.quality-objectives-measurable@2021")
     assert result["outcome"] == "fail" and result["waiver"]["expired"] is True
 
 
 def test_a_waiver_for_another_agency_does_not_apply_and_star_applies_to_all(tmp_path):
-    other = json.loads(_run("check", str(NOT_READY), "--as-of", "2021-11-16", "--format", "json", "--waivers",
-                            str(_waivers(tmp_path, "2022-06-30", agency="UBND xã Khác"))).output)
+    other = json.loads(
+        _run(
+            "check",
+            str(NOT_READY),
+            "--as-of",
+            "2021-11-16",
+            "--format",
+            "json",
+            "--waivers",
+            str(_waivers(tmp_path, "2022-06-30", agency="UBND xã Khác")),
+        ).output
+    )
     assert other["summary"]["outcomes"]["waived"] == 0
-    star = json.loads(_run("check", str(NOT_READY), "--as-of", "2021-11-16", "--format", "json", "--waivers",
-                           str(_waivers(tmp_path, "2022-06-30", agency="*"))).output)
+    star = json.loads(
+        _run(
+            "check",
+            str(NOT_READY),
+            "--as-of",
+            "2021-11-16",
+            "--format",
+            "json",
+            "--waivers",
+            str(_waivers(tmp_path, "2022-06-30", agency="*")),
+        ).output
+    )
     assert star["summary"]["outcomes"]["waived"] == 1
 
 
 def test_waiving_every_nonconformity_changes_the_exit_code(tmp_path, pack):
     report = check_file(NOT_READY, AS_OF, "all", pack)
     path = tmp_path / "w.yaml"
-    path.write_text(yaml.safe_dump({"waivers": [
-        {"rule": rule, "agency": "*", "justification": "thử", "approved_by": "Chi cục TĐC", "decision": "1/QĐ",
-         "expires_on": "2030-01-01"} for rule in sorted({f.rule_id for f in report.findings if f.outcome == "fail"})]},
-        allow_unicode=True), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "waivers": [
+                    {
+                        "rule": rule,
+                        "agency": "*",
+                        "justification": "thử",
+                        "approved_by": "Chi cục TĐC",
+                        "decision": "1/QĐ",
+                        "expires_on": "2030-01-01",
+                    }
+                    for rule in sorted({f.rule_id for f in report.findings if f.outcome == "fail"})
+                ]
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
     assert _run("check", str(NOT_READY), "--as-of", "2021-11-16").exit_code == 1
     assert _run("check", str(NOT_READY), "--as-of", "2021-11-16", "--waivers", str(path)).exit_code == 0
 
 
 def test_errors_are_never_waived(pack):
-    from isocheck.findings import Finding
-    from isocheck.waivers import Waiver, apply_waivers
+    from isocheck.engine.findings import Finding
+    from isocheck.workflows.waivers import Waiver, apply_waivers
 
     rule = pack.by_id["announcement.announced"]
     finding = Finding(rule=rule, outcome="error", subject_kind="agency", subject_id="agency", subject_label={})
-    waiver = Waiver(rule=rule.id, agency="*", justification="x", approved_by="y", decision="z",
-                    expires_on=dt.date(2030, 1, 1))
+    waiver = Waiver(
+        rule=rule.id, agency="*", justification="x", approved_by="y", decision="z", expires_on=dt.date(2030, 1, 1)
+    )
     apply_waivers([finding], [waiver], "A", AS_OF)
     assert finding.outcome == "error"
 
 
 def test_waiver_file_errors_name_file_field_and_line(tmp_path):
     path = tmp_path / "w.yaml"
-    path.write_text("waivers:\n  - rule: announcement.announced\n    agency: '*'\n    justification: x\n"
-                    "    approved_by: y\n    decision: z\n    expires: 2022-01-01\n", encoding="utf-8")
+    path.write_text(
+        "waivers:\n  - rule: announcement.announced\n    agency: '*'\n    justification: x\n"
+        "    approved_by: y\n    decision: z\n    expires: 2022-01-01\n",
+        encoding="utf-8",
+    )
     with pytest.raises(Exception) as info:
         load_waivers(path)
-    assert info.value.message.startswith(f"{path}:7: waivers[0].expires: unknown field 'expires' "
-                                         "(did you mean 'expires_on'?)")
+    assert info.value.message.startswith(
+        f"{path}:7: waivers[0].expires: unknown field 'expires' (did you mean 'expires_on'?)"
+    )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from isocheck.errors import InputError
-from isocheck.yamlio import load_document
-from isocheck.yamlscan import MAX_DEPTH, too_deep
+from isocheck.base.errors import InputError
+from isocheck.facts.limits import MAX_DEPTH, too_deep
+from isocheck.facts.parse import load_document
 
 DEEP = "nested more than 100 levels deep; no input file is that deep (a structure that contains itself?)"
 
@@ -31,7 +31,7 @@ def test_block_nesting_past_libyaml_limit_gets_isocheck_message(tmp_path):
 
 
 def test_compact_sequences_past_libyaml_limit(tmp_path):
-    assert _error(tmp_path, "a:\n" + "- " * 2_000 + "x\n")== "{f}:2:199: " + DEEP
+    assert _error(tmp_path, "a:\n" + "- " * 2_000 + "x\n") == "{f}:2:199: " + DEEP
 
 
 def test_flow_nesting_inside_block_entries(tmp_path):
@@ -39,8 +39,10 @@ def test_flow_nesting_inside_block_entries(tmp_path):
 
 
 def test_brackets_in_quoted_text_and_comments_are_not_nesting(tmp_path):
-    text = ("agency:\n  name: '" + "[" * 300 + "'\n  note: \"" + "{" * 300 + "\"\n  # " + "[" * 300 + "\n"
-            "  plain: it's [a] " + "[" * 5 + "\n")
+    text = (
+        "agency:\n  name: '" + "[" * 300 + "'\n  note: \"" + "{" * 300 + '"\n  # ' + "[" * 300 + "\n"
+        "  plain: it's [a] " + "[" * 5 + "\n"
+    )
     assert too_deep(text) is None
     path = tmp_path / "a.yaml"
     path.write_text(text, encoding="utf-8")
@@ -67,16 +69,19 @@ def test_the_limit_is_exactly_max_depth():
     assert too_deep("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)) == (1, MAX_DEPTH + 1)
 
 
-@pytest.mark.parametrize("text", [
-    "a:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(150)) + " " * 151 + "x: 1\n",
-    "a:\n" + "- " * 150 + "x\n",
-    "a:\n  - b: " + "{" * 150 + "}" * 150 + "\n",
-    "a: " + "[" * 150 + "]" * 150 + "\n",
-    "[" * 150 + "]" * 150 + "\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(150)) + " " * 151 + "x: 1\n",
+        "a:\n" + "- " * 150 + "x\n",
+        "a:\n  - b: " + "{" * 150 + "}" * 150 + "\n",
+        "a: " + "[" * 150 + "]" * 150 + "\n",
+        "[" * 150 + "]" * 150 + "\n",
+    ],
+)
 def test_the_scan_and_the_strict_composer_point_at_the_same_node(text):
     # the composer is the second line of defence; both must name the same place
-    from isocheck import yamlio
+    from isocheck.facts import parse as yamlio
 
     loader = yamlio._GuardedLoader(text)
     with pytest.raises(yamlio._TooDeep) as info:

@@ -9,12 +9,16 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
-from isocheck import yamlio
+from isocheck.facts import parse as yamlio
 from tests.strategies import agencies
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted(ROOT.glob("fixtures/**/*.yaml")) + sorted(ROOT.glob("tests/cases/*.yaml")) + \
-    sorted(ROOT.glob("rules/**/*.yaml")) + sorted(ROOT.glob("rubrics/*.yaml"))
+FILES = (
+    sorted(ROOT.glob("fixtures/**/*.yaml"))
+    + sorted(ROOT.glob("tests/cases/*.yaml"))
+    + sorted(ROOT.glob("rules/**/*.yaml"))
+    + sorted(ROOT.glob("rubrics/*.yaml"))
+)
 
 pytestmark = pytest.mark.skipif(yamlio.yaml_rs is None, reason="yaml-rs not installed")
 
@@ -46,18 +50,29 @@ def test_generated_agencies_read_the_same_both_ways(agency):
     assert fast == strict
 
 
-@pytest.mark.parametrize("text, value", [
-    ("a: yes\n", True), ("a: 'yes'\n", "yes"), ("a: No\n", False), ("a: on\n", True), ("a: '1.001193'\n", "1.001193"),
-    ("a: 2021-11-16\n", __import__("datetime").date(2021, 11, 16)), ("a: '2021-11-16'\n", "2021-11-16"),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("a: yes\n", True),
+        ("a: 'yes'\n", "yes"),
+        ("a: No\n", False),
+        ("a: on\n", True),
+        ("a: '1.001193'\n", "1.001193"),
+        ("a: 2021-11-16\n", __import__("datetime").date(2021, 11, 16)),
+        ("a: '2021-11-16'\n", "2021-11-16"),
+    ],
+)
 def test_values_a_yaml_1_1_reader_reads_differently_are_read_as_pyyaml_does(text, value):
     assert yamlio._fast_yaml(text, "x")[0] == {"a": value}
 
 
-@pytest.mark.parametrize("text, message", [
-    ("a: 1\na: 2\n", "x:2:1: a: duplicate key 'a' (first at line 1; each key may appear once)"),
-    ("a: 2021-02-30\n", "x:1:4: a: 2021-02-30 is not a real date: February 2021 has only 28 days"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("a: 1\na: 2\n", "x:2:1: a: duplicate key 'a' (first at line 1; each key may appear once)"),
+        ("a: 2021-02-30\n", "x:1:4: a: 2021-02-30 is not a real date: February 2021 has only 28 days"),
+    ],
+)
 def test_errors_come_from_the_strict_path_with_positions(text, message):
     with pytest.raises(yamlio.InputError) as info:
         yamlio._fast_yaml(text, "x")

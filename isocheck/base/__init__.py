@@ -1,0 +1,1 @@
+"""What every stage shares: the one input error, atomic output files, calendar arithmetic."""

@@ -1,0 +1,85 @@
+"""``isocheck check``: check one agency fact file and print its findings in any report format."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from isocheck.api import EVALUATORS, check_file, load_pack
+from isocheck.cli.options import (
+    ANNOUNCE_ON,
+    AS_OF,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    FACT_FILE,
+    FAIL_ON,
+    LANG,
+    OUTPUT,
+    PROFILE,
+    RUBRIC,
+    RULES_DIR,
+    WAIVERS,
+    YEAR,
+    announce_on_date,
+    as_of_date,
+    emit,
+    input_errors,
+    load_options,
+)
+from isocheck.engine.findings import worst_gate
+from isocheck.report import FORMATS
+
+
+@click.command("check")
+@FACT_FILE
+@AS_OF
+@YEAR
+@PROFILE
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="table", show_default=True)
+@LANG
+@FAIL_ON
+@OUTPUT("the report")
+@RULES_DIR
+@ANNOUNCE_ON
+@WAIVERS
+@RUBRIC
+@click.option("--evaluator", type=click.Choice(EVALUATORS), default="durable", hidden=True)
+@input_errors
+def check_command(
+    fact_file,
+    as_of,
+    year,
+    profile,
+    fmt,
+    lang,
+    fail_on,
+    output,
+    rules_dir,
+    announce_on,
+    waivers_file,
+    rubric_file,
+    evaluator,
+) -> None:
+    """Check one agency fact file (YAML or JSON) and report its findings.
+
+    \b
+    Pre-announcement inspection (verdict READY / NOT READY):
+      isocheck check agency.yaml --profile pre-announcement [--announce-on 2022-03-01]
+    Yearly self-assessment with a scoring rubric:
+      isocheck check agency.yaml --profile annual --year 2021 --rubric rubrics/ha-tinh-7.2.example.yaml
+    """
+    day = as_of_date(as_of, year)
+    pack = load_pack(rules_dir)
+    report = check_file(
+        fact_file,
+        day,
+        profile,
+        pack,
+        evaluator,
+        year=year,
+        announce_on=announce_on_date(announce_on, day, profile),
+        **load_options(pack, waivers_file, rubric_file),
+    )
+    emit(FORMATS[fmt](report, lang), output)
+    sys.exit(EXIT_FINDINGS if worst_gate(report.findings, fail_on) else EXIT_OK)

@@ -1,0 +1,172 @@
+"""Evaluate a rule pack on one agency: rule applicability, matching, and one finding per subject.
+
+Applicability that depends on the agency as a whole (level, standard version, the rule's dates in
+force) is decided here; everything about a subject is matched by the evaluator (durable-rules, or
+the reference evaluator). A (rule, subject) pair that does not receive exactly one outcome from the
+evaluator becomes ``error`` — never a pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Protocol
+
+from isocheck.engine.findings import Finding
+from isocheck.facts.model import Agency, is_known
+from isocheck.pack.rules import Rule, RulePack
+from isocheck.subjects.derive import derive_subjects
+from isocheck.subjects.fields import Subject, readable
+from isocheck.text.ui import LANGS, fill, ui
+
+# Where the subjects of each per-item kind come from in the fact file.
+_SOURCE_LIST = {
+    "legal_document": "legal_documents",
+    "announcement": "announcements",
+    "scope_change": "scope_changes",
+    "audit": "internal_audits",
+    "review": "management_reviews",
+    "consultant": "consultants",
+}
+_NO_SUBJECT = {
+    "legal_document": ("Không có văn bản QPPL nào trong hồ sơ.", "No legal documents on record."),
+    "announcement": ("Không có quyết định công bố nào trong hồ sơ.", "No announcement on record."),
+    "scope_change": ("Không có thay đổi phạm vi nào trong hồ sơ.", "No scope change on record."),
+    "audit": ("Chưa có cuộc đánh giá nội bộ nào trong hồ sơ.", "No internal audit on record."),
+    "review": ("Chưa có cuộc xem xét của lãnh đạo nào trong hồ sơ.", "No management review on record."),
+    "consultant": ("Cơ quan không thuê tư vấn.", "The agency hired no consultant."),
+    "mandatory_procedure": ("Không có thủ tục bắt buộc nào để đánh giá.", "No mandatory procedure to evaluate."),
+}
+
+
+class Evaluator(Protocol):
+    name: str
+
+    def evaluate(self, subjects: list[Subject]) -> tuple[dict, dict]: ...
+
+
+def evaluate(
+    agency: Agency, as_of: dt.date, pack: RulePack, rules: list[Rule], evaluator: Evaluator, year: int | None = None
+) -> list[Finding]:
+    """All findings of ``rules`` on ``agency`` as of ``as_of``, sorted."""
+    subjects = derive_subjects(agency, as_of, pack.parameters, year)
+    outcomes, errors = evaluator.evaluate(subjects)
+    by_kind: dict[str, list[Subject]] = defaultdict(list)
+    for subject in subjects:
+        by_kind[subject.kind].append(subject)
+    agency_subject = by_kind["agency"][0]
+    findings: list[Finding] = []
+    for rule in rules:
+        reason = inapplicable(rule, agency, as_of)
+        if reason is not None:
+            findings.append(_finding(rule, "not_applicable", agency_subject, reason=reason))
+            continue
+        subjects_of_rule = by_kind.get(rule.subject, [])
+        if not subjects_of_rule:
+            findings.append(_no_subject(rule, agency, agency_subject))
+            continue
+        for subject in subjects_of_rule:
+            findings.extend(_resolve(rule, subject, outcomes, errors))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def inapplicable(rule: Rule, agency: Agency, as_of: dt.date) -> dict[str, str] | None:
+    """The reason a rule does not apply to this agency on this date, or None."""
+    ident = agency.agency
+    if ident.level not in rule.applies_to.levels:
+        return {lang: fill(ui("na.level", lang), {"value": ui(f"level.{ident.level}", lang)}, lang) for lang in LANGS}
+    if ident.standard not in rule.applies_to.standards:
+        versions = "/".join(str(v) for v in rule.applies_to.standards)
+        return {lang: fill(ui("na.standard", lang), {"value": versions}, lang) for lang in LANGS}
+    if as_of < rule.effective.from_:
+        return {lang: fill(ui("na.not_yet", lang), {"value": rule.effective.from_}, lang) for lang in LANGS}
+    if rule.effective.until is not None and as_of > rule.effective.until:
+        return {lang: fill(ui("na.expired", lang), {"value": rule.effective.until}, lang) for lang in LANGS}
+    return None
+
+
+def _no_subject(rule: Rule, agency: Agency, agency_subject: Subject) -> Finding:
+    source = _SOURCE_LIST.get(rule.subject)
+    if source is not None and not is_known(agency, source):
+        return _finding(rule, "not_evaluable", agency_subject, missing=[source])
+    vi, en = _NO_SUBJECT.get(rule.subject, (ui("na.no_subject", "vi"), ui("na.no_subject", "en")))
+    return _finding(rule, "not_applicable", agency_subject, reason={"vi": vi, "en": en})
+
+
+def _resolve(rule: Rule, subject: Subject, outcomes: dict, errors: dict) -> list[Finding]:
+    key = (rule.id, subject.id)
+    error = errors.get(key) or errors.get((rule.id, None)) or errors.get(("*", None))
+    got = outcomes.get(key, set())
+    if error is None and len(got) != 1:
+        if not got:
+            error = ui("engine.no_outcome", "en")
+        else:
+            error = fill(ui("engine.many_outcomes", "en"), {"outcomes": ", ".join(sorted(got))}, "en")
+    if error is not None:
+        return [_finding(rule, "error", subject, error=error)]
+    outcome = next(iter(got))
+    missing = []
+    if outcome == "not_evaluable":
+        for name in rule.referenced_fields:
+            missing.extend(p for p in subject.missing.get(name, []) if p not in missing)
+    if outcome == "fail" and rule.findings_per:
+        items = subject.items.get(rule.findings_per, [])
+        if items:
+            return [_item_finding(rule, subject, item) for item in items]
+    reason = (
+        rule.not_applicable_reason.model_dump() if outcome == "not_applicable" and rule.not_applicable_reason else None
+    )
+    return [_finding(rule, outcome, subject, missing=missing, reason=reason)]
+
+
+def _finding(
+    rule: Rule,
+    outcome: str,
+    subject: Subject,
+    *,
+    reason: dict | None = None,
+    missing: list[str] | None = None,
+    error: str | None = None,
+) -> Finding:
+    values = {**subject.display, **subject.fields}
+    referenced = rule.referenced_fields
+    facts = {name: readable(subject.kind, name, subject.fields[name]) for name in referenced if name in subject.fields}
+    for name in rule.message_placeholders:
+        if name in subject.display:
+            facts[name] = subject.display[name]
+    return Finding(
+        rule=rule,
+        outcome=outcome,
+        subject_kind=subject.kind,
+        subject_id=subject.id,
+        subject_label=subject.label,
+        values=values,
+        facts=facts,
+        sources={name: subject.sources.get(name, []) for name in referenced},
+        missing=missing or [],
+        due_date=_due_date(rule, subject) if outcome == "pending" else None,
+        reason=reason,
+        error=error,
+        subject=subject,
+    )
+
+
+def _item_finding(rule: Rule, subject: Subject, item: dict) -> Finding:
+    finding = _finding(rule, "fail", subject)
+    finding.values = {**finding.values, **item}
+    finding.item = item
+    finding.subject_kind = f"{subject.kind}.{rule.findings_per}"
+    finding.subject_id = str(item["id"])
+    label = str(item.get("label") or item["id"])
+    finding.subject_label = {"vi": label, "en": label}
+    finding.facts = {**finding.facts, **{k: v for k, v in item.items() if k not in ("id", "label", "source")}}
+    finding.sources = {**finding.sources, "item": [item["source"]]}
+    return finding
+
+
+def _due_date(rule: Rule, subject: Subject):
+    """A pending finding's due date: the rule's own due-date field when it names one, else the subject's."""
+    if rule.due_date_field is not None and subject.display.get(rule.due_date_field) is not None:
+        return subject.display[rule.due_date_field]
+    return subject.due_date

@@ -1,0 +1,165 @@
+"""Findings: one outcome of one rule for one subject, and the run summary.
+
+A finding is language-neutral; :meth:`Finding.render` gives its texts in Vietnamese or English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from isocheck.pack.rules import SEVERITIES, Rule
+from isocheck.text.ui import fill, ui
+
+OUTCOMES: tuple[str, ...] = ("fail", "error", "not_evaluable", "pending", "pass", "not_applicable", "waived")
+NONCONFORMITY = "fail"
+
+
+@dataclass
+class Finding:
+    rule: Rule
+    outcome: str
+    subject_kind: str
+    subject_id: str
+    subject_label: dict[str, str]
+    values: dict[str, Any] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    due_date: dt.date | None = None
+    reason: dict[str, str] | None = None
+    error: str | None = None
+    subject: Any | None = field(default=None, repr=False)  # the Subject it was judged on (explain)
+    item: dict[str, Any] | None = field(default=None, repr=False)  # the item of a findings_per expansion
+    waiver: Any | None = None  # the live waiver that made this finding ``waived``
+    waived_outcome: str | None = None  # the outcome before the waiver
+    waiver_expired: Any | None = None  # a matching waiver that has expired (the finding stands)
+
+    @property
+    def id(self) -> str:
+        """Stable identity of the finding across runs: ``<rule id>@<subject id>``."""
+        return f"{self.rule.id}@{self.subject_id}"
+
+    @property
+    def rule_id(self) -> str:
+        return self.rule.id
+
+    @property
+    def severity(self) -> str:
+        return self.rule.severity
+
+    def sort_key(self) -> tuple:
+        return (OUTCOMES.index(self.outcome), SEVERITIES.index(self.severity), self.rule.id, self.subject_id)
+
+    def message(self, lang: str) -> str:
+        rule = self.rule
+        if self.outcome == "fail":
+            return fill(rule.message.get(lang), self.values, lang)
+        if self.outcome == "pending":
+            text = fill(rule.pending_message.get(lang), self.values, lang) if rule.pending_message else ""
+            return text or fill(ui("pending_default", lang), {"due_date": self.due_date}, lang)
+        if self.outcome == "pass":
+            if rule.pass_message is not None:
+                return fill(rule.pass_message.get(lang), self.values, lang)
+            return ui("pass_default", lang)
+        if self.outcome == "not_applicable":
+            return (self.reason or {}).get(lang) or ui("not_applicable_default", lang)
+        if self.outcome == "not_evaluable":
+            return fill(ui("not_evaluable_default", lang), {"missing": ", ".join(self.missing)}, lang)
+        if self.outcome == "waived":
+            w = self.waiver
+            return fill(
+                ui("waived_default", lang),
+                {
+                    "justification": w.justification,
+                    "approved_by": w.approved_by,
+                    "decision": w.decision,
+                    "expires_on": w.expires_on,
+                },
+                lang,
+            )
+        return fill(ui("error_default", lang), {"error": self.error or ""}, lang)
+
+    def waiver_note(self, lang: str) -> str:
+        """A line for reports when a matching waiver has expired (empty otherwise)."""
+        w = self.waiver_expired
+        if w is None:
+            return ""
+        return fill(ui("waiver_expired", lang), {"decision": w.decision, "expires_on": w.expires_on}, lang)
+
+    def render(self, lang: str) -> dict[str, Any]:
+        """The finding as the JSON result object (the documented output schema)."""
+        rule = self.rule
+        result = {
+            "id": self.id,
+            "rule_id": rule.id,
+            "outcome": self.outcome,
+            "severity": rule.severity,
+            "subject": self.subject_id,
+            "subject_kind": self.subject_kind,
+            "subject_label": self.subject_label.get(lang, self.subject_id),
+            "title": rule.title.get(lang),
+            "message": self.message(lang),
+            "citation": rule.citation_text(lang),
+            "citations": rule.citations_data,
+            "remediation": fill(rule.remediation.get(lang), self.values, lang)
+            if self.outcome in ("fail", "pending")
+            else "",
+            "evidence": {
+                "facts": {k: _plain(v) for k, v in sorted(self.facts.items())},
+                "sources": dict(sorted(self.sources.items())),
+                "missing": list(self.missing),
+                "documents": rule.evidence.get(lang),
+            },
+            "due_date": self.due_date.isoformat() if self.due_date else None,
+        }
+        if self.waiver is not None:
+            result["waived_outcome"] = self.waived_outcome
+        waiver = self.waiver or self.waiver_expired
+        if waiver is not None:
+            result["waiver"] = {**waiver.model_dump(mode="json"), "expired": self.waiver is None}
+        return result
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+@dataclass
+class Summary:
+    outcomes: dict[str, int]
+    nonconformities: dict[str, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"outcomes": dict(self.outcomes), "nonconformities_by_severity": dict(self.nonconformities)}
+
+
+def summarize(findings: list[Finding]) -> Summary:
+    outcomes = dict.fromkeys(OUTCOMES, 0)
+    nonconformities = dict.fromkeys(SEVERITIES, 0)
+    for f in findings:
+        outcomes[f.outcome] = outcomes.get(f.outcome, 0) + 1
+        if f.outcome == NONCONFORMITY:
+            nonconformities[f.severity] += 1
+    return Summary(outcomes, nonconformities)
+
+
+def worst_gate(findings: list[Finding], fail_on: str) -> bool:
+    """True when a nonconformity at or above ``fail_on`` exists, or any rule ended in ``error``."""
+    return gate(((f.outcome, f.severity) for f in findings), fail_on)
+
+
+def gate(results, fail_on: str) -> bool:
+    """:func:`worst_gate` over ``(outcome, severity)`` pairs (also rendered batch results)."""
+    results = list(results)
+    if any(outcome == "error" for outcome, _ in results):
+        return True
+    if fail_on == "none":
+        return False
+    limit = SEVERITIES.index(fail_on)
+    return any(outcome == NONCONFORMITY and SEVERITIES.index(severity) <= limit for outcome, severity in results)

@@ -1,0 +1,248 @@
+"""Explanations of findings for auditors: legal basis, requirement, condition table with actual values
+and how derived values were computed, facts consulted with their fact-file paths, what would make
+the finding pass, remediation and the evidence to ask for.
+
+:func:`explain` builds a language-specific dict (the JSON form); :func:`render_text` prints it.
+The condition values come from the same flat facts the engine matched; the truth values from the
+reference semantics (conditions.holds), which the engine is property-tested to agree with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from tabulate import tabulate
+
+from isocheck.engine.findings import Finding
+from isocheck.explain.remedies import remedy_for
+from isocheck.pack.conditions import holds
+from isocheck.subjects.fields import FIELDS, FIELDS_VI, readable
+from isocheck.text.ui import format_value, pick, ui
+
+_SYMBOL = {"eq": "=", "ne": "≠", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
+_PARTS = ("not_applicable_when", "fail_when", "pending_when")
+
+_WORDS = {
+    "outcome": ("Kết quả", "Outcome"),
+    "subject": ("Đối tượng", "Subject"),
+    "finding": ("Nội dung", "Finding"),
+    "basis": ("Căn cứ pháp lý", "Legal basis"),
+    "in_force": ("Hiệu lực", "In force"),
+    "version": ("phiên bản quy tắc", "rule version"),
+    "requires": ("Yêu cầu", "What the rule requires"),
+    "conditions": ("Các điều kiện", "Conditions"),
+    "facts": ("Thông tin đã dùng", "Facts consulted"),
+    "to_pass": ("Để đạt yêu cầu", "What would make it pass"),
+    "remediation": ("Khắc phục", "Remediation"),
+    "evidence": ("Bằng chứng cần xuất trình", "Evidence to ask for"),
+    "due": ("Hạn", "Due"),
+    "missing": ("Thiếu thông tin", "Missing facts"),
+    "not_provided": ("không có trong hồ sơ", "not provided"),
+    "from": ("từ", "from"),
+    "until": ("đến", "until"),
+    "part.not_applicable_when": ("Không áp dụng khi", "Not applicable when"),
+    "part.fail_when": ("Không đạt khi", "Fails when"),
+    "part.pending_when": ("Chưa đến hạn khi", "Pending when"),
+    "col.part": ("Điều kiện", "Part"),
+    "col.field": ("Thông tin", "Fact"),
+    "col.actual": ("Giá trị thực tế", "Actual"),
+    "col.test": ("So với", "Compared with"),
+    "col.result": ("Đúng?", "Holds?"),
+    "col.how": ("Cách tính", "How computed"),
+    "true": ("đúng", "true"),
+    "false": ("sai", "false"),
+    "unknown": ("không rõ", "unknown"),
+    "already": ("Đã đạt yêu cầu.", "Already passes."),
+    "provide": ("Bổ sung thông tin: {missing}, rồi đánh giá lại.", "Provide: {missing}, then check again."),
+    "no_remedy": ("Cần chuyên gia đánh giá xác định cách khắc phục.", "An auditor must decide what would close it."),
+    "na": ("Quy tắc không áp dụng: {reason}", "The rule does not apply: {reason}"),
+    "error": ("Sửa lỗi quy tắc rồi đánh giá lại.", "Fix the rule error, then check again."),
+}
+
+
+def word(key: str, lang: str) -> str:
+    """A word of the explanation in the chosen language (shared with the HTML report)."""
+    return pick(_WORDS[key], lang)
+
+
+def _value(kind: str, name: str, value: Any, lang: str) -> str:
+    return format_value(readable(kind, name, value), lang)
+
+
+def _condition_rows(finding: Finding, lang: str) -> list[dict[str, Any]]:
+    subject = finding.subject
+    kind, fact = subject.kind, subject.fields
+    if kind != finding.rule.subject:  # no subject of the rule's kind: judged on the agency, nothing to compare
+        return []
+    rows = []
+    for part in _PARTS:
+        cond = finding.rule.conditions[part]
+        if cond is None:
+            continue
+        for leaf in _leaves(cond):
+            _, name, op, expected = leaf
+            known = name in fact
+            rows.append(
+                {
+                    "part": part,
+                    "field": name,
+                    "meaning": FIELDS_VI[name] if lang == "vi" else FIELDS[kind][name][1],
+                    "actual": _value(kind, name, fact[name], lang) if known else word("not_provided", lang),
+                    "test": f"{_SYMBOL[op]} {_value(kind, name, expected, lang)}",
+                    "holds": holds(leaf, fact) if known else None,
+                    "how": subject.notes.get(name, {}).get(lang, ""),
+                }
+            )
+    return rows
+
+
+def _leaves(cond: tuple):
+    if cond[0] in ("and", "or"):
+        for sub in cond[1]:
+            yield from _leaves(sub)
+    elif cond[0] == "cmp":
+        yield cond
+
+
+def _facts(finding: Finding, file: str, lang: str) -> list[dict[str, Any]]:
+    subject = finding.subject
+    rule = finding.rule
+    rows = []
+    for name in rule.referenced_fields:
+        known = name in subject.fields
+        rows.append(
+            {
+                "field": name,
+                "value": _value(subject.kind, name, subject.fields[name], lang)
+                if known
+                else word("not_provided", lang),
+                "file": file,
+                "paths": list(subject.sources.get(name) if known else subject.missing.get(name, [])),
+                "provided": known,
+            }
+        )
+    if finding.item:
+        rows.append(
+            {
+                "field": "item",
+                "value": finding.subject_label.get(lang, finding.subject_id),
+                "file": file,
+                "paths": [finding.item["source"]],
+                "provided": True,
+            }
+        )
+    return rows
+
+
+def _to_pass(finding: Finding, as_of: dt.date, lang: str) -> dict[str, Any]:
+    if finding.outcome == "pass":
+        return {"text": word("already", lang), "change": False}
+    if finding.outcome == "not_applicable":
+        reason = finding.message(lang)
+        return {"text": word("na", lang).format(reason=reason), "change": False}
+    if finding.outcome == "not_evaluable":
+        return {"text": word("provide", lang).format(missing=", ".join(finding.missing)), "change": False}
+    if finding.outcome == "error":
+        return {"text": word("error", lang), "change": False}
+    remedy = remedy_for(finding.rule, finding.subject, finding.outcome, as_of, finding.item)
+    if remedy is None:
+        return {"text": word("no_remedy", lang), "change": False}
+    return {"text": remedy.text(lang), "change": True}
+
+
+def explain(finding: Finding, file: str, as_of: dt.date, lang: str) -> dict[str, Any]:
+    """One finding, explained (the JSON form)."""
+    rule = finding.rule
+    return {
+        "rule": {
+            "id": rule.id,
+            "version": rule.version,
+            "title": rule.title.get(lang),
+            "severity": rule.severity,
+            "effective": {
+                "from": rule.effective.from_.isoformat(),
+                "until": rule.effective.until.isoformat() if rule.effective.until else None,
+            },
+            "citations": [dict(c.model_dump(exclude_none=True), text=c.format(lang)) for c in rule.citations],
+            "judgment": rule.judgment,
+        },
+        "requirement": rule.requirement.get(lang),
+        "subject": {
+            "kind": finding.subject_kind,
+            "id": finding.subject_id,
+            "label": finding.subject_label.get(lang, finding.subject_id),
+        },
+        "outcome": finding.outcome,
+        "message": finding.message(lang),
+        "due_date": finding.due_date.isoformat() if finding.due_date else None,
+        "conditions": _condition_rows(finding, lang),
+        "facts": _facts(finding, file, lang),
+        "missing": list(finding.missing),
+        "to_pass": _to_pass(finding, as_of, lang),
+        "remediation": finding.render(lang)["remediation"],
+        "evidence": rule.evidence.get(lang),
+    }
+
+
+def select(findings: list[Finding], rule_id: str | None) -> list[Finding]:
+    """Without a rule id: every nonconformity and rule error. With one: that rule, every subject."""
+    if rule_id is not None:
+        return [f for f in findings if f.rule_id == rule_id]
+    return [f for f in findings if f.outcome in ("fail", "error")]
+
+
+def render_text(explanations: list[dict[str, Any]], lang: str) -> str:
+    return "\n".join(_render_one(e, lang) for e in explanations)
+
+
+def _render_one(e: dict[str, Any], lang: str) -> str:
+    rule = e["rule"]
+    severity = ui(f"severity_short.{rule['severity']}", lang)
+    outcome = ui(f"outcome.{e['outcome']}", lang)
+    lines = [
+        "═" * 100,
+        f"{rule['id']} — {rule['title']}",
+        f"{word('outcome', lang)}: {outcome.upper()} ({severity}) · {word('subject', lang)}: {e['subject']['label']}",
+        f"{word('finding', lang)}: {e['message']}",
+    ]
+    if e["due_date"]:
+        lines.append(f"{word('due', lang)}: {format_value(dt.date.fromisoformat(e['due_date']), lang)}")
+    lines += ["", f"{word('basis', lang)}:"]
+    for c in rule["citations"]:
+        lines.append(f"  - {c['text']}: “{c['quote_vi']}”")
+    until = rule["effective"]["until"]
+    in_force = f"{word('from', lang)} {format_value(dt.date.fromisoformat(rule['effective']['from']), lang)}"
+    if until:
+        in_force += f" {word('until', lang)} {format_value(dt.date.fromisoformat(until), lang)}"
+    lines.append(f"  {word('in_force', lang)}: {in_force} · {word('version', lang)} {rule['version']}")
+    lines += ["", f"{word('requires', lang)}: {e['requirement']}", "", f"{word('conditions', lang)}:"]
+    table = [
+        [
+            word(f"part.{r['part']}", lang),
+            f"{r['field']}\n({r['meaning']})",
+            r["actual"],
+            r["test"],
+            word("unknown" if r["holds"] is None else ("true" if r["holds"] else "false"), lang),
+            r["how"],
+        ]
+        for r in e["conditions"]
+    ]
+    headers = [word(f"col.{k}", lang) for k in ("part", "field", "actual", "test", "result", "how")]
+    lines.append(
+        tabulate(
+            table, headers=headers, tablefmt="simple_grid", maxcolwidths=[14, 30, 14, 10, 7, 40], disable_numparse=True
+        )
+    )
+    lines += ["", f"{word('facts', lang)}:"]
+    for f in e["facts"]:
+        where = f"{f['file']}: {', '.join(f['paths'])}" if f["paths"] else word("not_provided", lang)
+        if not f["provided"]:
+            where = f"{word('not_provided', lang)} ({', '.join(f['paths'])})"
+        lines.append(f"  - {f['field']} = {f['value']}  ← {where}")
+    lines += ["", f"{word('to_pass', lang)}: {e['to_pass']['text']}"]
+    if e["remediation"]:
+        lines.append(f"{word('remediation', lang)}: {e['remediation']}")
+    lines.append(f"{word('evidence', lang)}:")
+    lines += [f"  - {item}" for item in e["evidence"]]
+    return "\n".join(lines) + "\n"

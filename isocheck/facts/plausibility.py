@@ -1,0 +1,80 @@
+"""Dates that cannot be true on the as-of date: an event the fact file says already happened, dated after it.
+
+:data:`EVENTS` lists the fact-file paths of such events (``[]``: every item of a list) with the message
+that says what cannot have happened yet. :data:`MAY_BE_LATER` lists the dates that may lie after the
+as-of date (deadlines, plans, validity, entry into force). Every date field of the fact model is in
+one of the two (``tests/test_input_messages.py`` checks it, so a new field must be classified).
+The check runs on fact files (:func:`isocheck.workflows.check.check_file`): it needs the as-of date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from isocheck.base.errors import InputError
+from isocheck.facts.model import Agency
+from isocheck.facts.parse import path_text, position_of
+from isocheck.text.problems import Problem
+
+EVENTS: tuple[tuple[str, str], ...] = (
+    ("qms.quality_policy.issued_on", "event.issued"),
+    ("qms.quality_objectives[].issued_on", "event.issued"),
+    ("qms.maintenance_plans[].issued_on", "event.issued"),
+    ("qms.steering_committee.issued_on", "event.issued"),
+    ("qms.iso_secretary.appointed_on", "event.appointed"),
+    ("qms.documents_approved.issued_on", "event.issued"),
+    ("qms.quality_manual.issued_on", "event.issued"),
+    ("qms.management_representative.appointed_on", "event.appointed"),
+    ("legal_documents[].built_in_on", "event.built_in"),
+    ("internal_audits[].date", "event.audit"),
+    ("internal_audits[].corrective_actions[].closed_on", "event.closed"),
+    ("management_reviews[].date", "event.review"),
+    ("announcements[].date", "event.announcement"),
+    ("announcements[].head_confirmed_on", "event.confirmed"),
+    ("announcements[].notified_dost_on", "event.letter"),
+    ("scope_changes[].date", "event.scope_change"),
+    ("consultants[].contract_date", "event.contract"),
+    ("certification_bodies[].contract_date", "event.contract"),
+    ("satisfaction_surveys[].held_on", "event.survey"),
+    ("reports[].requested_on", "event.letter"),
+    ("reports[].submitted_on", "event.report"),
+)
+MAY_BE_LATER: tuple[str, ...] = (
+    "records_since",  # not an event: from when the lists are complete
+    "legal_documents[].effective_on",
+    "internal_audits[].corrective_actions[].due_on",
+    "consultants[].certificate_valid_until",
+    "satisfaction_surveys[].planned_on",
+    "reports[].due_on",
+)
+_PART = re.compile(r"\[\]|[^.\[\]]+")
+
+
+def check_dates(agency: Agency, as_of: dt.date, file: str, lines: dict) -> None:
+    """Raise :class:`InputError` for the first event (in file order) dated after ``as_of``."""
+    late = []
+    for pattern, event in EVENTS:
+        for loc, value in _values(agency, _PART.findall(pattern), ()):
+            if isinstance(value, dt.date) and value > as_of:
+                late.append((position_of(lines, loc, value=True), loc, value, event))
+    if not late:
+        return
+    (line, column), loc, value, event = min(late, key=lambda item: (item[0][0] or 0, item[0][1] or 0))
+    problem = Problem("date.future", value=value.isoformat(), as_of=as_of.isoformat(), event=Problem(event))
+    if len(late) > 1:
+        problem = Problem("more.one" if len(late) == 2 else "more.many", problem=problem, count=len(late) - 1)
+    raise InputError(file, problem, path_text(loc), line, column)
+
+
+def _values(obj: Any, parts: list[str], loc: tuple) -> Iterator[tuple[tuple, Any]]:
+    """``(location, value)`` of every value on the path ``parts`` below ``obj`` (a fact model)."""
+    if not parts:
+        yield loc, obj
+    elif obj is not None and parts[0] == "[]":
+        for i, item in enumerate(obj):
+            yield from _values(item, parts[1:], (*loc, i))
+    elif obj is not None:
+        yield from _values(getattr(obj, parts[0], None), parts[1:], (*loc, parts[0]))

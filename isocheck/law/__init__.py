@@ -1,0 +1,1 @@
+"""The law as data: dated legal parameters with their citations."""

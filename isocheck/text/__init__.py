@@ -1,0 +1,1 @@
+"""Interface texts in Vietnamese and English: the report's words and the input-problem catalogue."""

@@ -1,0 +1,102 @@
+"""The province matrix: one row per agency with the columns provinces already send, its verdict, and
+the summary by administrative level.
+
+Each column is fed by named rules; its mark is the worst outcome of their findings for the agency
+(``no`` > ``error`` > ``unknown`` > ``pending`` > ``yes`` > ``n/a``). A waived finding reads ``waived``.
+The verdict: ``no_report`` when the requested yearly report was not sent, ``does_not_conform`` with a
+major or minor nonconformity, ``error`` when a rule errored or the worker died, ``incomplete`` when a
+matrix column could not be judged for missing facts, ``input_error`` for a bad fact file, otherwise
+``conforms``. Rules outside the matrix that lack facts (a roster carries no TTHC list) do not make an
+agency incomplete; their counts are in the agency's ``counts``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from isocheck.facts.model import LEVELS
+from isocheck.pack.rules import SEVERITIES
+
+# (column key, rules feeding it); "standard" is filled from the fact file, checked by the transition rule
+COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("report", ("maintenance.yearly-report-submitted",)),
+    ("announced", ("announcement.announced",)),
+    ("policy_objectives", ("documents.quality-policy", "documents.quality-objectives-yearly")),
+    ("plan", ("maintenance.yearly-maintenance-plan",)),
+    ("internal_audit", ("maintenance.internal-audit-yearly",)),
+    ("corrective_actions", ("maintenance.audit-nonconformities-closed",)),
+    ("review", ("maintenance.management-review-yearly",)),
+    ("standard", ("maintenance.transition-to-iso-9001-2015",)),
+)
+MATRIX_RULES: frozenset[str] = frozenset(r for _, rules in COLUMNS for r in rules)
+
+MARK_OF_OUTCOME = {
+    "fail": "no",
+    "error": "error",
+    "not_evaluable": "unknown",
+    "pending": "pending",
+    "pass": "yes",
+    "not_applicable": "n/a",
+    "waived": "waived",
+}
+MARK_ORDER = ("no", "error", "unknown", "pending", "waived", "yes", "n/a")
+VERDICTS = ("conforms", "does_not_conform", "no_report", "incomplete", "error", "input_error")
+
+
+def marks(results: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Column marks from an agency's rendered results (``rule_id`` and ``outcome`` are all it reads)."""
+    by_rule: dict[str, list[str]] = {}
+    for r in results:
+        if r["rule_id"] in MATRIX_RULES:
+            by_rule.setdefault(r["rule_id"], []).append(MARK_OF_OUTCOME[r["outcome"]])
+    row = {}
+    for key, rules in COLUMNS:
+        found = [m for rule in rules for m in by_rule.get(rule, [])]
+        row[key] = min(found, key=MARK_ORDER.index) if found else "n/a"
+    return row
+
+
+def verdict(results: list[dict[str, Any]], row: dict[str, str]) -> str:
+    """The agency's verdict from its results and its matrix ``row`` (:func:`marks`)."""
+    outcomes = {(r["rule_id"], r["outcome"]) for r in results}
+    if ("maintenance.yearly-report-submitted", "fail") in outcomes:
+        return "no_report"
+    if any(r["outcome"] == "fail" and r["severity"] in ("major", "minor") for r in results):
+        return "does_not_conform"
+    if any(r["outcome"] == "error" for r in results):
+        return "error"
+    if "unknown" in row.values():
+        return "incomplete"
+    return "conforms"
+
+
+def summary_by_level(agencies: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per level (and ``total``): agencies, announced, applying correctly (verdict conforms), on 2015,
+    verdict counts and nonconformities by severity."""
+
+    def empty() -> dict[str, Any]:
+        return {
+            "agencies": 0,
+            "announced": 0,
+            "conforming": 0,
+            "on_2015": 0,
+            "verdicts": dict.fromkeys(VERDICTS, 0),
+            "nonconformities": dict.fromkeys(SEVERITIES, 0),
+        }
+
+    levels = {level: empty() for level in LEVELS}
+    total = empty()
+    for a in agencies:
+        for bucket in (levels.setdefault(a.get("level") or "unknown", empty()), total):
+            bucket["agencies"] += 1
+            bucket["verdicts"][a["verdict"]] += 1
+            if a["verdict"] == "conforms":
+                bucket["conforming"] += 1
+            if (a.get("matrix") or {}).get("announced") == "yes":
+                bucket["announced"] += 1
+            if a.get("standard") == 2015:
+                bucket["on_2015"] += 1
+            for s in SEVERITIES:
+                bucket["nonconformities"][s] += (a.get("counts") or {}).get("nonconformities_by_severity", {}).get(s, 0)
+    return {**levels, "total": total}
