@@ -17,6 +17,7 @@ from isocheck.cli.docs import docs_command
 from isocheck.cli.explain import explain_command
 from isocheck.cli.import_roster import import_command
 from isocheck.cli.init import init_command
+from isocheck.cli.minutes import minutes_command
 from isocheck.cli.report import report_command
 from isocheck.cli.rules import rules_group
 from isocheck.cli.schema import schema_command
@@ -31,6 +32,7 @@ def cli() -> None:
 for _command in (
     check_command,
     report_command,
+    minutes_command,
     explain_command,
     rules_group,
     batch_command,
