@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable, Sequence
 
 import docx
 from docx.document import Document as DocumentType
@@ -170,17 +171,19 @@ def _results(document: DocumentType, report, res: c.Results, lang: str) -> None:
             headers = [w("col.no", lang), w("col.subject", lang), w("col.finding", lang)]
             lay.grid(document, headers, c.case_rows(g, lang), (13, 45, 107))
             lay.paragraph(document, "", after=2)
-    tables = (
+    tables: tuple[
+        tuple[str, tuple[str, ...], Callable[[c.Results, str], Sequence[Sequence[str]]], tuple[int, ...]], ...
+    ] = (
         ("open", ("col.no", "col.content", "col.subject", "col.missing"), c.open_rows, (13, 62, 35, 55)),
         ("pending", ("col.no", "col.finding", "col.due"), c.pending_rows, (13, 124, 28)),
         ("waived", ("col.no", "col.content", "col.finding"), c.waived_rows, (13, 62, 90)),
     )
-    for name, headers, rows, widths in tables:
+    for name, names, rows, widths in tables:
         if not getattr(res, name):
             continue
         title = lay.paragraph(document, w(f"r.{name}", lang, n=res.numbers[name]), bold=True, indent=True)
         title.paragraph_format.keep_with_next = True
-        lay.grid(document, [w(h, lang) for h in headers], rows(res, lang), widths)
+        lay.grid(document, [w(h, lang) for h in names], rows(res, lang), widths)
         r = report.readiness
         if name == "pending" and r is not None and r.announce_on is not None and r.falls_due:
             items = ", ".join(f.rule.title.get(lang) for f in r.falls_due)

@@ -142,8 +142,8 @@ def _clause(clause: int, standard: int, lang: str) -> str:
 def _result(findings: list, refs: dict[int, str], lang: str) -> str:
     fails = [f for f in findings if f.outcome == NONCONFORMITY]
     if fails:
-        ref = ", ".join(sorted({refs[id(f)] for f in fails}, key=_ref_key))
-        return w("result.fail", lang, count=len(fails), ref=f"III.{ref}")
+        ref = ", ".join(f"III.{r}" for r in sorted({refs[id(f)] for f in fails}, key=_ref_key))
+        return w("result.fail", lang, count=len(fails), ref=ref)
     kinds = {f.outcome for f in findings}
     if kinds & {"not_evaluable", "error"}:
         return w("result.open", lang)
