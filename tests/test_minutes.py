@@ -35,6 +35,7 @@ XA = FIXTURES / "xa-chua-san-sang-cong-bo.yaml"
 XA_INSPECTION = FIXTURES / "inspection" / "xa-chua-san-sang-cong-bo.yaml"
 AS_OF = dt.date(2021, 11, 16)
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+POPPLER = all(shutil.which(tool) for tool in ("pdfinfo", "pdffonts", "pdftotext", "pdftoppm"))
 
 
 def _doc(data: bytes) -> docx.document.Document:
@@ -295,7 +296,10 @@ def test_output_onto_an_input_is_refused(tmp_path):
     assert missing.exit_code == 2 and not (tmp_path / "o.docx").exists()
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+@pytest.mark.skipif(
+    SOFFICE is None or not POPPLER,
+    reason="LibreOffice or poppler is not installed (apt-get install libreoffice-writer-nogui poppler-utils)",
+)
 def test_libreoffice_renders_the_minutes_to_pdf_and_png(tmp_path):
     source = tmp_path / "bien-ban.docx"
     source.write_bytes(_minutes(inspection=load_inspection(XA_INSPECTION, AS_OF)))
