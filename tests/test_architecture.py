@@ -26,6 +26,7 @@ LAYERS = [
     "report",
     "docs",
     "api",
+    "serve",  # the web page: at the level of the command line, imported by cli/serve.py alone
     "cli",
     "__main__",
 ]

@@ -21,6 +21,7 @@ from isocheck.cli.minutes import minutes_command
 from isocheck.cli.report import report_command
 from isocheck.cli.rules import rules_group
 from isocheck.cli.schema import schema_command
+from isocheck.cli.serve import serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,6 +41,7 @@ for _command in (
     schema_command,
     init_command,
     import_command,
+    serve_command,
 ):
     cli.add_command(_command)
 

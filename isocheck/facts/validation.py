@@ -48,12 +48,17 @@ _LIMITS = {
 }
 
 
-def validation_error(exc: ValidationError, file: str, lines: dict, model: type[BaseModel]) -> InputError:
-    """Turn pydantic's first error into one InputError naming field, line, column and expectation."""
+def _reported(exc: ValidationError) -> list[dict]:
+    """pydantic's errors, less the "missing" of a misspelt key: it is named once, as the misspelling."""
     errors = exc.errors(include_url=False)
-    # a misspelt key is also missing under its right name: name the misspelling, count the pair once
     unknown_in = {tuple(e["loc"][:-1]) for e in errors if e["type"] == "extra_forbidden"}
     errors = [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"][:-1]) in unknown_in)] or errors
+    return errors
+
+
+def validation_error(exc: ValidationError, file: str, lines: dict, model: type[BaseModel]) -> InputError:
+    """Turn pydantic's first error into one InputError naming field, line, column and expectation."""
+    errors = _reported(exc)
     first = errors[0]
     loc, _ = _resolve(model, tuple(first["loc"]))
     problem = _problem(first, model, loc)
@@ -62,6 +67,18 @@ def validation_error(exc: ValidationError, file: str, lines: dict, model: type[B
         problem = Problem("more.one" if others == 1 else "more.many", problem=problem, count=others)
     line, column = position_of(lines, loc, value=first["type"] not in ("missing", "extra_forbidden"))
     return InputError(file, problem, path_text(loc) or None, line, column)
+
+
+def field_errors(exc: ValidationError, file: str, model: type[BaseModel]) -> list[tuple[tuple, InputError]]:
+    """Every error of ``exc``, one message per field, with the field's location (a form shows each
+    next to its field; the command line shows the first, :func:`validation_error`)."""
+    errors = _reported(exc)
+    found: dict[tuple, InputError] = {}
+    for error in errors:
+        loc, _ = _resolve(model, tuple(error["loc"]))
+        if loc not in found:
+            found[loc] = InputError(file, _problem(error, model, loc), path_text(loc) or None)
+    return list(found.items())
 
 
 def _problem(error: dict, model: type[BaseModel], loc: tuple) -> Problem:
