@@ -95,7 +95,9 @@ def test_a_secretary_creates_a_commune_sees_the_finding_fixes_it_and_saves(serve
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     # htmx logs a request it cancelled for a newer one (hx-sync replace) as an error: that is no fault
     aborted = ("htmx:sendAbort", "htmx:afterRequest")
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and not m.text.startswith(aborted) else None)
+    page.on(
+        "console", lambda m: errors.append(m.text) if m.type == "error" and not m.text.startswith(aborted) else None
+    )
     page.goto(url + "/")
     page.fill("#new-name", "xa-thach-long.yaml")
     page.click("form.newfile button[type=submit]")
