@@ -86,3 +86,13 @@ def test_only_the_engine_module_imports_durable_rules():
         )
     ]
     assert importers == ["engine/durable.py"]
+
+
+def test_only_the_serve_command_imports_the_web_page():
+    """The web page sits at the command line's level: nothing but ``cli/serve.py`` uses it."""
+    importers = sorted(
+        p.relative_to(PACKAGE).as_posix()
+        for p in PACKAGE.rglob("*.py")
+        if "serve" in _imports(p) and _stage(p) != "serve"
+    )
+    assert importers == ["cli/serve.py"]

@@ -121,7 +121,14 @@ class Pages:
     def panel(self, request: Request, checked: Checked, lang: str, **extra: Any) -> HTMLResponse:
         view = results(checked.report, checked.parsed.names, lang) if checked.report is not None else None
         return self.render(
-            "result.html.j2", request, lang, result=view, errors=checked.errors, messages=checked.messages, **extra
+            "result.html.j2",
+            request,
+            lang,
+            result=view,
+            partial=checked.partial,
+            errors=checked.errors,
+            messages=checked.messages,
+            **extra,
         )
 
     def refused(self, request: Request, error: InputError, lang: str, status: int = 400) -> HTMLResponse:
@@ -226,7 +233,7 @@ class Pages:
             checked, _, file = self.checked(form, lang)
         except InputError as error:
             return self.refused(request, error, lang)
-        if checked.report is None:
+        if checked.report is None or checked.errors:
             return self.render("refused.html.j2", request, lang, status=400, message="\n".join(checked.messages))
         stem = file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         if kind == "report":

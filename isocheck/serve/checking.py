@@ -9,6 +9,7 @@ that saving would write, checked the same way once more as it will be read back.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 from typing import Any
@@ -19,7 +20,7 @@ from pydantic import ValidationError
 from isocheck.api import Report, check_agency
 from isocheck.base.errors import InputError
 from isocheck.facts.model import Agency, validate_agency
-from isocheck.facts.parse import loc_of
+from isocheck.facts.parse import loc_of, path_text
 from isocheck.facts.plausibility import check_dates
 from isocheck.facts.validation import field_errors
 from isocheck.pack.rules import RulePack
@@ -45,6 +46,7 @@ class Checked:
     errors: dict[str, str]  # form name -> the problem, next to its input
     messages: list[str]  # every problem as the command line prints it
     report: Report | None
+    partial: bool = False  # the report leaves out the rows and values that are wrong
 
 
 def for_check(value: Any) -> Any:
@@ -67,39 +69,73 @@ def for_save(value: Any) -> Any:
 
 
 def _place(checked: Checked, loc: tuple, error: InputError, lang: str) -> None:
+    """Show ``error`` next to the input of ``loc`` (the nearest the form has) and in the list; once per
+    input (a date typed wrongly is not also "missing")."""
     names = checked.parsed.names
     while loc and loc not in names:
         loc = loc[:-1]
+    if loc and names[loc] in checked.errors:
+        return
     if loc:
-        checked.errors.setdefault(names[loc], error.detail.text(lang))
+        checked.errors[names[loc]] = error.detail.text(lang)
     checked.messages.append(error.text(lang))
 
 
-def validate(checked: Checked, data: dict[str, Any], file: str, settings: Settings) -> Agency | None:
-    """The agency ``data`` describes, or None with every problem placed in ``checked``."""
+def problems(data: dict[str, Any], file: str, as_of: dt.date) -> list[tuple[tuple, InputError]]:
+    """What is wrong with the document ``data``: every model error, else the first event after ``as_of``."""
     try:
         agency = Agency.model_validate(data)
     except ValidationError as exc:
-        for loc, error in field_errors(exc, file, Agency):
-            _place(checked, loc, error, settings.lang)
-        return None
+        return field_errors(exc, file, Agency)
     try:
-        check_dates(agency, settings.as_of, file, {})
+        check_dates(agency, as_of, file, {})
     except InputError as exc:
-        _place(checked, loc_of(exc.field or ""), exc, settings.lang)
-        return None
-    return agency
+        return [(loc_of(exc.field or ""), exc)]
+    return []
+
+
+def _pruned(data: dict[str, Any], locs: list[tuple]) -> dict[str, Any]:
+    """``data`` without the list items (or, outside lists, the values) where ``locs`` point."""
+    data = copy.deepcopy(data)
+    for loc in sorted({_item_of(loc) for loc in locs if loc}, key=lambda x: (len(x), x), reverse=True):
+        parent: Any = data
+        for part in loc[:-1]:
+            parent = parent[part] if isinstance(parent, (dict, list)) and _has(parent, part) else None
+        if isinstance(parent, (dict, list)) and _has(parent, loc[-1]):
+            del parent[loc[-1]]
+    return data
+
+
+def _item_of(loc: tuple) -> tuple:
+    indexes = [i for i, part in enumerate(loc) if isinstance(part, int)]
+    return loc[: indexes[-1] + 1] if indexes else loc
+
+
+def _has(container: Any, key: Any) -> bool:
+    return key in container if isinstance(container, dict) else isinstance(key, int) and 0 <= key < len(container)
 
 
 def check_form(pairs: list[tuple[str, str]], file: str, settings: Settings, pack: RulePack) -> Checked:
-    """The form's document checked: its problems by field and, when it is valid, the report."""
+    """The form's document checked: its problems by field and the report. While some rows or values are
+    wrong the rest is still checked, without them (``partial``); with a required value missing, nothing."""
     parsed = parse_form(pairs, FIELDS)
     checked = Checked(parsed, {}, [], None)
-    for name, problem in parsed.problems.items():
-        checked.errors[name] = problem.text(settings.lang)
-        checked.messages.append(InputError(file, problem, name).text(settings.lang))
-    agency = validate(checked, for_check(parsed.data), file, settings)
-    if agency is not None:
+    for loc, problem in parsed.problems.items():
+        _place(checked, loc, InputError(file, problem, path_text(loc)), settings.lang)
+    data = for_check(parsed.data)
+    found = problems(data, file, settings.as_of)
+    for _ in range(20):  # each round leaves out what was wrong; a late date is found one at a time
+        if not found:
+            break
+        for loc, error in found:
+            _place(checked, loc, error, settings.lang)
+        pruned = _pruned(data, [loc for loc, _ in found])
+        if pruned == data:  # a required value is missing: nothing to judge
+            break
+        data, found = pruned, problems(pruned, file, settings.as_of)
+    if not found:
+        checked.partial = bool(checked.errors)
+        agency = Agency.model_validate(data)
         checked.report = check_agency(agency, settings.as_of, pack, settings.profile, file=file)
     return checked
 

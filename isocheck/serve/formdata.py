@@ -42,12 +42,12 @@ class Bad:
 class Parsed:
     """The fact document read from a form: ``data`` (with :class:`Bad` values), the form name of every
     location (``("procedures", 0, "code")`` → ``procedures.r7.code``), each list item's index in the
-    file (None for a new row) and the problems of the :class:`Bad` values by form name."""
+    file (None for a new row) and the problems of the :class:`Bad` values by location."""
 
     data: dict[str, Any]
     names: dict[tuple, str]
     origins: dict[tuple, int | None]
-    problems: dict[str, Problem]
+    problems: dict[tuple, Problem]
 
 
 class _Reader:
@@ -99,7 +99,7 @@ class _Reader:
             if not value and field.required:
                 return {}
         else:
-            value = self.scalar(field, name, self.values.get(name, "").strip())
+            value = self.scalar(field, loc, self.values.get(name, "").strip())
         if value in ("", {}, []) and not isinstance(value, bool):
             return {"null": None, "empty": {}}.get(self.marker(name, "was"), _ABSENT)
         return value
@@ -118,13 +118,13 @@ class _Reader:
             items.append(item)
         return items
 
-    def scalar(self, field: FormField, name: str, text: str) -> Any:
+    def scalar(self, field: FormField, loc: tuple, text: str) -> Any:
         if text == "":
             return ""
         kind = field.kind
         if kind == "date":
             day = parse_day(text)
-            return day if not isinstance(day, Problem) else self.bad(name, text, day)
+            return day if not isinstance(day, Problem) else self.bad(loc, text, day)
         if kind == "int":
             return int(text) if _INT.match(text) else text  # the model says what is wrong with the text
         if kind == "bool":
@@ -135,8 +135,8 @@ class _Reader:
             return [line.strip() for line in text.splitlines() if line.strip()]
         return text
 
-    def bad(self, name: str, text: str, problem: Problem) -> Bad:
-        self.parsed.problems[name] = problem
+    def bad(self, loc: tuple, text: str, problem: Problem) -> Bad:
+        self.parsed.problems[loc] = problem
         return Bad(text, problem)
 
 

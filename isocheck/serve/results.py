@@ -16,7 +16,7 @@ from typing import Any
 from isocheck.engine.findings import Finding
 from isocheck.explain.explanation import explain
 from isocheck.facts.model import Agency
-from isocheck.facts.parse import loc_of
+from isocheck.facts.parse import loc_of, path_text
 from isocheck.report.table import verdict_lines
 from isocheck.serve.schema import FormField, form_fields, walk
 from isocheck.serve.view import dom_id
@@ -40,23 +40,25 @@ def _by_path() -> dict[str, FormField]:
 
 
 def _links(paths: list[str], names: dict[tuple, str], lang: str) -> list[dict[str, str]]:
-    """Links to the inputs of the fact-file ``paths`` a finding read, named by the inputs' labels."""
-    links, seen = [], set()
+    """Links to the inputs of the fact-file ``paths`` a finding read, named by the inputs' labels (a row by
+    its list's label and number); a list is not linked when one of its rows is."""
+    locs: list[tuple] = []
     for path in paths:
         loc = loc_of(path.replace("[*]", ""))
         while loc and loc not in names:
             loc = loc[:-1]
-        if not loc or names[loc] in seen:
+        if loc and loc not in locs:
+            locs.append(loc)
+    links = []
+    for loc in locs:
+        if any(other[: len(loc)] == loc and other != loc for other in locs):
             continue
-        seen.add(names[loc])
-        model_path = ".".join(str(p) for p in loc)
-        model_path = re.sub(r"\.\d+", "[]", model_path)
-        field = _by_path().get(model_path)
-        label = field.label(lang) if field is not None else path
-        number = [p + 1 for p in loc if isinstance(p, int)]
-        links.append(
-            {"path": path, "label": label + (f" #{number[-1]}" if number else ""), "target": "in-" + dom_id(names[loc])}
-        )
+        numbers = [part + 1 for part in loc if isinstance(part, int)]
+        fields = [part for part in loc if not isinstance(part, int)]
+        field = _by_path().get(re.sub(r"\.(\d+)", "[]", ".".join(map(str, loc))).removesuffix("[]"))
+        label = field.label(lang) if field is not None else ".".join(fields)
+        suffix = f" #{numbers[-1]}" if numbers and isinstance(loc[-1], int) else ""
+        links.append({"path": path_text(loc), "label": label + suffix, "target": "in-" + dom_id(names[loc])})
     return links
 
 

@@ -84,6 +84,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "checking": ("Đang kiểm tra…", "Checking…"),
     "problems_title": ("Cần sửa", "To fix"),
     "problems_help": ("Mỗi lỗi cũng hiện ngay dưới ô nhập tương ứng.", "Each problem is also shown under its input."),
+    "partial": (
+        "Kết quả tạm: chưa tính các dòng và ô còn lỗi ở trên.",
+        "Provisional: the rows and values with problems above are left out of this check.",
+    ),
     "no_check_yet": ("Sửa các lỗi trên để xem kết quả kiểm tra.", "Fix the problems above to see the check."),
     "nonconformities": ("Điểm không phù hợp", "Nonconformities"),
     "outcome_not_evaluable": ("Chưa đánh giá được do thiếu thông tin", "Not evaluable for want of facts"),
