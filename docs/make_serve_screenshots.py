@@ -24,7 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures/xa-chua-san-sang-cong-bo.yaml"
 AS_OF = dt.date(2021, 11, 16)
-CATALOGUE = "code,name,field\n1.001193,Thủ tục đăng ký khai sinh,Hộ tịch\n1.003005,Thủ tục xác nhận hoạt động giáo dục kỹ năng sống,Giáo dục\n"
+CATALOGUE = (
+    "code,name,field\n1.001193,Thủ tục đăng ký khai sinh,Hộ tịch\n"
+    "1.003005,Thủ tục xác nhận hoạt động giáo dục kỹ năng sống,Giáo dục\n"
+)
 
 
 def main() -> int:
