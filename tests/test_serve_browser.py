@@ -104,11 +104,14 @@ def test_a_secretary_creates_a_commune_sees_the_finding_fixes_it_and_saves(serve
     expect(page.locator("h1")).to_contain_text("xa-thach-long.yaml")
     assert not (folder / "xa-thach-long.yaml").exists(), "nothing is written before Save"
 
+    # a new file: a hint where to start, no error before anything is typed
+    expect(page.locator("#result .status.info")).to_contain_text("Điền các ô có dấu *")
+    expect(page.locator("#err-agency-name")).to_be_empty()
     # a required field left blank: the command line's message, next to the field
+    page.fill("#in-agency-province", "Hà Tĩnh")
     expect(page.locator("#err-agency-name")).to_have_text("thiếu trường bắt buộc")
     page.fill("#in-agency-name", "UBND xã Thạch Long")
     page.select_option("#in-agency-level", "commune")
-    page.fill("#in-agency-province", "Hà Tĩnh")
     page.select_option("#in-agency-standard", "2015")
     page.fill("#in-agency-parent", "UBND huyện \"Thạch Hà\" <cũ> & 'mới'")
     expect(page.locator("#err-agency-name")).to_be_empty()

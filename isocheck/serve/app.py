@@ -202,6 +202,9 @@ class Pages:
             checked, _, _ = self.checked(form, lang)
         except InputError as error:
             return self.refused(request, error, lang)
+        if form.get("_quiet") == "1" and checked.report is None:  # a new file nobody has typed in yet
+            checked.errors, checked.messages = {}, []
+            return self.panel(request, checked, lang, status_text=word("start_here", lang), status_cls="info")
         return self.panel(request, checked, lang)
 
     async def save(self, request: Request) -> Response:

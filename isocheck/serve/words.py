@@ -84,6 +84,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "checking": ("Đang kiểm tra…", "Checking…"),
     "problems_title": ("Cần sửa", "To fix"),
     "problems_help": ("Mỗi lỗi cũng hiện ngay dưới ô nhập tương ứng.", "Each problem is also shown under its input."),
+    "start_here": (
+        "Điền các ô có dấu * (tên cơ quan, cấp, tỉnh, phiên bản TCVN ISO 9001) để bắt đầu kiểm tra.",
+        "Fill in the inputs marked * (the agency's name, level, province, TCVN ISO 9001 version) to start the check.",
+    ),
     "partial": (
         "Kết quả tạm: chưa tính các dòng và ô còn lỗi ở trên.",
         "Provisional: the rows and values with problems above are left out of this check.",

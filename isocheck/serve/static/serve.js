@@ -1,6 +1,7 @@
 /* isocheck serve: the few things the page does in the browser, without a build step.
    - remove a row of a list (then the check runs again);
    - untick a list's "none" box when a row is added, and count the rows;
+   - on a new file, keep the first check quiet until something is typed;
    - fill a TTHC row's name and field from the province catalogue when its code (or name) is chosen;
    - show a refused request (e.g. an expired CSRF token) in the status area.
    Everything else (checking, adding rows, saving) is htmx talking to the server. */
@@ -17,6 +18,11 @@
     if (none) { if (rows) none.checked = false; none.closest("label").hidden = rows > 0; }
   }
   function countAll() { document.querySelectorAll(".list").forEach(count); }
+
+  // a new file: no "required field is missing" before the user has typed anything
+  function typed() { var quiet = document.getElementById("quiet"); if (quiet) quiet.remove(); }
+  document.addEventListener("input", typed, true);
+  document.addEventListener("change", typed, true);
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-remove-row]");
