@@ -398,3 +398,70 @@ def test_the_command_binds_to_this_computer_and_warns_about_another_host(folder)
     text = _warning("0.0.0.0")
     assert "cảnh báo" in text and "warning" in text and "0.0.0.0" in text
     assert CliRunner().invoke(__import__("isocheck.cli", fromlist=["cli"]).cli, ["serve", "--help"]).exit_code == 0
+
+
+# -- the form is the model -----------------------------------------------------------------------------
+
+
+def test_every_field_of_the_model_has_its_input_and_dates_are_shown_day_first(client):
+    from isocheck.serve.checking import FIELDS
+    from isocheck.serve.schema import walk
+
+    page = client.get("/edit", params={"file": "xa.yaml"}).text
+    assert 'value="20/09/2021"' in page and "2021-09-20" not in page  # qms.quality_policy.issued_on
+    for field in walk(FIELDS):
+        if "[]" not in field.path and field.kind not in ("group", "list"):
+            assert f'name="{field.path}"' in page, field.path
+    assert page.count('<tr class="row"') >= 30  # every TTHC a row
+
+
+def test_a_new_row_comes_from_the_model_with_a_fresh_token(client):
+    first = client.get("/row", params={"list": "procedures", "name": "procedures", "lang": "vi"}).text
+    second = client.get("/row", params={"list": "procedures", "name": "procedures"}).text
+    token_of = re.compile(r'name="procedures\.(n[0-9a-f]+)\.code"')
+    assert token_of.search(first).group(1) != token_of.search(second).group(1)
+    nested = client.get(
+        "/row", params={"list": "internal_audits[].corrective_actions", "name": "internal_audits.3.corrective_actions"}
+    ).text
+    assert re.search(r'name="internal_audits\.3\.corrective_actions\.n[0-9a-f]+\.finding"', nested)
+    for params in (
+        {"list": "agency", "name": "agency"},
+        {"list": "procedures", "name": "x.y"},
+        {"list": "internal_audits[].corrective_actions", "name": "internal_audits.<b>.corrective_actions"},
+    ):
+        assert client.get("/row", params=params).status_code == 404
+
+
+def test_a_list_added_to_the_model_appears_in_the_form_on_its_own():
+    from pydantic import Field
+
+    from isocheck.facts.model import Agency, Strict
+    from isocheck.serve.formdata import parse_form
+    from isocheck.serve.schema import form_fields
+    from isocheck.serve.view import nodes
+
+    class Judgement(Strict):
+        criterion: str = Field(min_length=1, description="The criterion judged, e.g. '7.2'.")
+        met: bool | None = Field(None, description="The inspector finds it met.")
+        judged_on: dt.date | None = Field(None, description="Date of the judgement; null = not judged yet.")
+
+    class WithJudgements(Agency):
+        judgements: list[Judgement] | None = Field(None, description="Inspector judgements; [] = none.")
+
+    fields = form_fields(WithJudgements)
+    [judgements] = [f for f in fields if f.name == "judgements"]
+    assert judgements.kind == "list" and judgements.tabular
+    assert [c.name for c in judgements.children] == ["criterion", "met", "judged_on"]
+    assert judgements.children[0].label("en") == "The criterion judged"
+    assert judgements.children[2].none_label("en") == "Not judged yet"
+    assert judgements.none_label("en") == "None"
+    data = {"judgements": [{"criterion": "7.2", "met": True, "judged_on": dt.date(2026, 11, 2)}]}
+    [node] = [n for n in nodes(fields, data, "", "vi", {}) if n.name == "judgements"]
+    assert [c.value for c in node.rows[0].cells] == ["7.2", "true", "02/11/2026"]
+    pairs = [
+        ("judgements.0._from", "0"),
+        ("judgements.0.criterion", "7.2"),
+        ("judgements.0.met", "true"),
+        ("judgements.0.judged_on", "02/11/2026"),
+    ]
+    assert parse_form(pairs, fields).data == {"agency": {}, **data}  # the required group is always there

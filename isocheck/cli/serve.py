@@ -23,7 +23,7 @@ def _warning(host: str) -> str:
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Address to listen on (this computer only by default)."
 )
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
 @click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),

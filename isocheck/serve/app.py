@@ -11,6 +11,13 @@ Routes (every POST carries the CSRF token, :mod:`isocheck.serve.security`):
 - ``POST /download/report`` and ``POST /download/minutes`` — the HTML report and the Word minutes of the
   form as it stands, without saving it.
 
+Saving, decided: **Save** writes the file only when the form is valid as the command line would read it
+(model, dates, and once more the text about to be written, with whatever the form kept from the file
+unseen); otherwise nothing is written and every problem is shown. **Save a draft** (after a confirmation)
+writes what the form holds even with problems — a wrongly written date is kept as the text typed — so a
+long form is never lost; ``isocheck check`` then names the problems, and the page shows them when the draft
+is opened again. A file changed on disk since the page was opened is never overwritten.
+
 Templates are Jinja2 with autoescape on and undefined names as errors; static files (htmx, the page's
 script and stylesheet) are served from the package, so the page needs nothing from outside.
 """
@@ -96,22 +103,10 @@ class Pages:
         html = self.env.get_template(name).render(w=words, lang=lang, csrf=token, **context)
         return HTMLResponse(html, status_code=status)
 
-    def settings(self, form: FormData, lang: str) -> tuple[Settings, str | None]:
-        as_of_text = str(form.get("_as_of", "")).strip()
-        day = parse_day(as_of_text) if as_of_text else self.config.today()
-        profile = str(form.get("_profile", "all"))
-        problem = None if isinstance(day, dt.date) else day.text(lang)
-        settings = Settings(
-            day if isinstance(day, dt.date) else self.config.today(),
-            profile if profile in (*PROFILES, "all") else "all",
-            lang,
-        )
-        return settings, problem
-
     def checked(self, form: FormData, lang: str) -> tuple[Checked, Settings, str]:
         file = str(form.get("file", ""))
         self.config.folder.path(file)  # a refused name is refused before anything else
-        settings, as_of_problem = self.settings(form, lang)
+        settings, as_of_problem = form_settings(form, lang, self.config.today())
         pairs = [(k, str(v)) for k, v in form.multi_items() if k not in ("csrf", "file", "base")]
         checked = checking.check_form(pairs, file, settings, self.config.pack)
         if as_of_problem:
@@ -132,6 +127,10 @@ class Pages:
         )
 
     def refused(self, request: Request, error: InputError, lang: str, status: int = 400) -> HTMLResponse:
+        """The refusal as a page, or (an htmx request) in the status line of the result panel."""
+        if request.headers.get("hx-request"):
+            empty = Checked(checking.parse_form([], FIELDS), {}, [], None)
+            return self.panel(request, empty, lang, status_text=error.text(lang), status_cls="bad")
         return self.render("refused.html.j2", request, lang, status=status, message=error.text(lang))
 
     # -- pages -------------------------------------------------------------------------------------
@@ -146,25 +145,9 @@ class Pages:
         lang = self.lang(request)
         file = request.query_params.get("file", "")
         try:
-            original = self.config.folder.read(file)
-            data = _plain(yamldoc.load(original))  # the document as the form will edit it
+            original, data, problem = opened(self.config.folder, file, lang)
         except InputError as refusal:
             return self.refused(request, refusal, lang)
-        except Exception as exc:  # ruamel.yaml refusing what isocheck's reader took: say so, open nothing
-            error = InputError(
-                file,
-                Problem.plain(
-                    f"cannot be edited in the form ({type(exc).__name__})",
-                    f"không mở được trong biểu mẫu ({type(exc).__name__})",
-                ),
-            )
-            return self.refused(request, error, lang)
-        problem = None
-        if original:
-            try:
-                validate_agency(data, file)
-            except InputError as error:
-                problem = error.text(lang)
         level = data.get("agency", {}).get("level") if isinstance(data.get("agency"), dict) else None
         today = self.config.today()
         form_nodes = nodes(FIELDS, data, "", lang, examples(level if level in _LEVELS else "commune", today.year))
@@ -238,19 +221,58 @@ class Pages:
             return self.refused(request, error, lang)
         if checked.report is None or checked.errors:
             return self.render("refused.html.j2", request, lang, status=400, message="\n".join(checked.messages))
-        stem = file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        if kind == "report":
-            from isocheck.report.html import render
+        return attachment(checked.report, kind, file, lang)
 
-            body: bytes = render(checked.report, lang).encode("utf-8")
-            media, name = "text/html; charset=utf-8", f"{stem}-bao-cao.html"
-        else:
-            from isocheck.report.minutes import render_minutes
 
-            body = render_minutes(checked.report, None, lang)
-            media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            name = f"{stem}-bien-ban.docx"
-        return Response(body, media_type=media, headers={"content-disposition": f'attachment; filename="{name}"'})
+def opened(folder: Folder, file: str, lang: str) -> tuple[str, dict[str, Any], str | None]:
+    """The text of ``file``, its document as the form edits it, and what is wrong with it as a fact file
+    (None when nothing); :class:`InputError` when it cannot be opened in the form at all."""
+    original = folder.read(file)
+    try:
+        data = _plain(yamldoc.load(original))
+    except Exception as exc:  # ruamel.yaml refusing what isocheck's reader took: say so, open nothing
+        raise InputError(
+            file,
+            Problem.plain(
+                f"cannot be edited in the form ({type(exc).__name__})",
+                f"không mở được trong biểu mẫu ({type(exc).__name__})",
+            ),
+        ) from None
+    problem = None
+    if original:
+        try:
+            validate_agency(data, file)
+        except InputError as error:
+            problem = error.text(lang)
+    return original, data, problem
+
+
+def form_settings(form: FormData, lang: str, today: dt.date) -> tuple[Settings, str | None]:
+    """The as-of day (dd/mm/yyyy, today when blank), profile and language of a posted form, and the
+    problem with the day as written, if any."""
+    as_of_text = str(form.get("_as_of", "")).strip()
+    day = parse_day(as_of_text) if as_of_text else today
+    profile = str(form.get("_profile", "all"))
+    problem = None if isinstance(day, dt.date) else day.text(lang)
+    as_of = day if isinstance(day, dt.date) else today
+    return Settings(as_of, profile if profile in (*PROFILES, "all") else "all", lang), problem
+
+
+def attachment(report, kind: str, file: str, lang: str) -> Response:
+    """The HTML report or the Word minutes of ``report`` as a download named after the fact file."""
+    stem = file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if kind == "report":
+        from isocheck.report.html import render
+
+        body: bytes = render(report, lang).encode("utf-8")
+        media, name = "text/html; charset=utf-8", f"{stem}-bao-cao.html"
+    else:
+        from isocheck.report.minutes import render_minutes
+
+        body = render_minutes(report, None, lang)
+        media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        name = f"{stem}-bien-ban.docx"
+    return Response(body, media_type=media, headers={"content-disposition": f'attachment; filename="{name}"'})
 
 
 _LEVELS = ("department", "sub_department", "district", "commune")
