@@ -26,8 +26,8 @@ from pydantic import BaseModel
 def _table_entry(model: type[BaseModel], name: str) -> Any:
     """The model's own ``meanings`` entry for ``name`` (an object with ``vi`` and ``en``), or None."""
     table = getattr(model, "meanings", None)
-    if isinstance(table, dict) and name in table:
-        return table[name]
+    if isinstance(table, dict):  # the table beside the model's fields
+        return table.get(name)
     from isocheck.docs.facts import FIELD_TEXTS  # today's home of the Vietnamese meanings
 
     return FIELD_TEXTS.get(f"{model.__name__}.{name}")
