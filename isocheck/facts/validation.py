@@ -13,6 +13,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, RootModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from isocheck.base.errors import InputError
 from isocheck.facts.parse import path_text, position_of
@@ -48,7 +49,7 @@ _LIMITS = {
 }
 
 
-def _reported(exc: ValidationError) -> list[dict]:
+def _reported(exc: ValidationError) -> list[ErrorDetails]:
     """pydantic's errors, less the "missing" of a misspelt key: it is named once, as the misspelling."""
     errors = exc.errors(include_url=False)
     unknown_in = {tuple(e["loc"][:-1]) for e in errors if e["type"] == "extra_forbidden"}
@@ -81,7 +82,7 @@ def field_errors(exc: ValidationError, file: str, model: type[BaseModel]) -> lis
     return list(found.items())
 
 
-def _problem(error: dict, model: type[BaseModel], loc: tuple) -> Problem:
+def _problem(error: ErrorDetails, model: type[BaseModel], loc: tuple) -> Problem:
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     found = Found(value)
     if kind == "missing":

@@ -28,9 +28,9 @@ def _table_entry(model: type[BaseModel], name: str) -> Any:
     table = getattr(model, "meanings", None)
     if isinstance(table, dict):  # the table beside the model's fields
         return table.get(name)
-    from isocheck.docs.facts import FIELD_TEXTS  # today's home of the Vietnamese meanings
+    from isocheck.docs import facts  # before the tables beside the fields: FIELD_TEXTS holds the meanings
 
-    return FIELD_TEXTS.get(f"{model.__name__}.{name}")
+    return getattr(facts, "FIELD_TEXTS", {}).get(f"{model.__name__}.{name}")
 
 
 @functools.cache
