@@ -67,6 +67,8 @@ def evaluate(
             continue
         for subject in subjects_of_rule:
             findings.extend(_resolve(rule, subject, outcomes, errors))
+    for finding in findings:
+        finding.standard = agency.agency.standard
     findings.sort(key=Finding.sort_key)
     return findings
 

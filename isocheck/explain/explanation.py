@@ -28,6 +28,7 @@ _WORDS = {
     "subject": ("Đối tượng", "Subject"),
     "finding": ("Nội dung", "Finding"),
     "basis": ("Căn cứ pháp lý", "Legal basis"),
+    "law_text": ("Toàn văn quy định được viện dẫn", "Full text of the provision cited"),
     "in_force": ("Hiệu lực", "In force"),
     "version": ("phiên bản quy tắc", "rule version"),
     "requires": ("Yêu cầu", "What the rule requires"),
@@ -164,7 +165,7 @@ def explain(finding: Finding, file: str, as_of: dt.date, lang: str) -> dict[str,
                 "from": rule.effective.from_.isoformat(),
                 "until": rule.effective.until.isoformat() if rule.effective.until else None,
             },
-            "citations": [dict(c.model_dump(exclude_none=True), text=c.format(lang)) for c in rule.citations],
+            "citations": [_citation(record) for record in finding.citation_records(lang)],
             "judgment": rule.judgment,
         },
         "requirement": rule.requirement.get(lang),
@@ -185,6 +186,11 @@ def explain(finding: Finding, file: str, as_of: dt.date, lang: str) -> dict[str,
     }
 
 
+def _citation(record: dict[str, Any]) -> dict[str, Any]:
+    """A citation record; ``quote_vi`` is always there (a standard's clause title when it has no quote)."""
+    return {**record, "quote_vi": record.get("quote_vi", record["quote"])}
+
+
 def select(findings: list[Finding], rule_id: str | None) -> list[Finding]:
     """Without a rule id: every nonconformity and rule error. With one: that rule, every subject."""
     if rule_id is not None:
@@ -194,6 +200,18 @@ def select(findings: list[Finding], rule_id: str | None) -> list[Finding]:
 
 def render_text(explanations: list[dict[str, Any]], lang: str) -> str:
     return "\n".join(_render_one(e, lang) for e in explanations)
+
+
+def _citation_lines(c: dict[str, Any], lang: str) -> list[str]:
+    """One citation: how it reads and its quote, where the words come from, then the whole cited clause."""
+    lines = [f"  - {c['text']}: {c['quote']}" if c.get("clauses") else f"  - {c['text']}: “{c['quote']}”"]
+    if c.get("note"):
+        lines.append(f"    ({c['note']})")
+    law = c.get("law")
+    if law:
+        lines.append(f"    {word('law_text', lang)} ({law['anchor']}):")
+        lines += [f"    │ {line}" for line in law["text"].splitlines()]
+    return lines
 
 
 def _render_one(e: dict[str, Any], lang: str) -> str:
@@ -210,7 +228,7 @@ def _render_one(e: dict[str, Any], lang: str) -> str:
         lines.append(f"{word('due', lang)}: {format_value(dt.date.fromisoformat(e['due_date']), lang)}")
     lines += ["", f"{word('basis', lang)}:"]
     for c in rule["citations"]:
-        lines.append(f"  - {c['text']}: “{c['quote_vi']}”")
+        lines += _citation_lines(c, lang)
     until = rule["effective"]["until"]
     in_force = f"{word('from', lang)} {format_value(dt.date.fromisoformat(rule['effective']['from']), lang)}"
     if until:

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from isocheck.base.errors import InputError
 from isocheck.facts.model import LEVELS, validation_error
 from isocheck.facts.parse import load_document, loc_of, position_of
+from isocheck.law.citations import Citation, Text, verify
 from isocheck.law.parameters import Parameters, load_parameters
 from isocheck.pack import conditions as cond
 from isocheck.subjects.fields import FIELDS, SUBJECT_KINDS
@@ -33,52 +34,12 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(_Strict):
-    """A text in Vietnamese (full diacritics) and English."""
-
-    vi: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def get(self, lang: str) -> str:
-        return self.vi if lang == "vi" else self.en
-
-
 class TextList(_Strict):
     vi: list[str] = Field(min_length=1)
     en: list[str] = Field(min_length=1)
 
     def get(self, lang: str) -> list[str]:
         return self.vi if lang == "vi" else self.en
-
-
-class Citation(_Strict):
-    instrument: str = Field(min_length=1)
-    article: int | None = None
-    clause: int | None = None
-    point: str | None = None
-    section: str | None = Field(None, pattern=r"^\d+(\.\d+)*$", description="Clause of a standard, e.g. '5.2'.")
-    quote_vi: str = Field(min_length=1, description="Short quote of the legal text in Vietnamese.")
-
-    def format(self, lang: str) -> str:
-        if self.section is not None:
-            return f"{self.instrument} {'mục' if lang == 'vi' else '§'}{' ' if lang == 'vi' else ''}{self.section}"
-        parts = [_SHORT.get(self.instrument, self.instrument)]
-        words = _CITATION_WORDS[lang]
-        if self.article is not None:
-            parts.append(f"{words[0]} {self.article}")
-        if self.clause is not None:
-            parts.append(f"{words[1]} {self.clause}")
-        if self.point is not None:
-            parts.append(f"{words[2]} {self.point}")
-        return " ".join([*parts[1:][::-1], parts[0]]) if lang == "vi" else ", ".join(parts)
-
-
-_SHORT = {
-    "Quyết định 19/2014/QĐ-TTg": "QĐ 19/2014/QĐ-TTg",
-    "Thông tư 26/2014/TT-BKHCN": "TT 26/2014/TT-BKHCN",
-    "Thông tư 116/2015/TT-BTC": "TT 116/2015/TT-BTC",
-}
-_CITATION_WORDS = {"vi": ("Điều", "khoản", "điểm"), "en": ("Art.", "cl.", "pt.")}
 
 
 class AppliesTo(_Strict):
@@ -149,17 +110,24 @@ class Rule(_Strict):
     def area(self) -> str:
         return self.id.split(".", 1)[0]
 
-    def citation_text(self, lang: str) -> str:
-        return self._citation_texts[lang]
+    def citation_text(self, lang: str, standard: int | None = None) -> str:
+        """Every citation, short ("điểm b khoản 4 Điều 4 QĐ 19/2014/QĐ-TTg; TCVN ISO 9001:2015 mục 9.2"); TCVN
+        ISO 9001 clauses in the agency's edition ``standard``, or in every edition the rule cites."""
+        key = (lang, standard)
+        if key not in self._citation_texts:
+            self._citation_texts[key] = "; ".join(c.format(lang, standard) for c in self.citations)
+        return self._citation_texts[key]
 
     @cached_property
-    def _citation_texts(self) -> dict[str, str]:
-        return {lang: "; ".join(c.format(lang) for c in self.citations) for lang in ("vi", "en")}
+    def _citation_texts(self) -> dict[tuple[str, int | None], str]:
+        return {}
 
-    @cached_property
-    def citations_data(self) -> list[dict]:
-        """The citations as plain dicts (the JSON form)."""
-        return [c.model_dump(exclude_none=True) for c in self.citations]
+    def citations_data(self, lang: str = "vi", standard: int | None = None) -> list[dict]:
+        """The citations as plain dicts (the JSON form), each with how it reads in ``lang``."""
+        return [
+            {**c.model_dump(mode="json", exclude_none=True, exclude={"note"}), "text": c.format(lang, standard)}
+            for c in self.citations
+        ]
 
     @cached_property
     def referenced_fields(self) -> list[str]:
@@ -290,6 +258,7 @@ def load_rule(path: Path, root: Path) -> Rule:
             file, "rule.needs_pending_message", field="pending_message", **_at(lines, ("pending_when",))
         )
     _check_placeholders(rule, file, lines)
+    verify(rule.citations, file, lines, ("citations",), list(rule.applies_to.standards))
     return rule
 
 

@@ -57,7 +57,7 @@ def readiness_lines(report, lang: str) -> list[str]:
         counts = {o: sum(1 for f in r.blocking if f.outcome == o) for o in ("fail", "not_evaluable", "error")}
         out.append(fill(ui("readiness.blocking_count", lang), {"count": len(r.blocking), **counts}, lang))
         rows = [
-            [f.rule_id, f.subject_label.get(lang, f.subject_id), _blocking_text(f, lang), f.rule.citation_text(lang)]
+            [f.rule_id, f.subject_label.get(lang, f.subject_id), _blocking_text(f, lang), f.citation_text(lang)]
             for f in r.blocking
         ]
         cols = [ui("col.rule", lang), ui("col.subject", lang), ui("col.message", lang), ui("col.citation", lang)]
@@ -133,7 +133,7 @@ def render(report, lang: str) -> str:
             continue
         out += ["", f"{ui(f'severity.{severity}', lang)} ({len(group)})"]
         rows = [
-            [f.rule_id, f.subject_label.get(lang, f.subject_id), _with_waiver_note(f, lang), f.rule.citation_text(lang)]
+            [f.rule_id, f.subject_label.get(lang, f.subject_id), _with_waiver_note(f, lang), f.citation_text(lang)]
             for f in group
         ]
         out.append(_table(rows, cols, _WIDTHS))
