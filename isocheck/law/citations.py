@@ -191,11 +191,26 @@ def law_text(citation: Citation, library: Library | None = None) -> dict[str, st
     instrument = (library or load_library()).get(citation.instrument)
     if instrument is None or citation.article is None:
         return None
-    text = instrument.excerpt(citation.article, citation.clause, citation.point)
+    if citation.clause is None and citation.point is None:
+        text = _paragraph_of(instrument.unit(citation.article), citation.quote_vi or "")
+    else:
+        text = instrument.excerpt(citation.article, citation.clause, citation.point)
     if text is None:
         return None
     article = instrument.articles[citation.article]
     return {"text": text, "anchor": f"law/{instrument.anchor(citation.article)}", "source": article.source}
+
+
+def _paragraph_of(article, quote: str) -> str | None:
+    """For a citation of a whole article: the paragraph or clause that holds the quote, else the article."""
+    if article is None:
+        return None
+    pieces = [p for p in (normalise(p) for p in quote.split(CUT)) if p]
+    for block in article.blocks:
+        text = normalise(block) if isinstance(block, str) else block.plain
+        if pieces and pieces[0] in text:
+            return block if isinstance(block, str) else block.text()
+    return article.text()
 
 
 def check(citation: Citation, library: Library | None = None) -> tuple[str, Problem] | None:

@@ -33,6 +33,11 @@ class MonthDay(str):
         month, day = (int(g) for g in self.PATTERN.match(self).groups())  # type: ignore[union-attr]
         return dt.date(year, month, day)
 
+    def text(self, lang: str) -> str:
+        """ "15/11 hằng năm", "15 November each year"."""
+        day = self.in_year(2000)
+        return f"{day:%d/%m} hằng năm" if lang == "vi" else f"{day.day} {day:%B} each year"
+
     @classmethod
     def parse(cls, value: Any) -> MonthDay | None:
         """The value as a MonthDay, or None when it is not one (bad shape or no such day)."""
@@ -55,6 +60,12 @@ NEEDED: dict[str, type] = {
 PROVINCIAL: dict[str, type] = {
     "yearly_report_due": MonthDay,  # the yearly QMS report's deadline when the request letter names none
     "satisfaction_survey_method": Text,  # how the province has the satisfaction survey done
+}
+# the subject fields and message values each provincial parameter feeds (isocheck.subjects.derive): a rule that
+# reads one of them is shown as changed by the overlay that sets the parameter
+READ_BY: dict[str, tuple[str, ...]] = {
+    "yearly_report_due": ("report_due_passed", "report_days_late", "report_due_on"),
+    "satisfaction_survey_method": ("survey_method_vi", "survey_method_en"),
 }
 KINDS: dict[str, type] = {**NEEDED, **PROVINCIAL}
 _KIND_WORDS = {int: ("số nguyên", "a whole number"), dt.date: ("ngày YYYY-MM-DD", "a date YYYY-MM-DD")}

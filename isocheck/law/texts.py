@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from isocheck.base.errors import InputError
+from isocheck.base.shipped import shipped_dir
 
 _HEADING = re.compile(r"^## Điều (\d+)\. (.+)$")
 _ANCHOR = re.compile(r'^<a id="(dieu-\d+)"></a>$')
@@ -174,10 +175,7 @@ class Library:
 def default_law_dir() -> Path:
     """The shipped texts: ``isocheck/_law`` in an installed wheel, else ``<repo>/law`` (``ISOCHECK_LAW`` overrides)."""
     override = os.environ.get("ISOCHECK_LAW")
-    if override:
-        return Path(override)
-    packaged = Path(__file__).parent.parent / "_law"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "law"
+    return Path(override) if override else shipped_dir("_law", "law")
 
 
 @functools.cache

@@ -7,6 +7,7 @@ from tabulate import tabulate
 
 from isocheck.engine.findings import NONCONFORMITY
 from isocheck.pack.rules import SEVERITIES
+from isocheck.report.overlay import changes_lines, header_line
 from isocheck.text.ui import fill, format_value, ui
 from isocheck.workflows.readiness import BLOCKING_SEVERITIES
 
@@ -27,6 +28,7 @@ def header_lines(report, lang: str) -> list[str]:
         f"{ui('report.as_of', lang)}: {format_value(report.as_of, lang)} · "
         f"{ui('report.profile', lang)}: {ui(f'profile.{report.profile}', lang)} · "
         f"{ui('report.rules_version', lang)}: {report.pack.version}",
+        *([header_line(report.pack.tailoring, lang)] if report.pack.tailoring is not None else []),
     ]
 
 
@@ -171,6 +173,8 @@ def render(report, lang: str) -> str:
         out.append(_table(rows, headers, widths))
     if report.score is not None:
         out += score_lines(report, lang)
+    if report.pack.tailoring is not None:
+        out += ["", *changes_lines(report.pack.tailoring, lang)]
     counts = report.summary.outcomes
     out += ["", fill(ui("report.passed_line", lang), counts, lang), ""]
     return "\n".join(out)

@@ -109,10 +109,10 @@ class _Deriver:
             s.set("days_past_transition_deadline", days, ["agency.standard"])
             s.note(
                 "days_past_transition_deadline",
-                f"hoàn thành chuyển đổi trước ngày {_vi(deadline)} (Công văn 419/BKHCN-TĐC); ngày đánh giá "
-                f"{_vi(self.as_of)}: {_days_vi(days)}",
-                f"conversion due before {deadline.isoformat()} (Công văn 419/BKHCN-TĐC); as of "
-                f"{self.as_of.isoformat()}: {_days_en(days)}",
+                f"hoàn thành chuyển đổi trước ngày {_vi(deadline)} (Công văn 419/BKHCN-TĐC), tức chậm nhất ngày "
+                f"{_vi(deadline - dt.timedelta(days=1))}; ngày đánh giá {_vi(self.as_of)}: {_days_vi(days + 1)}",
+                f"conversion due before {deadline.isoformat()} (Công văn 419/BKHCN-TĐC), i.e. by "
+                f"{deadline - dt.timedelta(days=1)}; as of {self.as_of.isoformat()}: {_days_en(days + 1)}",
             )
             s.display["transition_deadline"] = deadline
             s.display["transition_last_day"] = deadline - dt.timedelta(days=1)  # "trước ngày": the day before

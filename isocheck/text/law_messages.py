@@ -122,6 +122,10 @@ LAW_MESSAGES: dict[str, dict[str, str]] = {
         "en": "rule '{rule}' already has severity {severity}",
         "vi": "quy tắc '{rule}' đã có mức độ {severity}",
     },
+    "overlay.rule_before_decision": {
+        "en": "the rule would apply from {date}, before its decision takes effect on {decision}",
+        "vi": "quy tắc áp dụng từ {date}, trước ngày văn bản làm căn cứ có hiệu lực ({decision})",
+    },
     "overlay.pack_mismatch": {
         "en": "the overlay extends pack '{expected}', but the pack loaded is '{found}'",
         "vi": "lớp bổ sung dành cho bộ quy tắc '{expected}', nhưng bộ quy tắc đang dùng là '{found}'",
