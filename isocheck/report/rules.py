@@ -85,7 +85,7 @@ def render_show(rule: Rule, lang: str, fmt: str) -> str:
         lines.append(f"  - {cit.format(lang)}")
         lines.append(f"    {cit.quote(lang) if cit.is_standard else '“' + cit.quote(lang) + '”'}")
         if cit.note is not None:
-            lines.append(f"    ({cit.note.get(lang)})")
+            lines.append(f"    {_label('note', lang)}: {cit.note.get(lang)}")
     lines += ["", f"{_label('conditions', lang)}:"]
     if c["not_applicable_when"]:
         lines.append(f"  not_applicable_when: {describe(c['not_applicable_when'])}")
@@ -113,6 +113,7 @@ _LABELS = {
     "judgment": ("Cần đánh giá chuyên gia", "Needs auditor judgment"),
     "citations": ("Căn cứ pháp lý", "Legal basis"),
     "origin": ("Nguồn", "Origin"),
+    "note": ("Ghi chú", "Note"),
     "conditions": ("Điều kiện", "Conditions"),
     "message": ("Thông báo khi không đạt", "Message when failed"),
     "pending_message": ("Thông báo khi chưa đến hạn", "Message when pending"),
