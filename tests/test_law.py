@@ -172,8 +172,8 @@ def _pack_copy(tmp_path: Path) -> Path:
             "không có trong điểm b khoản 4 Điều 4 QĐ 19/2014/QĐ-TTg",
         ),
         (
-            'clauses: {2015: "9.2", 2008: "8.2.2"}',
-            'clauses: {2015: "9.2"}',
+            'clauses: {"2015": "9.2", "2008": "8.2.2"}',
+            'clauses: {"2015": "9.2"}',
             "citations[2].clauses: the rule applies to TCVN ISO 9001:2008 systems but this citation has no clause",
             "citations[2].clauses: quy tắc áp dụng cho HTQLCL theo TCVN ISO 9001:2008 nhưng trích dẫn này chưa ghi mục",
         ),
@@ -206,3 +206,11 @@ def test_a_damaged_law_file_fails_loudly(tmp_path):
     with pytest.raises(InputError) as raised:
         parse_instrument(broken)
     assert raised.value.detail.key == "law.indent"
+
+
+def test_an_edition_is_2008_or_2015():
+    with pytest.raises(ValueError, match="not an edition"):
+        Citation.model_validate({"instrument": "TCVN ISO 9001", "clauses": {"2016": "9.2"}})
+    assert Citation.model_validate({"instrument": "TCVN ISO 9001", "clauses": {2015: "9.2"}}).by_edition == {
+        2015: "9.2"
+    }

@@ -11,7 +11,7 @@ A standard citation is shown in the agency's own edition ("TCVN ISO 9001:2008 m�
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -21,7 +21,6 @@ from isocheck.law.standards import EDITIONS, STANDARD, load_standards
 from isocheck.law.texts import Library, load_library, normalise
 from isocheck.text.problems import Problem
 
-Edition = Literal[2008, 2015]
 CUT = "…"
 MIN_QUOTE = 12  # characters of law a quote must carry, cuts aside
 _WORDS = {"vi": ("Điều", "khoản", "điểm", "mục"), "en": ("Art.", "cl.", "pt.", "§")}
@@ -46,8 +45,9 @@ class Citation(BaseModel):
     article: int | None = Field(None, ge=1)
     clause: int | None = Field(None, ge=1)
     point: str | None = Field(None, pattern=r"^[a-zđ]$")
-    clauses: dict[Edition, str] | None = Field(
-        None, description="TCVN ISO 9001 only: the clause number in each edition, e.g. {2015: '9.2', 2008: '8.2.2'}."
+    clauses: dict[int, str] | None = Field(
+        None,
+        description="TCVN ISO 9001 only: the clause number in each edition, e.g. {'2015': '9.2', '2008': '8.2.2'}.",
     )
     quote_vi: str | None = Field(None, min_length=1, description="Verbatim Vietnamese words of the cited unit.")
     note: Text | None = Field(None, description="Where the words come from when the text is not shipped.")
@@ -63,6 +63,9 @@ class Citation(BaseModel):
                 raise ValueError(Problem("citation.standard_needs_clauses"))
             if any(v is not None for v in (self.article, self.clause, self.point, self.quote_vi)):
                 raise ValueError(Problem("citation.standard_no_quote"))
+            for edition in self.clauses:
+                if edition not in EDITIONS:
+                    raise ValueError(Problem("citation.edition", value=edition))
             for number in self.clauses.values():
                 if not number.replace(".", "").isdigit() or number.startswith(".") or ".." in number:
                     raise ValueError(Problem("citation.clause_number", value=number))

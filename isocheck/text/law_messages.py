@@ -48,6 +48,10 @@ LAW_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "ghi tiêu chuẩn là instrument: {standard} kèm clauses: {{2015: '…', 2008: '…'}} (phiên bản được chọn "
         "theo từng cơ quan)",
     },
+    "citation.edition": {
+        "en": "{value} is not an edition of TCVN ISO 9001 (2008 or 2015)",
+        "vi": "{value} không phải phiên bản của TCVN ISO 9001 (2008 hoặc 2015)",
+    },
     "citation.clause_number": {
         "en": "'{value}' is not a clause number (e.g. '9.2', '8.2.2')",
         "vi": "'{value}' không phải số mục của tiêu chuẩn (ví dụ '9.2', '8.2.2')",
