@@ -108,14 +108,15 @@ def test_page_is_self_contained_and_lists_every_nonconformity(fixture, lang):
         assert escape(f.message(lang)) in page, (f.rule_id, f.subject_id)
         assert escape(f.subject_label.get(lang, f.subject_id)) in page
         for c in f.rule.citations:
-            assert escape(c.format(lang)) in page
+            assert escape(c.format(lang, f.standard)) in page  # TCVN clauses in the agency's edition
     # one card per rule with its explanation open (so printing shows it); the legal basis once per card
     rules = {f.rule_id for f in fails}
     assert page.count('<article class="finding ') == len(rules)
     assert page.count("<details open>") == len(rules)
     for rule_id in rules:
-        quote = next(f for f in fails if f.rule_id == rule_id).rule.citations[0].quote_vi
-        assert page.count(str(escape(quote))) == 1, rule_id
+        first = next(f for f in fails if f.rule_id == rule_id)
+        quote = first.rule.citations[0].quote(lang, first.standard)
+        assert page.count(f"“{escape(quote)}”") == 1, rule_id  # quoted once; the whole clause may hold it too
     for outcome in ("pending", "not_evaluable", "error"):
         for f in (f for f in report.findings if f.outcome == outcome):
             assert f.rule_id in page
@@ -148,7 +149,7 @@ def test_thirty_uncovered_tthc_are_one_card_with_one_table(tmp_path):
     for f in uncovered:
         assert f"<code>{f.item['source']}</code>" in card  # where each TTHC is in the fact file
     # the legal basis, requirement and remedy once; the remedy that only names the TTHC is not repeated
-    assert card.count("Phạm vi áp dụng bao gồm toàn bộ hoạt động") == 1
+    assert card.count("“Phạm vi áp dụng bao gồm toàn bộ hoạt động") == 1  # quoted once (the folded clause holds it too)
     assert card.count("Để đạt yêu cầu") == 1 and "(từng trường hợp trong bảng)" in card
     # rows run by the field of procedures (lĩnh vực), then by code
     fields = [(f.item or {}).get("field") for f in uncovered]
@@ -443,3 +444,23 @@ def test_thirty_uncovered_tthc_print_as_one_table_not_thirty_pages(tmp_path):
     assert sum(1 for f in report.findings if f.outcome == "fail") == 34  # 30 TTHC and 4 other findings
     counts = _pages(tmp_path, {lang: render(report, lang) for lang in ("vi", "en")})
     assert all(n <= 4 for n in counts.values()), counts
+
+
+def test_each_cited_clause_of_the_law_is_shown_whole_on_screen_and_the_overlay_named(tmp_path):
+    # issue 12 part 1: the report can show the whole clause a finding cites (folded on screen, not printed);
+    # part 6: a report says which rules an overlay changed, and on which provincial decision
+    from isocheck.api import load_pack
+
+    pack = load_pack(overlay="ha-tinh.example", as_of=dt.date(2022, 11, 16))
+    report = check_file(FIXTURES / "xa-chua-san-sang-cong-bo.yaml", dt.date(2022, 11, 16), pack=pack)
+    page = render(report, "vi")
+    fails = [f for f in report.findings if f.outcome == "fail"]
+    for f in fails:
+        for record in f.citation_records("vi"):
+            if "law" in record:
+                assert escape(record["law"]["text"]).replace("\n", "\n") in page, record["text"]
+    assert page.count('<details class="clause">') >= len({f.rule_id for f in fails})
+    assert "Thay đổi của lớp bổ sung so với bộ quy tắc quốc gia" in page
+    assert escape(pack.tailoring.title("vi")) in page
+    for change in pack.tailoring.changes:
+        assert escape(change.decision.format("vi")) in page

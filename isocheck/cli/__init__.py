@@ -15,6 +15,7 @@ from isocheck.cli.batch import batch_command
 from isocheck.cli.check import check_command
 from isocheck.cli.docs import docs_command
 from isocheck.cli.explain import explain_command
+from isocheck.cli.impact import impact_command
 from isocheck.cli.import_roster import import_command
 from isocheck.cli.init import init_command
 from isocheck.cli.minutes import minutes_command
@@ -41,6 +42,7 @@ for _command in (
     schema_command,
     init_command,
     import_command,
+    impact_command,
     serve_command,
 ):
     cli.add_command(_command)

@@ -24,6 +24,7 @@ _WORDS = {
     "no": ("TT", "No."),
     "count": ("{count} trường hợp", "{count} cases"),
     "each": ("… (từng trường hợp trong bảng)", "… (each case in the table)"),
+    "whole_clause": ("Toàn văn", "Full text"),
 }
 
 
@@ -164,9 +165,11 @@ def build_card(group: Group, report, number: int, lang: str) -> dict[str, Any]:
         "title": rule["title"],
         "rule_id": rule["id"],
         "count_text": fill(card_word("count", lang), {"count": len(cases)}, lang),
-        "citation": group.rule.citation_text(lang),
+        "citation": group.findings[0].citation_text(lang),  # TCVN clauses numbered as in the agency's edition
         "requirement": first["requirement"],
-        "basis": [{"text": c["text"], "quote": c["quote_vi"]} for c in rule["citations"]],
+        "basis": [{"text": c["text"], "quote": c["quote"], "law": c.get("law")} for c in rule["citations"]],
+        "whole_clause": card_word("whole_clause", lang),
+        "origin": _origin(rule.get("origin")),
         "in_force": _in_force(rule, lang),
         "judgment": ui("report.judgment", lang) if rule["judgment"] else "",
         "cases": cases,
@@ -178,6 +181,17 @@ def build_card(group: Group, report, number: int, lang: str) -> dict[str, Any]:
         "to_pass": "" if varies["to_pass"] else common_to_pass,
         "remediation": "" if varies["remediation"] else cases[0]["remediation"],
         "evidence": first["evidence"],
+    }
+
+
+def _origin(origin: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Where the rule comes from, when not plainly the national pack: a province's criterion, or a national
+    rule the province's overlay changed (each change with its decision)."""
+    if not origin or (origin["source"] == "national" and not origin["changes"]):
+        return None
+    return {
+        "label": origin["label"],
+        "changes": [f"{c['text']}: {c['decision']['text']} — {c['reason']}" for c in origin["changes"]],
     }
 
 

@@ -22,6 +22,7 @@ from isocheck.explain.explanation import word
 from isocheck.pack.rules import SEVERITIES
 from isocheck.report.cards import build_card, card_word
 from isocheck.report.grouping import group_findings
+from isocheck.report.overlay import word as overlay_word
 from isocheck.report.table import verdict_lines
 from isocheck.report.templating import environment, packaged_text, render_template
 from isocheck.text.ui import fill, format_value, pick, ui
@@ -62,6 +63,11 @@ def _meta(report, lang: str) -> list[tuple[str, str, bool]]:
     rows += [
         (ui("report.profile", lang), ui(f"profile.{report.profile}", lang), False),
         (ui("report.rules_version", lang), report.pack.version, False),
+        *(
+            [(overlay_word("applied", lang), report.pack.tailoring.title(lang), False)]
+            if report.pack.tailoring is not None
+            else []
+        ),
         (ui("report.tool_version", lang), f"isocheck {report.tool_version}", False),
         (ui("report.fact_file", lang), report.file, True),
     ]
@@ -247,7 +253,22 @@ def _context(report, lang: str) -> dict[str, Any]:
         "listings": _listings(report, lang),
         "score": _score(report, lang),
         "signature": _signature(lang),
+        "overlay": _overlay(report, lang),
         "words": _page_words(lang),
+    }
+
+
+def _overlay(report, lang: str) -> dict[str, Any] | None:
+    """What the province's overlay changed in the national pack, each change with its decision."""
+    tailoring = report.pack.tailoring
+    if tailoring is None:
+        return None
+    keys = ("target", "change", "decision", "reason")
+    return {
+        "heading": overlay_word("title", lang),
+        "none": overlay_word("none", lang),
+        "headers": [{"text": overlay_word(f"col.{k}", lang), "cls": ""} for k in keys],
+        "rows": [[c.target, c.describe(lang), c.decision.format(lang), c.reason.get(lang)] for c in tailoring.changes],
     }
 
 

@@ -15,6 +15,8 @@ import re
 import string
 from typing import Any
 
+from isocheck.text.law_messages import LAW_MESSAGES
+
 LANGS = ("vi", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -302,6 +304,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no fact files found (looked for {suffixes})",
         "vi": "không tìm thấy tệp dữ liệu nào (tìm các tệp {suffixes})",
     },
+    **LAW_MESSAGES,  # law texts, citations, overlays, impact
 }
 
 # English problem texts of PyYAML/libyaml, json and str.format, with their Vietnamese (first match wins).
