@@ -24,7 +24,9 @@ from isocheck.serve.formdata import parse_form
 from isocheck.serve.view import Node, nodes
 
 ROOT = Path(__file__).resolve().parent.parent
-FACT_FILES = sorted(p for p in (ROOT / "fixtures").rglob("*.yaml") if "inspection" not in p.parts)
+FACT_FILES = sorted(  # every agency fact file bundled (not the inspection or legal-change inputs beside them)
+    p for p in (ROOT / "fixtures").rglob("*.yaml") if "agency" in (yaml.safe_load(p.read_text(encoding="utf-8")) or {})
+)
 
 
 def posted(form_nodes: list[Node]) -> list[tuple[str, str]]:
