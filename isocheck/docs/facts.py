@@ -5,10 +5,9 @@ in the reference, the schema and the ``isocheck init`` template on its own. A fi
 is the model's ``description``, unless ``FIELD_TEXTS`` gives one (where the model has none, or a terse one);
 its Vietnamese meaning is in ``FIELD_TEXTS`` (``tests/test_docs_generated.py`` checks every field has one).
 
-Which rules read a field is not written by hand: derive records, for every condition field it
-computes, the fact-file paths it came from (``Subject.sources``, also what ``isocheck explain`` shows).
-:func:`field_sources` derives sample agencies built from the model and collects those paths;
-:func:`rules_by_path` joins them with each rule's ``referenced_fields`` and its ``applies_to``.
+Which rules read a field is not written by hand: every derived field declares the fact-file paths it is
+computed from (``isocheck/subjects/<kind>.py``; :func:`field_sources`), and :func:`rules_by_path` joins
+them with each rule's ``referenced_fields`` and its ``applies_to``.
 """
 
 from __future__ import annotations
@@ -25,10 +24,9 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from isocheck.facts.model import LEVELS, Agency, validate_agency
+from isocheck.facts.model import LEVELS, Agency
 from isocheck.pack.rules import RulePack, load_pack
-from isocheck.subjects.derive import derive_subjects
-from isocheck.subjects.fields import FIELDS, FIELDS_VI
+from isocheck.subjects.fields import KINDS
 from isocheck.text.ui import pick
 
 SCHEMA_ID = "urn:isocheck:fact-file"
@@ -237,20 +235,6 @@ SECTION_TITLES: dict[str, tuple[str, str]] = {
     "reports": ("Báo cáo năm", "Yearly reports"),
 }
 
-# What one subject of each kind is (rules are judged per subject).
-SUBJECT_NAMES: dict[str, tuple[str, str]] = {
-    "agency": ("cơ quan", "the agency as a whole"),
-    "year": ("năm được đánh giá", "the year under review"),
-    "procedures": ("danh mục TTHC", "the list of administrative procedures"),
-    "legal_document": ("mỗi văn bản pháp luật", "each legal document"),
-    "announcement": ("mỗi quyết định công bố (hoặc lần công bố dự kiến)", "each announcement (or the planned one)"),
-    "scope_change": ("mỗi lần thay đổi phạm vi", "each scope change"),
-    "audit": ("mỗi cuộc đánh giá nội bộ", "each internal audit"),
-    "review": ("mỗi cuộc xem xét của lãnh đạo", "each management review"),
-    "consultant": ("mỗi hợp đồng tư vấn", "each consultant contract"),
-    "mandatory_procedure": ("mỗi thủ tục bắt buộc (2008)", "each mandatory procedure (2008)"),
-}
-
 # Exceptions to "left out = unknown, null = none", as derive reads them: fields where leaving the key
 # out is the same as writing null, and sections or dates where null is as unknown as leaving them out
 # (a date is, unless its meaning says what null stands for).
@@ -269,7 +253,8 @@ NULL_IS_UNKNOWN = frozenset({"Agency.qms", "InternalAudit.findings"})
 
 
 def subject_name(kind: str, lang: str) -> str:
-    return pick(SUBJECT_NAMES[kind], lang) if kind in SUBJECT_NAMES else kind
+    """What one subject of ``kind`` is (rules are judged per subject)."""
+    return pick(KINDS[kind].title, lang) if kind in KINDS else kind
 
 
 def section_title(name: str, lang: str) -> str:
@@ -423,62 +408,15 @@ def _by_path() -> dict[str, FactField]:
 # -- which rules read which field --------------------------------------------------------------------
 
 
-def _sample(model: type[BaseModel], standard: int, full: bool) -> dict[str, Any]:
-    """A sample document of ``model``: every field filled (``full``) or only the required ones."""
-    return {
-        f.name: _sample_value(f, standard, full)
-        for f in fact_fields(model)
-        if f.owner is model and (full or f.required)
-    }
-
-
-def _sample_value(field: FactField, standard: int, full: bool) -> Any:
-    t = field.type
-    if field.model is not None:
-        item = _sample(field.model, standard, full)
-        return [item] if field.is_list else item
-    if typing.get_origin(t) is typing.Literal:
-        choices = typing.get_args(t)
-        return standard if standard in choices else choices[0]
-    if t is bool:
-        return True
-    if t is int:
-        return _SAMPLE_YEAR if (field.bounds[0] or 0) >= 2000 else 1
-    if t is dt.date:
-        return _SAMPLE_DAY
-    return "x"
-
-
-_SAMPLE_YEAR = 2021
-_SAMPLE_DAY = dt.date(2021, 6, 1)
-_SAMPLE_AS_OF = dt.date(2021, 11, 16)
-
-
-def _known_path(source: str) -> str | None:
-    """A derive source as a model path (``announcements[0].date`` → ``announcements[].date``), or None."""
-    path = re.sub(r"\[(\d+|\*)\]", "[]", source).removesuffix("[]")
-    return path if fact_field(path) is not None else None
-
-
-def field_sources(pack: RulePack) -> dict[tuple[str, str], list[str]]:
-    """(subject kind, condition field) → the fact-file paths derive computes it from.
-
-    Derives sample agencies (every field filled, and only the required ones; on 2008 and 2015) and
-    unites the paths each derived field recorded. A field computed from the as-of date alone has none.
-    """
-    found: dict[tuple[str, str], set[str]] = {(k, n): set() for k, names in FIELDS.items() for n in names}
-    for standard in (2015, 2008):
-        for full in (True, False):
-            agency = validate_agency(_sample(Agency, standard, full), "<sample>")
-            for subject in derive_subjects(agency, _SAMPLE_AS_OF, pack.parameters):
-                for name, sources in subject.sources.items():
-                    found[(subject.kind, name)].update(p for p in map(_known_path, sources) if p)
-    return {key: sorted(paths) for key, paths in found.items()}
+def field_sources() -> dict[tuple[str, str], list[str]]:
+    """(subject kind, condition field) → the fact-file paths it is computed from, as each field declares them
+    (``tests/test_subjects.py`` checks the declarations against the paths derive records)."""
+    return {(k, name): sorted(f.sources) for k, kind in KINDS.items() for name, f in kind.fields.items()}
 
 
 def rules_by_path(pack: RulePack) -> dict[str, list[str]]:
     """Fact-file path → ids of the rules that read it (through a condition field or ``applies_to``)."""
-    sources = field_sources(pack)
+    sources = field_sources()
     result: dict[str, list[str]] = {}
     for rule in pack.rules:
         paths = {p for name in rule.referenced_fields for p in sources[(rule.subject, name)]}
@@ -584,7 +522,7 @@ def render_fact_reference(pack: RulePack | None = None) -> str:
 
 
 def _derived_fields(pack: RulePack) -> list[str]:
-    sources = field_sources(pack)
+    sources = field_sources()
     out = [
         '<a id="derived-fields"></a>',
         "",
@@ -593,7 +531,7 @@ def _derived_fields(pack: RulePack) -> list[str]:
         _DERIVED_INTRO.strip(),
         "",
     ]
-    for kind, names in FIELDS.items():
+    for kind, declared in KINDS.items():
         out += [
             f'<a id="subject-{kind}"></a>',
             "",
@@ -602,18 +540,17 @@ def _derived_fields(pack: RulePack) -> list[str]:
             "| Trường · Field | Kiểu · Type | Ý nghĩa · Meaning | Tính từ · Computed from | Quy tắc · Rules |",
             "|---|---|---|---|---|",
         ]
-        for name, (type_name, meaning) in names.items():
+        for name, field in declared.fields.items():
             rules = [r.id for r in pack.rules if r.subject == kind and name in r.referenced_fields]
             paths = ", ".join(f"[`{p}`](#fact-{p.split('.')[0].split('[')[0]})" for p in sources[(kind, name)])
-            vi = FIELDS_VI.get(name)
             out.append(
                 "| "
                 + " | ".join(
                     _cell(c)
                     for c in (
                         f'<a id="field-{kind}-{name}"></a>`{name}`',
-                        type_name,
-                        meaning + (f"<br>*{vi}*" if vi else ""),
+                        field.type,
+                        f"{field.en}<br>*{field.vi}*",
                         paths or "(ngày đánh giá · the as-of date)",
                         _rule_links(rules),
                     )

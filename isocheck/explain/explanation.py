@@ -17,7 +17,7 @@ from tabulate import tabulate
 from isocheck.engine.findings import Finding
 from isocheck.explain.remedies import remedy_for
 from isocheck.pack.conditions import holds
-from isocheck.subjects.fields import FIELDS, FIELDS_VI, readable
+from isocheck.subjects.fields import derived, readable
 from isocheck.text.ui import format_value, pick, ui
 
 _SYMBOL = {"eq": "=", "ne": "≠", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
@@ -87,7 +87,7 @@ def _condition_rows(finding: Finding, lang: str) -> list[dict[str, Any]]:
                 {
                     "part": part,
                     "field": name,
-                    "meaning": FIELDS_VI[name] if lang == "vi" else FIELDS[kind][name][1],
+                    "meaning": derived(kind, name).meaning(lang),
                     "actual": _value(kind, name, fact[name], lang) if known else word("not_provided", lang),
                     "test": f"{_SYMBOL[op]} {_value(kind, name, expected, lang)}",
                     "holds": holds(leaf, fact) if known else None,
