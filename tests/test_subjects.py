@@ -14,10 +14,12 @@ import typing
 from typing import Any
 
 import pytest
+from conftest import CASES, DEFAULT_AS_OF, FIXTURES, case_agency
 from pydantic import BaseModel
 
 from isocheck.docs.facts import FactField, fact_field, fact_fields
-from isocheck.facts.model import Agency, validate_agency
+from isocheck.facts.model import Agency, load_agency, validate_agency
+from isocheck.facts.parse import load_document
 from isocheck.subjects.derive import derive_subjects
 from isocheck.subjects.fields import FIELDS, FIELDS_VI, KINDS, SUBJECT_KINDS, readable
 from isocheck.subjects.registry import Derived, derived_field
@@ -60,15 +62,6 @@ def model_path(source: str) -> str | None:
     return path if fact_field(path) is not None else None
 
 
-def recorded_sources(agencies, as_of: dt.date, parameters) -> dict[tuple[str, str], set[str]]:
-    found: dict[tuple[str, str], set[str]] = {(k, n): set() for k in KINDS for n in KINDS[k].fields}
-    for agency in agencies:
-        for subject in derive_subjects(agency, as_of, parameters):
-            for name, sources in subject.sources.items():
-                found[(subject.kind, name)].update(p for p in map(model_path, sources) if p)
-    return found
-
-
 def sample_agencies() -> list[Agency]:
     """Agencies with every fact-file field filled, and with only the required ones, on 2015 and on 2008."""
     return [
@@ -78,8 +71,29 @@ def sample_agencies() -> list[Agency]:
     ]
 
 
+def corpus() -> list[tuple[Agency, dt.date, int | None]]:
+    """(agency, as-of date, review year): the sample agencies, every fixture and every rule case."""
+    found = [(a, as_of, None) for a in sample_agencies() for as_of in (SAMPLE_AS_OF, dt.date(2019, 3, 1))]
+    for path in sorted(FIXTURES.glob("*.yaml")) + sorted(FIXTURES.glob("**/facts/*.yaml")):
+        found += [(load_agency(path), as_of, None) for as_of in (dt.date(2019, 3, 1), DEFAULT_AS_OF)]
+    for path in sorted(CASES.glob("*.yaml")):
+        if path.name.startswith("_"):
+            continue
+        data, _ = load_document(path)
+        for case in data["cases"]:
+            as_of = case.get("as_of", DEFAULT_AS_OF)
+            as_of = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
+            found.append((case_agency(case.get("facts"), case.get("remove")), as_of, case.get("year")))
+    return found
+
+
 def test_declared_sources_are_what_derive_records(pack):
-    recorded = recorded_sources(sample_agencies(), SAMPLE_AS_OF, pack.parameters)
+    """Every path derive records for a field is one it declares, and every declared path is recorded somewhere."""
+    recorded: dict[tuple[str, str], set[str]] = {(k, n): set() for k in KINDS for n in KINDS[k].fields}
+    for agency, as_of, year in corpus():
+        for subject in derive_subjects(agency, as_of, pack.parameters, year):
+            for name, sources in subject.sources.items():
+                recorded[(subject.kind, name)].update(p for p in map(model_path, sources) if p)
     wrong = {
         f"{kind}.{name}": {"declared": sorted(field.sources), "recorded": sorted(recorded[(kind, name)])}
         for kind, declared in KINDS.items()

@@ -219,7 +219,7 @@ def review_before(s: AnnouncementFacts) -> Derived:
     "announcement",
     "head_confirmed_before",
     "bool",
-    sources=["announcements[].head_confirmed_on", "announcements[].date"],
+    sources=["announcements", "announcements[].head_confirmed_on", "announcements[].date"],
     vi="người đứng đầu xác nhận hiệu lực trước ngày công bố",
     en="the head confirmed effectiveness on or before the announcement date",
 )
@@ -237,7 +237,7 @@ def head_confirmed_before(s: AnnouncementFacts) -> Derived:
     "announcement",
     "notified",
     "bool",
-    sources=["announcements[].notified_dost_on"],
+    sources=["announcements", "announcements[].notified_dost_on"],
     vi="đã thông báo bằng văn bản cho Sở KH&CN",
     en="the Department of Science and Technology was notified in writing",
 )
@@ -252,7 +252,7 @@ def notified(s: AnnouncementFacts) -> Derived:
     "announcement",
     "posted",
     "bool",
-    sources=["announcements[].posted_at_premises"],
+    sources=["announcements", "announcements[].posted_at_premises"],
     vi="đã niêm yết tại trụ sở",
     en="the announcement is posted at the agency's premises",
 )
@@ -278,7 +278,7 @@ def has_website(s: AnnouncementFacts) -> Derived:
     "announcement",
     "published",
     "bool",
-    sources=["announcements[].published_on_website"],
+    sources=["announcements", "announcements[].published_on_website"],
     vi="đã đăng trên trang thông tin điện tử",
     en="the announcement is published on the agency's website",
 )

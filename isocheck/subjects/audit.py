@@ -117,7 +117,7 @@ def _actions_source(a: AuditFacts) -> list[str]:
     "audit",
     "unresolved_overdue",
     "int",
-    sources=["internal_audits[].corrective_actions"],
+    sources=["internal_audits[].findings", "internal_audits[].corrective_actions"],
     vi="số điểm không phù hợp chưa có hành động khắc phục hoặc quá hạn",
     en="nonconformities with no corrective action, or an action open past its due date",
 )
@@ -130,7 +130,7 @@ def unresolved_overdue(a: AuditFacts) -> Derived:
     "audit",
     "open_not_due",
     "int",
-    sources=["internal_audits[].corrective_actions"],
+    sources=["internal_audits[].findings", "internal_audits[].corrective_actions"],
     vi="số hành động khắc phục đang thực hiện, chưa đến hạn",
     en="corrective actions still open but not yet due",
 )
