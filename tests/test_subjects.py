@@ -17,7 +17,7 @@ import pytest
 from conftest import CASES, DEFAULT_AS_OF, FIXTURES, case_agency
 from pydantic import BaseModel
 
-from isocheck.docs.facts import FactField, fact_field, fact_fields
+from isocheck.docs.fields import FactField, fact_field, fact_fields
 from isocheck.facts.model import Agency, load_agency, validate_agency
 from isocheck.facts.parse import load_document
 from isocheck.subjects.derive import derive_subjects

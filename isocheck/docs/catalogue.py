@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from isocheck.docs.facts import subject_name
+from isocheck.docs.fields import subject_name
 from isocheck.facts.model import LEVELS
 from isocheck.pack.rules import SEVERITIES, Rule, RulePack
 from isocheck.text.ui import pick, ui
