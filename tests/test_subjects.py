@@ -39,7 +39,7 @@ def _sample(model: type[BaseModel], standard: int, full: bool) -> dict[str, Any]
 
 
 def _sample_value(field: FactField, standard: int, full: bool) -> Any:
-    t = field.type
+    t = field.value_type
     if field.model is not None:
         item = _sample(field.model, standard, full)
         return [item] if field.is_list else item

@@ -61,7 +61,7 @@ def render_catalogue(pack: RulePack) -> str:
     areas: dict[str, list[Rule]] = {}
     for rule in pack.rules:
         areas.setdefault(rule.area, []).append(rule)
-    total = Counter(r.severity for r in pack.rules)
+    total: Counter[str] = Counter(r.severity for r in pack.rules)
     out = [
         "# Danh mục quy tắc · Rule catalogue",
         "",
@@ -78,7 +78,7 @@ def render_catalogue(pack: RulePack) -> str:
         "|---|--:|" + "--:|" * len(SEVERITIES),
     ]
     for area, rules in areas.items():
-        counts = Counter(r.severity for r in rules)
+        counts: Counter[str] = Counter(r.severity for r in rules)
         out.append(
             f"| [{area_title(area)}](#{area}) | {len(rules)} | " + " | ".join(str(counts[s]) for s in SEVERITIES) + " |"
         )

@@ -76,17 +76,18 @@ class FactField:
         return self.path.count(".")
 
     @property
-    def type(self) -> Any:
+    def value_type(self) -> Any:
+        """The field's type, without ``| None``."""
         return _unwrap(self.info.annotation)
 
     @property
     def is_list(self) -> bool:
-        return typing.get_origin(self.type) is list
+        return typing.get_origin(self.value_type) is list
 
     @property
     def model(self) -> type[BaseModel] | None:
         """The model of a nested mapping, or of a list's items."""
-        t = _unwrap(typing.get_args(self.type)[0]) if self.is_list else self.type
+        t = _unwrap(typing.get_args(self.value_type)[0]) if self.is_list else self.value_type
         return t if isinstance(t, type) and issubclass(t, BaseModel) else None
 
     @property
@@ -114,7 +115,7 @@ class FactField:
         return (text.en if text and text.en else None) or self.info.description or ""
 
     def type_text(self, lang: str) -> str:
-        t = self.type
+        t = self.value_type
         if self.is_list:
             return pick(("danh sách", "list"), lang)
         if self.model is not None:
@@ -139,7 +140,7 @@ class FactField:
 
     def allowed(self, lang: str) -> str:
         """Allowed values: the choices, a number range, or non-empty text."""
-        t = self.type
+        t = self.value_type
         if typing.get_origin(t) is typing.Literal:
             return " | ".join(f"`{v}`" for v in typing.get_args(t))
         ge, le = self.bounds
@@ -163,9 +164,9 @@ class FactField:
         if self.is_list:
             return pick(("bỏ trống = chưa rõ · `[]` = không có", "left out = unknown · `[]` = none"), lang)
         if (
-            self.type is bool
+            self.value_type is bool
             or (self.texts is not None and self.texts.null_is_unknown)
-            or (self.type is dt.date and "null =" not in self.meaning("en"))
+            or (self.value_type is dt.date and "null =" not in self.meaning("en"))
         ):
             return pick(("bỏ trống hoặc `null` = chưa rõ", "left out or `null` = unknown"), lang)
         return pick(("bỏ trống = chưa rõ · `null` = không có", "left out = unknown · `null` = none"), lang)

@@ -15,6 +15,7 @@ import textwrap
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
 from isocheck import __version__
 from isocheck.docs.example_agency import Commented, NoneYet, placeholders
@@ -73,11 +74,15 @@ class _Writer:
         lines = textwrap.wrap(text, WIDTH - len(indent) - 2, break_on_hyphens=False)
         return [f"{indent}# {line}".replace("\0", " ") for line in lines]
 
-    def mapping(self, model: type, data: dict[str, Any], prefix: str, depth: int, item_start: bool = False) -> None:
+    def mapping(
+        self, model: type[BaseModel], data: dict[str, Any], prefix: str, depth: int, item_start: bool = False
+    ) -> None:
         """Write the fields of ``model`` (each with its comment) at ``depth``; the first after ``- `` if an item."""
         indent = "  " * depth
         for n, field_name in enumerate(model.model_fields):
             field = fact_field(f"{prefix}{field_name}")
+            if field is None:
+                raise KeyError(f"{prefix}{field_name} is not in the fact-file walk")
             if depth == 0:
                 title = section_title(field.name, self.lang)
                 self.lines += ["", f"# ── {title} " + "─" * max(3, WIDTH - 6 - len(title))]
@@ -96,11 +101,12 @@ class _Writer:
                 self.lines.append(f"{indent}# {field.name}:")
             else:
                 self._commented(lambda: self._plain(field, inner, indent, depth), indent)
-        elif isinstance(value, NoneYet):
+        elif isinstance(value, NoneYet) and field.model is not None:
+            model, example = field.model, value.example
             self.lines.append(f"{indent}{field.name}: []")
             self.lines.append(f"{indent}# {_COMMENTED_HINT[self.lang]['example']}")
             self._commented(
-                lambda: self.mapping(field.model, value.example, f"{field.path}[].", depth + 2, item_start=True), indent
+                lambda: self.mapping(model, example, f"{field.path}[].", depth + 2, item_start=True), indent
             )
         else:
             self._plain(field, value, indent, depth)

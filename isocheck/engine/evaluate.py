@@ -88,7 +88,7 @@ def _resolve(rule: Rule, subject: Subject, outcomes: dict, errors: dict) -> list
     if error is not None:
         return [_finding(rule, "error", subject, error=error)]
     outcome = next(iter(got))
-    missing = []
+    missing: list[str] = []
     if outcome == "not_evaluable":
         for name in rule.referenced_fields:
             missing.extend(p for p in subject.missing.get(name, []) if p not in missing)

@@ -17,7 +17,7 @@ from tabulate import tabulate
 from isocheck.engine.findings import Finding
 from isocheck.explain.remedies import remedy_for
 from isocheck.pack.conditions import holds
-from isocheck.subjects.fields import derived, readable
+from isocheck.subjects.fields import Subject, derived, readable
 from isocheck.text.ui import format_value, pick, ui
 
 _SYMBOL = {"eq": "=", "ne": "≠", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
@@ -70,8 +70,15 @@ def _value(kind: str, name: str, value: Any, lang: str) -> str:
     return format_value(readable(kind, name, value), lang)
 
 
+def _subject(finding: Finding) -> Subject:
+    """The subject a finding was judged on (every finding of an evaluation has one)."""
+    if finding.subject is None:
+        raise ValueError(f"finding {finding.id} carries no subject to explain")
+    return finding.subject
+
+
 def _condition_rows(finding: Finding, lang: str) -> list[dict[str, Any]]:
-    subject = finding.subject
+    subject = _subject(finding)
     kind, fact = subject.kind, subject.fields
     if kind != finding.rule.subject:  # no subject of the rule's kind: judged on the agency, nothing to compare
         return []
@@ -106,7 +113,7 @@ def _leaves(cond: tuple):
 
 
 def _facts(finding: Finding, file: str, lang: str) -> list[dict[str, Any]]:
-    subject = finding.subject
+    subject = _subject(finding)
     rule = finding.rule
     rows = []
     for name in rule.referenced_fields:
@@ -118,7 +125,7 @@ def _facts(finding: Finding, file: str, lang: str) -> list[dict[str, Any]]:
                 if known
                 else word("not_provided", lang),
                 "file": file,
-                "paths": list(subject.sources.get(name) if known else subject.missing.get(name, [])),
+                "paths": list(subject.sources.get(name, []) if known else subject.missing.get(name, [])),
                 "provided": known,
             }
         )
@@ -145,7 +152,7 @@ def _to_pass(finding: Finding, as_of: dt.date, lang: str) -> dict[str, Any]:
         return {"text": word("provide", lang).format(missing=", ".join(finding.missing)), "change": False}
     if finding.outcome == "error":
         return {"text": word("error", lang), "change": False}
-    remedy = remedy_for(finding.rule, finding.subject, finding.outcome, as_of, finding.item)
+    remedy = remedy_for(finding.rule, _subject(finding), finding.outcome, as_of, finding.item)
     if remedy is None:
         return {"text": word("no_remedy", lang), "change": False}
     return {"text": remedy.text(lang), "change": True}

@@ -46,8 +46,11 @@ class Context:
     def year_start(self) -> dt.date:
         return min(self.as_of, dt.date(self.year, 1, 1))
 
-
-# -- fact-document paths ---------------------------------------------------------------------------
+    def listed_item(self) -> dict[str, Any]:
+        """The item of a ``findings_per`` finding (a fix of an item's field needs one)."""
+        if self.item is None:
+            raise LookupError(f"a fix of {self.subject.kind} items needs the item of a findings_per finding")
+        return self.item
 
 
 # -- fact-document paths ---------------------------------------------------------------------------
@@ -143,21 +146,23 @@ def announcement_entry(doc: dict, day: dt.date, standard: int) -> dict:
 
 def drop_item(vi: str, en: str) -> Callable[[Context], Fix]:
     def make(ctx: Context) -> Fix:
-        path = ctx.item["source"]
+        item = ctx.listed_item()
+        path = item["source"]
 
         def patch(doc: dict) -> None:
             *parent, index = path_parts(path)
             get_path(doc, ".".join(str(p) for p in parent)).pop(index)
 
-        return Fix(texts(vi.format(**ctx.item), en.format(**ctx.item)), patch)
+        return Fix(texts(vi.format(**item), en.format(**item)), patch)
 
     return make
 
 
 def item_flag(field: str, vi: str, en: str) -> Callable[[Context], Fix]:
     def make(ctx: Context) -> Fix:
-        path = f"{ctx.item['source']}.{field}"
-        return Fix(texts(vi.format(**ctx.item), en.format(**ctx.item)), lambda doc: set_path(doc, path, True))
+        item = ctx.listed_item()
+        path = f"{item['source']}.{field}"
+        return Fix(texts(vi.format(**item), en.format(**item)), lambda doc: set_path(doc, path, True))
 
     return make
 

@@ -41,8 +41,7 @@ def _leaves_to_flip(cond: tuple, fact: dict, kind: str) -> list[tuple] | None:
     if tag == "cmp":
         return [cond] if (kind, cond[1]) in FIXES else None
     if tag == "and":  # one false part is enough
-        options = [_leaves_to_flip(c, fact, kind) for c in cond[1]]
-        options = [o for o in options if o]
+        options = [o for o in (_leaves_to_flip(c, fact, kind) for c in cond[1]) if o]
         return min(options, key=len) if options else None
     if tag == "or":  # every true part must turn false
         leaves: list[tuple] = []
@@ -73,11 +72,11 @@ def remedy_for(rule: Rule, subject: Subject, outcome: str, as_of: dt.date, item:
         return None
     ctx = Context(subject, as_of, item)
     fixes: list[Fix] = []
-    seen: set = set()
+    used: set = set()
     for leaf in leaves:
         make = FIXES[(subject.kind, leaf[1])]
-        if make in seen:
+        if make in used:  # one fix may close several leaves (built_in and days_after_deadline)
             continue
-        seen.add(make)
+        used.add(make)
         fixes.append(make(ctx))
     return Remedy(fixes)

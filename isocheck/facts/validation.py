@@ -13,6 +13,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, RootModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from isocheck.base.errors import InputError
 from isocheck.facts.parse import path_text, position_of
@@ -64,7 +65,7 @@ def validation_error(exc: ValidationError, file: str, lines: dict, model: type[B
     return InputError(file, problem, path_text(loc) or None, line, column)
 
 
-def _problem(error: dict, model: type[BaseModel], loc: tuple) -> Problem:
+def _problem(error: ErrorDetails, model: type[BaseModel], loc: tuple) -> Problem:
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     found = Found(value)
     if kind == "missing":

@@ -125,9 +125,14 @@ class Rule(_Strict):
     def conditions(self) -> dict[str, tuple | None]:
         return {
             "not_applicable_when": self._parse("not_applicable_when"),
-            "fail_when": self._parse("fail_when"),
+            "fail_when": self.fail_condition,
             "pending_when": self._parse("pending_when"),
         }
+
+    @cached_property
+    def fail_condition(self) -> tuple:
+        """The parsed ``fail_when`` (every rule has one)."""
+        return cond.parse(self.fail_when, self.subject, "fail_when")
 
     def _parse(self, name: str) -> tuple | None:
         raw = getattr(self, name)
@@ -136,7 +141,7 @@ class Rule(_Strict):
     @cached_property
     def branches(self) -> list[tuple[str, tuple]]:
         c = self.conditions
-        return cond.outcome_branches(c["not_applicable_when"], c["fail_when"], c["pending_when"], self.requires)
+        return cond.outcome_branches(c["not_applicable_when"], self.fail_condition, c["pending_when"], self.requires)
 
     @property
     def area(self) -> str:

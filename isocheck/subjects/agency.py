@@ -9,7 +9,6 @@ from typing import Any
 
 from isocheck.base.calendar import days_between
 from isocheck.facts.model import CertificationBodyContract
-from isocheck.law.parameters import ParameterValue
 from isocheck.subjects.context import Derivation, SubjectFacts, days_en, days_vi, document_text, latest, vi_date
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
@@ -60,9 +59,12 @@ class AgencyFacts(SubjectFacts):
         self.identity = d.agency.agency
         super().__init__(d, "agency", {"vi": self.identity.name, "en": self.identity.name})
         self.latest_announcement = latest(d.announcements or [])
-        self.transition: ParameterValue | None = d.params.entry("standard_2015_transition_deadline", d.as_of)
+        # the 2015 transition deadline in force on the as-of date, and where it comes from
+        self.transition = d.params.date("standard_2015_transition_deadline", d.as_of)
+        entry = d.params.entry("standard_2015_transition_deadline", d.as_of)
+        self.transition_basis = entry.citation.instrument if entry is not None else ""  # Công văn 419/BKHCN-TĐC
         # contracts with certification bodies signed since hiring them was forbidden, with their index
-        forbidden_from = d.params.value("certification_bodies_forbidden_from", d.as_of)
+        forbidden_from = d.params.date("certification_bodies_forbidden_from", d.as_of)
         listed = d.agency.certification_bodies or []
         self.contracts: list[tuple[int, CertificationBodyContract]] = [
             (listed.index(c), c)
@@ -81,7 +83,7 @@ class AgencyFacts(SubjectFacts):
         latest_one = self.latest_announcement
         shown["announced_standard"] = latest_one.standard if latest_one else None
         if self.transition is not None:
-            shown["transition_deadline"] = self.transition.value
+            shown["transition_deadline"] = self.transition
         return shown
 
     def items(self) -> dict[str, list[dict[str, Any]]]:
@@ -102,7 +104,7 @@ class AgencyFacts(SubjectFacts):
         }
 
     def due_date(self) -> dt.date | None:
-        return self.transition.value if self.transition is not None else None
+        return self.transition
 
 
 @KIND.subjects
@@ -184,8 +186,7 @@ def on_2008(a: AgencyFacts) -> Derived:
 def days_past_transition_deadline(a: AgencyFacts) -> Derived:
     if a.transition is None:
         return Derived(None, ["agency.standard"], ["no transition deadline in force on the as-of date"])
-    deadline, as_of = a.transition.value, a.d.as_of
-    basis = a.transition.citation.instrument  # Công văn 419/BKHCN-TĐC
+    deadline, as_of, basis = a.transition, a.d.as_of, a.transition_basis
     days = days_between(deadline, as_of)
     return Derived(
         days,

@@ -21,8 +21,18 @@ from isocheck.subjects import (
 )
 from isocheck.subjects.registry import KINDS
 
-ORDER = (agency, year, procedures, legal_document, announcement, scope_change, audit, review, consultant)
-ORDER += (mandatory_procedure,)
+ORDER = (
+    agency,
+    year,
+    procedures,
+    legal_document,
+    announcement,
+    scope_change,
+    audit,
+    review,
+    consultant,
+    mandatory_procedure,
+)
 
 for _module in ORDER:
     KINDS[_module.KIND.name] = KINDS.pop(_module.KIND.name)

@@ -37,7 +37,7 @@ class LegalDocumentFacts(SubjectFacts):
         self.src = f"legal_documents[{index}]"
         super().__init__(d, doc.number, {"vi": f"Văn bản {doc.number}", "en": f"Legal document {doc.number}"})
         # the months allowed on the as-of date (None: no such obligation in force), and the deadline
-        self.months: int | None = d.params.value("legal_update_max_months", d.as_of)
+        self.months = d.params.number("legal_update_max_months", d.as_of)
         self.deadline = None if self.months is None else add_months(doc.effective_on, self.months)
         # days from the deadline to the build-in date (or to the as-of date if not built in); None if unknown
         self.days: int | None = None

@@ -34,10 +34,10 @@ _OBJECTIVES = "qms.quality_objectives"
 
 
 class RequestedReport(NamedTuple):
-    """The yearly report asked for: its index in ``reports``, the entry, its deadline (31 December when the
+    """The yearly report asked for: its position in ``reports``, the entry, its deadline (31 December when the
     request set none) and the day it was sent by the as-of date (None: not sent)."""
 
-    index: int
+    position: int
     entry: YearlyReport
     due: dt.date
     sent: dt.date | None
@@ -292,7 +292,7 @@ def report_submitted(y: YearFacts) -> Derived:
     report = _requested(y)
     if isinstance(report, Derived):
         return report
-    return Derived(report.sent is not None, [f"reports[{report.index}].submitted_on"])
+    return Derived(report.sent is not None, [f"reports[{report.position}].submitted_on"])
 
 
 @derived_field(
@@ -307,7 +307,7 @@ def report_due_passed(y: YearFacts) -> Derived:
     report = _requested(y)
     if isinstance(report, Derived):
         return report
-    return Derived(y.d.as_of > report.due, [f"reports[{report.index}].due_on"])
+    return Derived(y.d.as_of > report.due, [f"reports[{report.position}].due_on"])
 
 
 @derived_field(
@@ -322,7 +322,7 @@ def report_days_late(y: YearFacts) -> Derived:
     report = _requested(y)
     if isinstance(report, Derived):
         return report
-    i, due, sent, as_of = report.index, report.due, report.sent, y.d.as_of
+    i, due, sent, as_of = report.position, report.due, report.sent, y.d.as_of
     days = days_between(due, sent or as_of)
     set_by_letter = report.entry.due_on is not None
     basis_vi = f"hạn {vi_date(due)}" + ("" if set_by_letter else f" (công văn không ghi hạn: lấy ngày {vi_date(due)})")

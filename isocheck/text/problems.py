@@ -312,6 +312,9 @@ class Problem:
     """A catalogue message (``key`` and its parameters) or a plain text; ``text(lang)`` renders it."""
 
     __slots__ = ("_plain", "key", "params")
+    key: str | None  # None for a plain text
+    params: dict[str, Any]
+    _plain: dict[str, str] | None  # {"en": …, "vi": …} of a plain text
 
     def __init__(self, key: str, /, **params: Any):
         if key not in MESSAGES:
@@ -332,6 +335,8 @@ class Problem:
         lang = lang if lang in LANGS else "en"
         if self._plain is not None:
             return self._plain[lang]
+        if self.key is None:
+            raise ValueError("a Problem is either a catalogue message or a plain text")
         values = {
             name: value.text(lang) if hasattr(value, "text") else str(value) for name, value in self.params.items()
         }
@@ -341,7 +346,7 @@ class Problem:
         return self.text("en")
 
     def __repr__(self) -> str:
-        return f"Problem({self.key or self._plain['en']!r})"
+        return f"Problem({self.key if self.key is not None else self.text('en')!r})"
 
 
 @functools.cache
