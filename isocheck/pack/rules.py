@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import difflib
 import os
-import string
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from isocheck.base.errors import InputError
 from isocheck.facts.model import validation_error
-from isocheck.facts.parse import load_document, loc_of, position_of
+from isocheck.facts.parse import load_document, loc_of
 from isocheck.law.parameters import Parameters, load_parameters
 from isocheck.pack import conditions as cond
+from isocheck.pack.located import at
+from isocheck.pack.placeholders import check_names
 from isocheck.pack.schema import (
     PROFILES,
     SEVERITIES,
@@ -32,7 +33,7 @@ from isocheck.pack.schema import (
     TextList,
 )
 from isocheck.subjects.fields import FIELDS
-from isocheck.text.problems import Found, Problem, glossed
+from isocheck.text.problems import Found, Problem
 
 __all__ = [
     "PROFILES",
@@ -110,7 +111,7 @@ def load_rule(path: Path, root: Path) -> Rule:
     data, lines = load_document(path)
     file = str(path)
     if not isinstance(data, dict):
-        raise InputError.of(file, "rule.not_mapping", {"found": Found(data)}, **_at(lines, ()))
+        raise InputError.of(file, "rule.not_mapping", {"found": Found(data)}, **at(lines, ()))
     try:
         rule = Rule.model_validate(data)
     except ValidationError as exc:
@@ -122,13 +123,13 @@ def load_rule(path: Path, root: Path) -> Rule:
             "rule.id_mismatch",
             {"id": rule.id, "expected": expected_id},
             field="id",
-            **_at(lines, ("id",), value=True),
+            **at(lines, ("id",), value=True),
         )
     try:
         _ = rule.branches  # parses and checks every condition against the field catalogue
     except cond.ConditionError as exc:
         raise InputError.of(
-            file, "rule.condition", {"detail": exc.args[0]}, field=exc.path, **_at(lines, loc_of(exc.path))
+            file, "rule.condition", {"detail": exc.args[0]}, field=exc.path, **at(lines, loc_of(exc.path))
         ) from None
     for i, name in enumerate(rule.requires):
         if name not in FIELDS[rule.subject]:
@@ -142,49 +143,13 @@ def load_rule(path: Path, root: Path) -> Rule:
                     "hint": Problem("field.did_you_mean", close=close[0]) if close else "",
                 },
                 field=f"requires[{i}]",
-                **_at(lines, ("requires", i), value=True),
+                **at(lines, ("requires", i), value=True),
             )
     if rule.not_applicable_when is not None and rule.not_applicable_reason is None:
         raise InputError.of(
-            file, "rule.needs_na_reason", field="not_applicable_reason", **_at(lines, ("not_applicable_when",))
+            file, "rule.needs_na_reason", field="not_applicable_reason", **at(lines, ("not_applicable_when",))
         )
     if rule.pending_when is not None and rule.pending_message is None:
-        raise InputError.of(
-            file, "rule.needs_pending_message", field="pending_message", **_at(lines, ("pending_when",))
-        )
-    _check_placeholders(rule, file, lines)
+        raise InputError.of(file, "rule.needs_pending_message", field="pending_message", **at(lines, ("pending_when",)))
+    check_names(rule, file, lines)
     return rule
-
-
-def _at(lines: dict, loc: tuple, value: bool = False) -> dict:
-    """``line`` and ``column`` of a rule-file location, as keyword arguments of :meth:`InputError.of`."""
-    line, column = position_of(lines, loc, value)
-    return {"line": line, "column": column}
-
-
-def _check_placeholders(rule: Rule, file: str, lines: dict) -> None:
-    """Every {placeholder} must be a plain name (the values come from the subject at run time)."""
-    for name in ("message", "pending_message", "pass_message", "remediation"):
-        text = getattr(rule, name)
-        if text is None:
-            continue
-        for lang in ("vi", "en"):
-            try:
-                parsed = list(string.Formatter().parse(text.get(lang)))
-            except ValueError as exc:
-                raise InputError.of(
-                    file,
-                    "rule.bad_placeholder",
-                    {"detail": glossed(str(exc))},
-                    field=f"{name}.{lang}",
-                    **_at(lines, (name, lang), value=True),
-                ) from None
-            for _, field_name, _, _ in parsed:
-                if field_name is not None and not field_name.isidentifier():
-                    raise InputError.of(
-                        file,
-                        "rule.placeholder_not_name",
-                        {"name": field_name},
-                        field=f"{name}.{lang}",
-                        **_at(lines, (name, lang), value=True),
-                    )

@@ -305,6 +305,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no fact files found (looked for {suffixes})",
         "vi": "không tìm thấy tệp dữ liệu nào (tìm các tệp {suffixes})",
     },
+    # names in a rule that its subject does not have, found when the pack loads (isocheck.pack.placeholders)
+    "rule.placeholder_unknown": {
+        "en": "the placeholder {{{name}}} is not a value of subject '{subject}'{hint}; "
+        "the values this text may use: {names}",
+        "vi": "chỗ điền giá trị {{{name}}} không ứng với giá trị nào của đối tượng '{subject}'{hint}; "
+        "các giá trị được dùng ở đây: {names}",
+    },
+    "rule.placeholder_format": {
+        "en": "the placeholder {{{written}}} has a format; write {{{name}}}: isocheck writes each value the way the "
+        "report's language reads it (dates dd/mm/yyyy in Vietnamese, YYYY-MM-DD in English)",
+        "vi": "chỗ điền giá trị {{{written}}} có kèm định dạng; hãy viết {{{name}}}: isocheck tự trình bày giá trị "
+        "theo ngôn ngữ của báo cáo (ngày dạng dd/mm/yyyy trong tiếng Việt, YYYY-MM-DD trong tiếng Anh)",
+    },
+    "rule.findings_per_unknown": {
+        "en": "'{name}' is not an item list of subject '{subject}'{hint}; expected one of: {names}",
+        "vi": "'{name}' không phải là danh sách mục của đối tượng '{subject}'{hint}; cần một trong: {names}",
+    },
+    "rule.findings_per_none": {
+        "en": "'{name}': subject '{subject}' has no item list to give one finding per item",
+        "vi": "'{name}': đối tượng '{subject}' không có danh sách mục nào để nêu thành từng phát hiện",
+    },
+    "rule.due_date_unknown": {
+        "en": "'{name}' is not a value of subject '{subject}'{hint}; expected one of: {names}",
+        "vi": "'{name}' không ứng với giá trị nào của đối tượng '{subject}'{hint}; cần một trong: {names}",
+    },
 }
 
 

@@ -1,0 +1,115 @@
+"""A rule's texts may only name values its subject has: every ``{placeholder}`` is checked when the pack loads.
+
+A message is filled from the subject's fields and its declared display values
+(:class:`isocheck.subjects.registry.SubjectKind`), and, for the finding of one item of a ``findings_per``
+list, from that item's keys. A placeholder naming anything else, or with a format (``{year:%Y}``: values
+are written the way each language reads them, so none is needed), would load and then crash the first
+time the rule fails; here it is an input error naming the file, the line and the text. The same holds for
+``findings_per`` (an item list of the subject) and ``due_date_field`` (a display value of it).
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+
+from isocheck.base.errors import InputError
+from isocheck.pack.located import at
+from isocheck.pack.schema import Rule
+from isocheck.subjects.fields import KINDS
+from isocheck.subjects.registry import SubjectKind
+from isocheck.text.problems import Problem, glossed
+
+TEXTS = ("message", "pending_message", "pass_message", "remediation")
+
+
+def check_names(rule: Rule, file: str, lines: dict) -> None:
+    """Raise :class:`InputError` at the first name in ``rule`` that its subject does not have."""
+    kind = KINDS[rule.subject]
+    _check_findings_per(rule, kind, file, lines)
+    if rule.due_date_field is not None and rule.due_date_field not in kind.display:
+        raise _unknown(file, lines, "rule.due_date_unknown", "due_date_field", ("due_date_field",), rule, kind.display)
+    subject_names = kind.placeholders()
+    item_names = list(kind.items[rule.findings_per]) if rule.findings_per is not None else []
+    for name in TEXTS:
+        text = getattr(rule, name)
+        if text is None:
+            continue
+        # item keys fill the failure of one item; a pending finding is about the subject as a whole
+        allowed = subject_names + (item_names if _per_item(rule, name) else [])
+        for lang in ("vi", "en"):
+            _check_text(text.get(lang), allowed, rule, f"{name}.{lang}", (name, lang), file, lines)
+
+
+def _per_item(rule: Rule, name: str) -> bool:
+    return name == "message" or (name == "remediation" and rule.pending_when is None)
+
+
+def _check_findings_per(rule: Rule, kind: SubjectKind, file: str, lines: dict) -> None:
+    if rule.findings_per is None or rule.findings_per in kind.items:
+        return
+    if not kind.items:
+        raise InputError.of(
+            file,
+            "rule.findings_per_none",
+            {"name": rule.findings_per, "subject": rule.subject},
+            field="findings_per",
+            **at(lines, ("findings_per",), value=True),
+        )
+    raise _unknown(file, lines, "rule.findings_per_unknown", "findings_per", ("findings_per",), rule, kind.items)
+
+
+def _check_text(text: str, allowed: list[str], rule: Rule, field: str, loc: tuple, file: str, lines: dict) -> None:
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as exc:
+        raise InputError.of(
+            file, "rule.bad_placeholder", {"detail": glossed(str(exc))}, field=field, **at(lines, loc, value=True)
+        ) from None
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise InputError.of(
+                file, "rule.placeholder_not_name", {"name": name}, field=field, **at(lines, loc, value=True)
+            )
+        if spec or conversion:
+            written = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            raise InputError.of(
+                file,
+                "rule.placeholder_format",
+                {"written": written, "name": name},
+                field=field,
+                **at(lines, loc, value=True),
+            )
+        if name not in allowed:
+            close = difflib.get_close_matches(name, allowed, n=1)
+            raise InputError.of(
+                file,
+                "rule.placeholder_unknown",
+                {
+                    "name": name,
+                    "subject": rule.subject,
+                    "hint": Problem("field.did_you_mean", close=close[0]) if close else "",
+                    "names": ", ".join(allowed),
+                },
+                field=field,
+                **at(lines, loc, value=True),
+            )
+
+
+def _unknown(file: str, lines: dict, key: str, field: str, loc: tuple, rule: Rule, names) -> InputError:
+    value = getattr(rule, field)
+    close = difflib.get_close_matches(value, list(names), n=1)
+    return InputError.of(
+        file,
+        key,
+        {
+            "name": value,
+            "subject": rule.subject,
+            "hint": Problem("field.did_you_mean", close=close[0]) if close else "",
+            "names": ", ".join(names),
+        },
+        field=field,
+        **at(lines, loc, value=True),
+    )
