@@ -439,9 +439,9 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
     ),
     "pack.yaml: wrong type": (
         "pack.yaml",
-        ("version: 1.1.0", "version: 1.1"),
-        "{f}:3:10: version: Input should be text, found 1.1 (put it in quotes to write it as text)",
-        "{f}:3:10: version: phải là văn bản, nhưng tệp ghi 1.1 (đặt trong dấu nháy để ghi dạng văn bản)",
+        ("version: 1.2.0", "version: 1.2"),
+        "{f}:3:10: version: Input should be text, found 1.2 (put it in quotes to write it as text)",
+        "{f}:3:10: version: phải là văn bản, nhưng tệp ghi 1.2 (đặt trong dấu nháy để ghi dạng văn bản)",
     ),
     "parameters: wrong type": (
         "parameters.yaml",

@@ -65,6 +65,12 @@ class Parameters:
                 current = candidate
         return current
 
+    def first(self, name: str) -> ParameterValue:
+        """The earliest entry of ``name``: its ``valid_from`` is the day the obligation itself began."""
+        if not self._entries.get(name):
+            raise KeyError(f"unknown parameter {name!r}")
+        return self._entries[name][0]
+
     def date(self, name: str, on: dt.date) -> dt.date | None:
         """The value in force on ``on`` of a date parameter (the loader has checked :data:`NEEDED` types)."""
         value = self.value(name, on)

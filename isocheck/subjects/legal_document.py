@@ -36,9 +36,14 @@ class LegalDocumentFacts(SubjectFacts):
         self.doc = doc
         self.src = f"legal_documents[{index}]"
         super().__init__(d, doc.number, {"vi": f"Văn bản {doc.number}", "en": f"Legal document {doc.number}"})
-        # the months allowed on the as-of date (None: no such obligation in force), and the deadline
+        # the months allowed on the as-of date (None: no such obligation in force), counted from the day the
+        # document took effect — or, for a law already in force then, from the day the obligation began
+        # (QĐ 19/2014/QĐ-TTg took effect on 18/05/2014: the first valid_from of legal_update_max_months)
         self.months = d.params.number("legal_update_max_months", d.as_of)
-        self.deadline = None if self.months is None else add_months(doc.effective_on, self.months)
+        obligation = d.params.first("legal_update_max_months")
+        self.obligation_from, self.obligation_basis = obligation.valid_from, obligation.citation.instrument
+        self.counted_from = max(doc.effective_on, self.obligation_from)
+        self.deadline = None if self.months is None else add_months(self.counted_from, self.months)
         # days from the deadline to the build-in date (or to the as-of date if not built in); None if unknown
         self.days: int | None = None
         if self.deadline is not None and is_known(doc, "built_in_on"):
@@ -92,9 +97,10 @@ def built_in(doc: LegalDocumentFacts) -> Derived:
     "days_after_deadline",
     "int",
     sources=["legal_documents[].effective_on", "legal_documents[].built_in_on"],
-    vi="số ngày từ hạn cập nhật (hiệu lực + 3 tháng) đến ngày cập nhật hoặc ngày đánh giá",
-    en="days from the deadline (effective date + 3 calendar months) to the build-in date, "
-    "or to the as-of date if not built in yet",
+    vi="số ngày từ hạn cập nhật (3 tháng kể từ ngày hiệu lực, hoặc từ ngày nghĩa vụ phát sinh nếu muộn hơn) "
+    "đến ngày cập nhật hoặc ngày đánh giá",
+    en="days from the deadline (3 calendar months after the effective date, or after the obligation began if "
+    "later) to the build-in date, or to the as-of date if not built in yet",
 )
 def days_after_deadline(doc: LegalDocumentFacts) -> Derived:
     src = doc.src
@@ -107,14 +113,23 @@ def days_after_deadline(doc: LegalDocumentFacts) -> Derived:
     end = built if built is not None else doc.d.as_of
     end_vi = f"cập nhật ngày {vi_date(end)}" if built else f"chưa cập nhật, tính đến ngày đánh giá {vi_date(end)}"
     end_en = f"built in on {end.isoformat()}" if built else f"not built in; counted to the as-of date {end.isoformat()}"
-    effective = doc.doc.effective_on
+    effective, start = doc.doc.effective_on, doc.counted_from
+    if start == effective:
+        from_vi, from_en = f"hiệu lực {vi_date(effective)}", f"effective {effective.isoformat()}"
+    else:  # in force before the obligation began: counted from its first day
+        from_vi = (
+            f"hiệu lực {vi_date(effective)}, trước khi {doc.obligation_basis} có hiệu lực; "
+            f"tính từ ngày {vi_date(start)}"
+        )
+        from_en = (
+            f"effective {effective.isoformat()}, before {doc.obligation_basis} took effect; "
+            f"counted from {start.isoformat()}"
+        )
     return Derived(
         days,
         sources,
         note=(
-            f"hiệu lực {vi_date(effective)} + {doc.months} tháng dương lịch = hạn {vi_date(deadline)}; "
-            f"{end_vi}: {days_vi(days)}",
-            f"effective {effective.isoformat()} + {doc.months} calendar months = deadline "
-            f"{deadline.isoformat()}; {end_en}: {days_en(days)}",
+            f"{from_vi} + {doc.months} tháng dương lịch = hạn {vi_date(deadline)}; {end_vi}: {days_vi(days)}",
+            f"{from_en} + {doc.months} calendar months = deadline {deadline.isoformat()}; {end_en}: {days_en(days)}",
         ),
     )
