@@ -7,7 +7,6 @@ legal parameters. The schema's names are importable from here too (the pack's pu
 
 from __future__ import annotations
 
-import difflib
 import os
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from isocheck.facts.parse import load_document, loc_of
 from isocheck.law.parameters import Parameters, load_parameters
 from isocheck.pack import conditions as cond
 from isocheck.pack.located import at
-from isocheck.pack.placeholders import check_names
+from isocheck.pack.names import check_names
 from isocheck.pack.schema import (
     PROFILES,
     SEVERITIES,
@@ -32,8 +31,7 @@ from isocheck.pack.schema import (
     Text,
     TextList,
 )
-from isocheck.subjects.fields import FIELDS
-from isocheck.text.problems import Found, Problem
+from isocheck.text.problems import Found
 
 __all__ = [
     "PROFILES",
@@ -131,20 +129,6 @@ def load_rule(path: Path, root: Path) -> Rule:
         raise InputError.of(
             file, "rule.condition", {"detail": exc.args[0]}, field=exc.path, **at(lines, loc_of(exc.path))
         ) from None
-    for i, name in enumerate(rule.requires):
-        if name not in FIELDS[rule.subject]:
-            close = difflib.get_close_matches(name, list(FIELDS[rule.subject]), n=1)
-            raise InputError.of(
-                file,
-                "rule.requires_unknown",
-                {
-                    "name": name,
-                    "subject": rule.subject,
-                    "hint": Problem("field.did_you_mean", close=close[0]) if close else "",
-                },
-                field=f"requires[{i}]",
-                **at(lines, ("requires", i), value=True),
-            )
     if rule.not_applicable_when is not None and rule.not_applicable_reason is None:
         raise InputError.of(
             file, "rule.needs_na_reason", field="not_applicable_reason", **at(lines, ("not_applicable_when",))

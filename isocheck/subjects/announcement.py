@@ -58,15 +58,14 @@ class AnnouncementFacts(SubjectFacts):
     def in_window(self, items: Iterable[Any] | None) -> list[Any]:
         return [x for x in items or [] if x.date <= self.day and (self.since is None or x.date >= self.since)]
 
-    def held(self, items: list[Any] | None, source: str) -> bool | None:
-        """Whether an event of ``items`` was held in the window (None: the records do not tell)."""
+    def held(self, source: str, what_vi: str, what_en: str) -> Derived:
+        """Whether an event of list ``source`` (internal_audits, management_reviews) was held in the window
+        (unknown when the records do not tell), with the window in the note."""
+        items = getattr(self.d.agency, source)
         if items is None:
-            return None if not self.d.known(source) else False
-        if self.in_window(items):
-            return True
-        return False if self.window_covered else None
-
-    def window_note(self, what_vi: str, what_en: str) -> tuple[str, str]:
+            held = None if not self.d.known(source) else False
+        else:
+            held = True if self.in_window(items) else (False if self.window_covered else None)
         since, day = self.since, self.day
         window_vi = (f"từ ngày phê duyệt tài liệu {vi_date(since)} " if since else "") + (
             f"đến ngày công bố {vi_date(day)}"
@@ -74,7 +73,9 @@ class AnnouncementFacts(SubjectFacts):
         window_en = (
             f"from the approval of the documents on {since.isoformat()} " if since else ""
         ) + f"up to the announcement date {day.isoformat()}"
-        return f"{what_vi} {window_vi}", f"{what_en} {window_en}"
+        return Derived(
+            held, [source, "qms.documents_approved"], note=(f"{what_vi} {window_vi}", f"{what_en} {window_en}")
+        )
 
     def display(self) -> dict[str, Any]:
         ann, a = self.ann, self.d.agency
@@ -161,11 +162,7 @@ def documents_approved_before(s: AnnouncementFacts) -> Derived:
     en="an internal audit was held after approval and on or before the announcement date",
 )
 def audit_before(s: AnnouncementFacts) -> Derived:
-    return Derived(
-        s.held(s.d.agency.internal_audits, "internal_audits"),
-        ["internal_audits", "qms.documents_approved"],
-        note=s.window_note("đánh giá nội bộ", "internal audits"),
-    )
+    return s.held("internal_audits", "đánh giá nội bộ", "internal audits")
 
 
 @derived_field(
@@ -208,11 +205,7 @@ def _open_nonconformities(audits: list[InternalAudit], day: dt.date) -> int | No
     en="a management review was held after approval and on or before the announcement date",
 )
 def review_before(s: AnnouncementFacts) -> Derived:
-    return Derived(
-        s.held(s.d.agency.management_reviews, "management_reviews"),
-        ["management_reviews", "qms.documents_approved"],
-        note=s.window_note("xem xét của lãnh đạo", "management reviews"),
-    )
+    return s.held("management_reviews", "xem xét của lãnh đạo", "management reviews")
 
 
 @derived_field(

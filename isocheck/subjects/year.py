@@ -60,18 +60,27 @@ class YearFacts(SubjectFacts):
         self.plans: list[MaintenancePlan] = [p for p in plans or [] if p.year == y]
         self.report = _requested_report(d, y, self.end)
 
-    def count(self, items: list[Any] | None, source: str) -> int | None:
-        """Events of the year dated up to the as-of date; None when the records do not tell."""
+    def count(self, source: str, what_vi: str, what_en: str) -> Derived:
+        """How many events of list ``source`` (internal_audits, management_reviews) the year had up to the
+        as-of date; unknown when the records do not tell."""
+        items = getattr(self.d.agency, source)
         if items is None:
-            return None if not self.d.known(source) else 0
-        n = sum(1 for item in items if item.date.year == self.y and item.date <= self.d.as_of)
-        return n if (n > 0 or self.d.records_cover(dt.date(self.y, 1, 1))) else None
+            n = None if not self.d.known(source) else 0
+        else:
+            n = sum(1 for item in items if item.date.year == self.y and item.date <= self.d.as_of)
+            n = n if (n > 0 or self.d.records_cover(dt.date(self.y, 1, 1))) else None
+        until = min(self.d.as_of, self.end)
+        return Derived(
+            n,
+            [source],
+            note=(
+                f"{what_vi} từ 01/01/{self.y} đến {vi_date(until)}",
+                f"{what_en} dated {self.y}-01-01 to {until.isoformat()}",
+            ),
+        )
 
     def dates(self, items: list[Any] | None) -> list[dt.date]:
         return [x.date for x in items or [] if x.date.year == self.y and x.date <= self.d.as_of]
-
-    def counted_until(self) -> dt.date:
-        return min(self.d.as_of, self.end)
 
     def objectives_flag(self, name: str) -> Derived:
         if self.objectives_known is None:
@@ -158,15 +167,7 @@ def year_over(y: YearFacts) -> Derived:
     en="internal audits held in the year",
 )
 def audit_count(y: YearFacts) -> Derived:
-    until = y.counted_until()
-    return Derived(
-        y.count(y.d.agency.internal_audits, "internal_audits"),
-        ["internal_audits"],
-        note=(
-            f"các cuộc đánh giá nội bộ từ 01/01/{y.y} đến {vi_date(until)}",
-            f"internal audits dated {y.y}-01-01 to {until.isoformat()}",
-        ),
-    )
+    return y.count("internal_audits", "các cuộc đánh giá nội bộ", "internal audits")
 
 
 @derived_field(
@@ -178,15 +179,7 @@ def audit_count(y: YearFacts) -> Derived:
     en="management reviews held in the year",
 )
 def review_count(y: YearFacts) -> Derived:
-    until = y.counted_until()
-    return Derived(
-        y.count(y.d.agency.management_reviews, "management_reviews"),
-        ["management_reviews"],
-        note=(
-            f"các cuộc xem xét của lãnh đạo từ 01/01/{y.y} đến {vi_date(until)}",
-            f"management reviews dated {y.y}-01-01 to {until.isoformat()}",
-        ),
-    )
+    return y.count("management_reviews", "các cuộc xem xét của lãnh đạo", "management reviews")
 
 
 @derived_field(

@@ -1,17 +1,19 @@
-"""A rule's texts may only name values its subject has: every ``{placeholder}`` is checked when the pack loads.
+"""A rule may only name what its subject has: checked when the pack loads, beyond the conditions.
 
-A message is filled from the subject's fields and its declared display values
-(:class:`isocheck.subjects.registry.SubjectKind`), and, for the finding of one item of a ``findings_per``
-list, from that item's keys. A placeholder naming anything else, or with a format (``{year:%Y}``: values
-are written the way each language reads them, so none is needed), would load and then crash the first
-time the rule fails; here it is an input error naming the file, the line and the text. The same holds for
-``findings_per`` (an item list of the subject) and ``due_date_field`` (a display value of it).
+``requires`` names fields of the subject. A message is filled from the subject's fields and its declared
+display values (:class:`isocheck.subjects.registry.SubjectKind`), and, for the finding of one item of a
+``findings_per`` list, from that item's keys. A placeholder naming anything else, or with a format
+(``{year:%Y}``: values are written the way each language reads them, so none is needed), would load and
+then crash the first time the rule fails; here it is an input error naming the file, the line and the
+text. The same holds for ``findings_per`` (an item list of the subject) and ``due_date_field`` (a display
+value of it).
 """
 
 from __future__ import annotations
 
 import difflib
 import string
+from collections.abc import Iterable
 
 from isocheck.base.errors import InputError
 from isocheck.pack.located import at
@@ -26,9 +28,21 @@ TEXTS = ("message", "pending_message", "pass_message", "remediation")
 def check_names(rule: Rule, file: str, lines: dict) -> None:
     """Raise :class:`InputError` at the first name in ``rule`` that its subject does not have."""
     kind = KINDS[rule.subject]
+    for i, name in enumerate(rule.requires):
+        if name not in kind.fields:
+            raise _unknown(file, lines, "rule.requires_unknown", f"requires[{i}]", ("requires", i), name, rule, None)
     _check_findings_per(rule, kind, file, lines)
     if rule.due_date_field is not None and rule.due_date_field not in kind.display:
-        raise _unknown(file, lines, "rule.due_date_unknown", "due_date_field", ("due_date_field",), rule, kind.display)
+        raise _unknown(
+            file,
+            lines,
+            "rule.due_date_unknown",
+            "due_date_field",
+            ("due_date_field",),
+            rule.due_date_field,
+            rule,
+            kind.display,
+        )
     subject_names = kind.placeholders()
     item_names = list(kind.items[rule.findings_per]) if rule.findings_per is not None else []
     for name in TEXTS:
@@ -56,7 +70,9 @@ def _check_findings_per(rule: Rule, kind: SubjectKind, file: str, lines: dict) -
             field="findings_per",
             **at(lines, ("findings_per",), value=True),
         )
-    raise _unknown(file, lines, "rule.findings_per_unknown", "findings_per", ("findings_per",), rule, kind.items)
+    raise _unknown(
+        file, lines, "rule.findings_per_unknown", "findings_per", ("findings_per",), rule.findings_per, rule, kind.items
+    )
 
 
 def _check_text(text: str, allowed: list[str], rule: Rule, field: str, loc: tuple, file: str, lines: dict) -> None:
@@ -83,33 +99,20 @@ def _check_text(text: str, allowed: list[str], rule: Rule, field: str, loc: tupl
                 **at(lines, loc, value=True),
             )
         if name not in allowed:
-            close = difflib.get_close_matches(name, allowed, n=1)
-            raise InputError.of(
-                file,
-                "rule.placeholder_unknown",
-                {
-                    "name": name,
-                    "subject": rule.subject,
-                    "hint": Problem("field.did_you_mean", close=close[0]) if close else "",
-                    "names": ", ".join(allowed),
-                },
-                field=field,
-                **at(lines, loc, value=True),
-            )
+            raise _unknown(file, lines, "rule.placeholder_unknown", field, loc, name, rule, allowed)
 
 
-def _unknown(file: str, lines: dict, key: str, field: str, loc: tuple, rule: Rule, names) -> InputError:
-    value = getattr(rule, field)
-    close = difflib.get_close_matches(value, list(names), n=1)
-    return InputError.of(
-        file,
-        key,
-        {
-            "name": value,
-            "subject": rule.subject,
-            "hint": Problem("field.did_you_mean", close=close[0]) if close else "",
-            "names": ", ".join(names),
-        },
-        field=field,
-        **at(lines, loc, value=True),
-    )
+def _unknown(
+    file: str, lines: dict, key: str, field: str, loc: tuple, name: str, rule: Rule, names: Iterable[str] | None
+) -> InputError:
+    """The error for ``name``, not one of ``names`` (default: the subject's fields), with the closest one."""
+    candidates = list(KINDS[rule.subject].fields if names is None else names)
+    close = difflib.get_close_matches(name, candidates, n=1)
+    params = {
+        "name": name,
+        "subject": rule.subject,
+        "hint": Problem("field.did_you_mean", close=close[0]) if close else "",
+    }
+    if names is not None:
+        params["names"] = ", ".join(candidates)
+    return InputError.of(file, key, params, field=field, **at(lines, loc, value=True))
