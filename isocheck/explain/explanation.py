@@ -98,7 +98,7 @@ def _condition_rows(finding: Finding, lang: str) -> list[dict[str, Any]]:
                     "actual": _value(kind, name, fact[name], lang) if known else word("not_provided", lang),
                     "test": f"{_SYMBOL[op]} {_value(kind, name, expected, lang)}",
                     "holds": holds(leaf, fact) if known else None,
-                    "how": subject.notes.get(name, {}).get(lang, ""),
+                    "how": subject.how(name, lang),
                 }
             )
     return rows

@@ -188,14 +188,14 @@ def days_past_transition_deadline(a: AgencyFacts) -> Derived:
         return Derived(None, ["agency.standard"], ["no transition deadline in force on the as-of date"])
     deadline, as_of, basis = a.transition, a.d.as_of, a.transition_basis
     days = days_between(deadline, as_of)
-    return Derived(
-        days,
-        ["agency.standard"],
-        note=(
+
+    def note() -> tuple[str, str]:
+        return (
             f"hạn chuyển đổi {vi_date(deadline)} ({basis}); ngày đánh giá {vi_date(as_of)}: {days_vi(days)}",
             f"transition deadline {deadline.isoformat()} ({basis}); as of {as_of.isoformat()}: {days_en(days)}",
-        ),
-    )
+        )
+
+    return Derived(days, ["agency.standard"], note=note)
 
 
 @derived_field(

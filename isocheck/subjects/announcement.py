@@ -5,10 +5,10 @@ and publication (Điều 4 khoản 3)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TypeVar
 
-from isocheck.facts.model import Announcement, InternalAudit, is_known
+from isocheck.facts.model import Announcement, InternalAudit, ManagementReview, is_known
 from isocheck.subjects.context import Derivation, SubjectFacts, latest, vi_date
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
@@ -34,6 +34,7 @@ KIND = SubjectKind(
 )
 
 _APPROVAL = ["qms.documents_approved.issued_on"]
+Event = TypeVar("Event", InternalAudit, ManagementReview)
 
 
 class AnnouncementFacts(SubjectFacts):
@@ -54,8 +55,11 @@ class AnnouncementFacts(SubjectFacts):
         approved = d.approval_date
         self.since = approved if approved is not None and approved <= self.day else None
         self.window_covered = d.records_cover(self.since) if self.since else d.records_cover(dt.date.min)
+        self.audits_before = self.in_window(d.agency.internal_audits)
+        self.reviews_before = self.in_window(d.agency.management_reviews)
 
-    def in_window(self, items: Iterable[Any] | None) -> list[Any]:
+    def in_window(self, items: list[Event] | None) -> list[Event]:
+        """The internal audits (or management reviews) held in the window."""
         return [x for x in items or [] if x.date <= self.day and (self.since is None or x.date >= self.since)]
 
     def held(self, source: str, what_vi: str, what_en: str) -> Derived:
@@ -65,17 +69,20 @@ class AnnouncementFacts(SubjectFacts):
         if items is None:
             held = None if not self.d.known(source) else False
         else:
-            held = True if self.in_window(items) else (False if self.window_covered else None)
+            found = self.audits_before if source == "internal_audits" else self.reviews_before
+            held = True if found else (False if self.window_covered else None)
         since, day = self.since, self.day
-        window_vi = (f"từ ngày phê duyệt tài liệu {vi_date(since)} " if since else "") + (
-            f"đến ngày công bố {vi_date(day)}"
-        )
-        window_en = (
-            f"from the approval of the documents on {since.isoformat()} " if since else ""
-        ) + f"up to the announcement date {day.isoformat()}"
-        return Derived(
-            held, [source, "qms.documents_approved"], note=(f"{what_vi} {window_vi}", f"{what_en} {window_en}")
-        )
+
+        def note() -> tuple[str, str]:
+            window_vi = (f"từ ngày phê duyệt tài liệu {vi_date(since)} " if since else "") + (
+                f"đến ngày công bố {vi_date(day)}"
+            )
+            window_en = (
+                f"from the approval of the documents on {since.isoformat()} " if since else ""
+            ) + f"up to the announcement date {day.isoformat()}"
+            return f"{what_vi} {window_vi}", f"{what_en} {window_en}"
+
+        return Derived(held, [source, "qms.documents_approved"], note=note)
 
     def display(self) -> dict[str, Any]:
         ann, a = self.ann, self.d.agency
@@ -95,8 +102,8 @@ class AnnouncementFacts(SubjectFacts):
             documents_approved_on=self.d.approval_date,
             window_start=self.since,
             window_end=self.day,
-            audit_dates_before=[x.date for x in self.in_window(a.internal_audits)],
-            review_dates_before=[x.date for x in self.in_window(a.management_reviews)],
+            audit_dates_before=[x.date for x in self.audits_before],
+            review_dates_before=[x.date for x in self.reviews_before],
         )
         return shown
 
@@ -175,7 +182,7 @@ def audit_before(s: AnnouncementFacts) -> Derived:
 )
 def open_nonconformities_at_date(s: AnnouncementFacts) -> Derived:
     audits = s.d.agency.internal_audits
-    before = s.in_window(audits)
+    before = s.audits_before
     count = _open_nonconformities(before, s.day)
     if (audits is None and not s.d.known("internal_audits")) or (not before and not s.window_covered):
         count = None

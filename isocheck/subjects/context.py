@@ -35,6 +35,7 @@ class Derivation:
         self.scope_changes = until(agency.scope_changes, "date", as_of)
         self.certification_bodies = until(agency.certification_bodies, "contract_date", as_of)
         self.consultants = until(agency.consultants, "contract_date", as_of)
+        self._qms_items: dict[str, tuple[bool | None, Any]] = {}
         self.approval_date: dt.date | None = None
         self.approval_known = False
         if self.qms is not None and is_known(self.qms, "documents_approved"):
@@ -51,10 +52,15 @@ class Derivation:
 
     def qms_item(self, name: str) -> tuple[bool | None, Any]:
         """(present?, value) for ``qms.<name>``; present is None when unknown."""
-        if self.qms is None or not is_known(self.qms, name):
-            return None, None
-        value = getattr(self.qms, name)
-        return value is not None, value
+        found = self._qms_items.get(name)
+        if found is None:
+            if self.qms is None or not is_known(self.qms, name):
+                found = (None, None)
+            else:
+                value = getattr(self.qms, name)
+                found = (value is not None, value)
+            self._qms_items[name] = found
+        return found
 
     def records_cover(self, day: dt.date) -> bool:
         """True when the file's records are complete on ``day`` (no records_since, or day after it)."""

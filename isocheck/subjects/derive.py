@@ -28,7 +28,7 @@ def derive_subjects(agency: Agency, as_of: dt.date, params: Parameters, year: in
 def build(kind: SubjectKind, facts: SubjectFacts) -> Subject:
     """One subject: every declared field computed from ``facts``, then its display values, items and due date."""
     subject = Subject(kind.name, facts.id, facts.label)
-    known, unknown, paths = subject.fields, subject.missing, subject.sources
+    known, unknown, paths, notes = subject.fields, subject.missing, subject.sources, subject.notes
     for name, field in kind.fields.items():
         value, sources, missing, note = field.compute(facts)
         paths[name] = sources
@@ -37,7 +37,7 @@ def build(kind: SubjectKind, facts: SubjectFacts) -> Subject:
         else:
             known[name] = int(value) if isinstance(value, bool) else value
         if note is not None:
-            subject.note(name, *note)
+            notes[name] = note
     display = facts.display()
     undeclared = display.keys() - kind.display.keys()
     if undeclared:

@@ -110,26 +110,28 @@ def days_after_deadline(doc: LegalDocumentFacts) -> Derived:
     if doc.days is None:
         return Derived(None, sources, [f"{src}.built_in_on"])
     days, deadline, built = doc.days, doc.deadline, doc.doc.built_in_on
-    end = built if built is not None else doc.d.as_of
-    end_vi = f"cập nhật ngày {vi_date(end)}" if built else f"chưa cập nhật, tính đến ngày đánh giá {vi_date(end)}"
-    end_en = f"built in on {end.isoformat()}" if built else f"not built in; counted to the as-of date {end.isoformat()}"
-    effective, start = doc.doc.effective_on, doc.counted_from
-    if start == effective:
-        from_vi, from_en = f"hiệu lực {vi_date(effective)}", f"effective {effective.isoformat()}"
-    else:  # in force before the obligation began: counted from its first day
-        from_vi = (
-            f"hiệu lực {vi_date(effective)}, trước khi {doc.obligation_basis} có hiệu lực; "
-            f"tính từ ngày {vi_date(start)}"
+
+    def note() -> tuple[str, str]:
+        end = built if built is not None else doc.d.as_of
+        end_vi = f"cập nhật ngày {vi_date(end)}" if built else f"chưa cập nhật, tính đến ngày đánh giá {vi_date(end)}"
+        end_en = (
+            f"built in on {end.isoformat()}" if built else f"not built in; counted to the as-of date {end.isoformat()}"
         )
-        from_en = (
-            f"effective {effective.isoformat()}, before {doc.obligation_basis} took effect; "
-            f"counted from {start.isoformat()}"
-        )
-    return Derived(
-        days,
-        sources,
-        note=(
+        effective, start = doc.doc.effective_on, doc.counted_from
+        if start == effective:
+            from_vi, from_en = f"hiệu lực {vi_date(effective)}", f"effective {effective.isoformat()}"
+        else:  # in force before the obligation began: counted from its first day
+            from_vi = (
+                f"hiệu lực {vi_date(effective)}, trước khi {doc.obligation_basis} có hiệu lực; "
+                f"tính từ ngày {vi_date(start)}"
+            )
+            from_en = (
+                f"effective {effective.isoformat()}, before {doc.obligation_basis} took effect; "
+                f"counted from {start.isoformat()}"
+            )
+        return (
             f"{from_vi} + {doc.months} tháng dương lịch = hạn {vi_date(deadline)}; {end_vi}: {days_vi(days)}",
             f"{from_en} + {doc.months} calendar months = deadline {deadline.isoformat()}; {end_en}: {days_en(days)}",
-        ),
-    )
+        )
+
+    return Derived(days, sources, note=note)

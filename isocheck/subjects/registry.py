@@ -41,13 +41,14 @@ class Derived(NamedTuple):
     """One derived field of one subject: its value and the fact-file paths it was computed from.
 
     ``value`` None means unknown; ``missing`` then names the paths that would tell (default: ``sources``).
-    ``note`` says how the value was computed, ``(Vietnamese, English)``; ``explain`` shows it.
+    ``note`` gives how the value was computed, ``(Vietnamese, English)``, when called: only ``explain`` shows
+    it, so its dates are written only then.
     """
 
     value: bool | int | str | None
     sources: list[str]
     missing: list[str] | None = None
-    note: tuple[str, str] | None = None
+    note: Callable[[], tuple[str, str]] | None = None
 
 
 Compute = TypeVar("Compute", bound=Callable[[Any], Derived])

@@ -9,6 +9,7 @@ declared in :mod:`isocheck.subjects.registry`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +24,7 @@ class Subject:
     ``display`` holds values for messages (dates as ``datetime.date``, lists, texts).
     ``sources`` maps each field to the fact-file paths it was derived from.
     ``items`` holds lists a rule may expand into one finding per item (e.g. uncovered TTHC).
-    ``notes`` says how a derived field was computed (e.g. the deadline arithmetic).
+    ``notes`` says how a derived field was computed (e.g. the deadline arithmetic): :meth:`how`.
     """
 
     kind: str
@@ -35,11 +36,15 @@ class Subject:
     sources: dict[str, list[str]] = field(default_factory=dict)
     items: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     due_date: dt.date | None = None
-    notes: dict[str, dict[str, str]] = field(default_factory=dict)
+    notes: dict[str, Callable[[], tuple[str, str]]] = field(default_factory=dict)
 
-    def note(self, name: str, vi: str, en: str) -> None:
-        """How a derived field was computed, in both languages (shown by ``explain``)."""
-        self.notes[name] = {"vi": vi, "en": en}
+    def how(self, name: str, lang: str) -> str:
+        """How field ``name`` was computed, in ``lang`` (``explain`` shows it; '' when nothing to say)."""
+        note = self.notes.get(name)
+        if note is None:
+            return ""
+        vi, en = note()
+        return vi if lang == "vi" else en
 
     def engine_fact(self, sid: str) -> dict[str, Any]:
         """The flat fact asserted in the engine: kind guard, unique id, known fields only."""

@@ -69,15 +69,12 @@ class YearFacts(SubjectFacts):
         else:
             n = sum(1 for item in items if item.date.year == self.y and item.date <= self.d.as_of)
             n = n if (n > 0 or self.d.records_cover(dt.date(self.y, 1, 1))) else None
-        until = min(self.d.as_of, self.end)
-        return Derived(
-            n,
-            [source],
-            note=(
-                f"{what_vi} từ 01/01/{self.y} đến {vi_date(until)}",
-                f"{what_en} dated {self.y}-01-01 to {until.isoformat()}",
-            ),
-        )
+        y, until = self.y, min(self.d.as_of, self.end)
+
+        def note() -> tuple[str, str]:
+            return f"{what_vi} từ 01/01/{y} đến {vi_date(until)}", f"{what_en} dated {y}-01-01 to {until.isoformat()}"
+
+        return Derived(n, [source], note=note)
 
     def dates(self, items: list[Any] | None) -> list[dt.date]:
         return [x.date for x in items or [] if x.date.year == self.y and x.date <= self.d.as_of]
@@ -148,14 +145,14 @@ def _the_year(d: Derivation) -> Iterator[YearFacts]:
 )
 def year_over(y: YearFacts) -> Derived:
     as_of = y.d.as_of
-    return Derived(
-        as_of > y.end,
-        [],
-        note=(
+
+    def note() -> tuple[str, str]:
+        return (
             f"năm {y.y} kết thúc ngày {vi_date(y.end)}; ngày đánh giá {vi_date(as_of)}",
             f"{y.y} ends on {y.end.isoformat()}; as of {as_of.isoformat()}",
-        ),
-    )
+        )
+
+    return Derived(as_of > y.end, [], note=note)
 
 
 @derived_field(
@@ -318,16 +315,18 @@ def report_days_late(y: YearFacts) -> Derived:
     i, due, sent, as_of = report.position, report.due, report.sent, y.d.as_of
     days = days_between(due, sent or as_of)
     set_by_letter = report.entry.due_on is not None
-    basis_vi = f"hạn {vi_date(due)}" + ("" if set_by_letter else f" (công văn không ghi hạn: lấy ngày {vi_date(due)})")
-    basis_en = f"due {due.isoformat()}" + ("" if set_by_letter else " (no deadline in the request: 31 December)")
-    until_vi = f"gửi ngày {vi_date(sent)}" if sent else f"chưa gửi đến ngày {vi_date(as_of)}"
-    until_en = f"sent on {sent.isoformat()}" if sent else f"not sent as of {as_of.isoformat()}"
-    early = sent is not None and days < 0
-    return Derived(
-        days,
-        [f"reports[{i}].due_on", f"reports[{i}].submitted_on"],
-        note=(
+
+    def note() -> tuple[str, str]:
+        basis_vi = f"hạn {vi_date(due)}" + (
+            "" if set_by_letter else f" (công văn không ghi hạn: lấy ngày {vi_date(due)})"
+        )
+        basis_en = f"due {due.isoformat()}" + ("" if set_by_letter else " (no deadline in the request: 31 December)")
+        until_vi = f"gửi ngày {vi_date(sent)}" if sent else f"chưa gửi đến ngày {vi_date(as_of)}"
+        until_en = f"sent on {sent.isoformat()}" if sent else f"not sent as of {as_of.isoformat()}"
+        early = sent is not None and days < 0
+        return (
             f"{basis_vi}; {until_vi}: " + (f"sớm {-days} ngày" if early else days_vi(days)),
             f"{basis_en}; {until_en}: " + (f"{-days} days early" if early else days_en(days)),
-        ),
-    )
+        )
+
+    return Derived(days, [f"reports[{i}].due_on", f"reports[{i}].submitted_on"], note=note)
