@@ -40,7 +40,7 @@ citations:
   - instrument: Quyết định 19/2014/QĐ-TTg
     article: 4
     clause: 3
-    quote_vi: "đăng tải trên Trang thông tin điện tử của cơ quan (nếu có)"
+    quote_vi: "… niêm yết tại trụ sở cơ quan và đăng tải trên trang thông tin điện tử của cơ quan (nếu có)"
 effective: {from: 2014-05-18}
 profiles: [annual, inspection]
 subject: agency

@@ -81,7 +81,7 @@ def test_every_rule_is_complete_in_both_languages(pack):
             assert any(ord(ch) > 127 for ch in text.vi), f"{rule.id}: Vietnamese text without diacritics: {text.vi}"
             assert text.vi != text.en, rule.id
         for citation in rule.citations:
-            assert any(ord(ch) > 127 for ch in citation.quote_vi), rule.id
+            assert any(ord(ch) > 127 for ch in citation.quote("vi")), rule.id
 
 
 def test_every_pending_rule_says_when_it_falls_due(pack):
@@ -120,7 +120,7 @@ def test_an_item_key_is_refused_where_the_finding_is_about_the_subject(pack_copy
     path = pack_copy.joinpath(*NO_CB)
     _edit(path, 'pass_message:\n  vi: "Không có hợp đồng', 'pass_message:\n  vi: "{body}: không có hợp đồng')
     err = _load_error(pack_copy)
-    assert (err.file, err.field, err.line) == (str(path), "pass_message.vi", 23)
+    assert (err.file, err.field, err.line) == (str(path), "pass_message.vi", 26)
     assert err.detail.text("en").startswith("the placeholder {body} is not a value of subject 'agency'")
 
 
@@ -157,5 +157,5 @@ def test_a_placeholder_that_would_crash_at_the_first_failure_is_refused_at_load(
     path = pack_copy / "maintenance" / "internal-audit-yearly.yaml"
     _edit(path, 'en: "No internal audit was held in {year}."', f'en: "No internal audit was held in {placeholder}."')
     err = _load_error(pack_copy)
-    assert (err.file, err.field, err.line) == (str(path), "message.en", 30)
+    assert (err.file, err.field, err.line) == (str(path), "message.en", 32)
     assert placeholder in err.detail.text("vi") and placeholder in err.detail.text("en")

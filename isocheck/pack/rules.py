@@ -9,28 +9,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from isocheck.base.errors import InputError
 from isocheck.facts.model import validation_error
 from isocheck.facts.parse import load_document, loc_of
+from isocheck.law.citations import Citation, Text, verify
 from isocheck.law.parameters import Parameters, load_parameters
 from isocheck.pack import conditions as cond
-from isocheck.pack.located import at
+from isocheck.pack.located import RuleLocation, at
 from isocheck.pack.names import check_names
-from isocheck.pack.schema import (
-    PROFILES,
-    SEVERITIES,
-    AppliesTo,
-    Citation,
-    Effective,
-    PackInfo,
-    Rule,
-    Severity,
-    Text,
-    TextList,
-)
+from isocheck.pack.schema import PROFILES, SEVERITIES, AppliesTo, Effective, PackInfo, Rule, Severity, TextList
 from isocheck.text.problems import Found
 
 __all__ = [
@@ -45,6 +36,7 @@ __all__ = [
     "Severity",
     "Text",
     "TextList",
+    "check_rule",
     "default_rules_dir",
     "load_pack",
     "load_rule",
@@ -54,12 +46,13 @@ __all__ = [
 class RulePack:
     """Rules (sorted by id), the pack version and the dated parameters."""
 
-    def __init__(self, root: Path, info: PackInfo, rules: list[Rule], parameters: Parameters):
+    def __init__(self, root: Path, info: PackInfo, rules: list[Rule], parameters: Parameters, tailoring: Any = None):
         self.root = root
         self.info = info
         self.rules = sorted(rules, key=lambda r: r.id)
         self.parameters = parameters
         self.by_id = {r.id: r for r in self.rules}
+        self.tailoring = tailoring  # the province overlay applied (isocheck.pack.tailoring.Tailoring), or None
 
     @property
     def version(self) -> str:
@@ -123,17 +116,23 @@ def load_rule(path: Path, root: Path) -> Rule:
             field="id",
             **at(lines, ("id",), value=True),
         )
+    check_rule(rule, file, lines)
+    return rule
+
+
+def check_rule(rule: Rule, file: str, lines: dict, at: tuple = ()) -> None:
+    """Everything a validated rule must also satisfy: conditions against the field catalogue, the texts a
+    condition needs, every name it uses against its subject (:mod:`isocheck.pack.names`), and citations that
+    hold against the law. Raises :class:`InputError` at the rule's own line (``at`` locates the rule inside a
+    larger file: a province overlay)."""
+    where = RuleLocation(file, lines, at)
     try:
         _ = rule.branches  # parses and checks every condition against the field catalogue
     except cond.ConditionError as exc:
-        raise InputError.of(
-            file, "rule.condition", {"detail": exc.args[0]}, field=exc.path, **at(lines, loc_of(exc.path))
-        ) from None
+        raise where.error("rule.condition", {"detail": exc.args[0]}, loc_of(exc.path)) from None
     if rule.not_applicable_when is not None and rule.not_applicable_reason is None:
-        raise InputError.of(
-            file, "rule.needs_na_reason", field="not_applicable_reason", **at(lines, ("not_applicable_when",))
-        )
+        raise where.error("rule.needs_na_reason", None, ("not_applicable_when",))
     if rule.pending_when is not None and rule.pending_message is None:
-        raise InputError.of(file, "rule.needs_pending_message", field="pending_message", **at(lines, ("pending_when",)))
-    check_names(rule, file, lines)
-    return rule
+        raise where.error("rule.needs_pending_message", None, ("pending_when",))
+    check_names(rule, where)
+    verify(rule.citations, file, lines, (*at, "citations"), list(rule.applies_to.standards))

@@ -1,7 +1,8 @@
-"""The rule file's schema (pydantic, ``extra="forbid"``): a rule, its texts, citations and dates in force.
+"""The rule file's schema (pydantic, ``extra="forbid"``): a rule, its texts, dates in force and origin.
 
 One rule per file, ``rules/<area>/<requirement>.yaml``; :mod:`isocheck.pack.rules` loads and checks them.
-Conditions are parsed and checked against the subject kinds' fields by :mod:`isocheck.pack.conditions`.
+Conditions are parsed and checked against the subject kinds' fields by :mod:`isocheck.pack.conditions`;
+citations (and the bilingual :class:`Text`) are :mod:`isocheck.law.citations`' own.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ import string
 from functools import cached_property
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from isocheck.facts.model import LEVELS
+from isocheck.law.citations import Citation, Text
 from isocheck.pack import conditions as cond
+from isocheck.pack.origin import NATIONAL, Origin
 from isocheck.subjects.fields import SUBJECT_KINDS
 
 Severity = Literal["major", "minor", "observation"]
@@ -26,52 +29,12 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(_Strict):
-    """A text in Vietnamese (full diacritics) and English."""
-
-    vi: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def get(self, lang: str) -> str:
-        return self.vi if lang == "vi" else self.en
-
-
 class TextList(_Strict):
     vi: list[str] = Field(min_length=1)
     en: list[str] = Field(min_length=1)
 
     def get(self, lang: str) -> list[str]:
         return self.vi if lang == "vi" else self.en
-
-
-class Citation(_Strict):
-    instrument: str = Field(min_length=1)
-    article: int | None = None
-    clause: int | None = None
-    point: str | None = None
-    section: str | None = Field(None, pattern=r"^\d+(\.\d+)*$", description="Clause of a standard, e.g. '5.2'.")
-    quote_vi: str = Field(min_length=1, description="Short quote of the legal text in Vietnamese.")
-
-    def format(self, lang: str) -> str:
-        if self.section is not None:
-            return f"{self.instrument} {'mục' if lang == 'vi' else '§'}{' ' if lang == 'vi' else ''}{self.section}"
-        parts = [_SHORT.get(self.instrument, self.instrument)]
-        words = _CITATION_WORDS[lang]
-        if self.article is not None:
-            parts.append(f"{words[0]} {self.article}")
-        if self.clause is not None:
-            parts.append(f"{words[1]} {self.clause}")
-        if self.point is not None:
-            parts.append(f"{words[2]} {self.point}")
-        return " ".join([*parts[1:][::-1], parts[0]]) if lang == "vi" else ", ".join(parts)
-
-
-_SHORT = {
-    "Quyết định 19/2014/QĐ-TTg": "QĐ 19/2014/QĐ-TTg",
-    "Thông tư 26/2014/TT-BKHCN": "TT 26/2014/TT-BKHCN",
-    "Thông tư 116/2015/TT-BTC": "TT 116/2015/TT-BTC",
-}
-_CITATION_WORDS = {"vi": ("Điều", "khoản", "điểm"), "en": ("Art.", "cl.", "pt.")}
 
 
 class AppliesTo(_Strict):
@@ -114,6 +77,19 @@ class Rule(_Strict):
     remediation: Text
     evidence: TextList
 
+    _origin: Origin = PrivateAttr(default=NATIONAL)
+
+    @property
+    def origin(self) -> Origin:
+        """Where the rule comes from: the national pack (perhaps changed by a province overlay) or an overlay."""
+        return self._origin
+
+    def tailored(self, origin: Origin, **changes: Any) -> Rule:
+        """A copy with ``changes`` applied (e.g. ``severity``) and its ``origin``, validated afresh."""
+        copy = Rule.model_validate({**self.model_dump(by_alias=True), **changes})
+        copy._origin = origin
+        return copy
+
     @field_validator("profiles")
     @classmethod
     def _unique_profiles(cls, value: list[str]) -> list[str]:
@@ -147,17 +123,26 @@ class Rule(_Strict):
     def area(self) -> str:
         return self.id.split(".", 1)[0]
 
-    def citation_text(self, lang: str) -> str:
-        return self._citation_texts[lang]
+    def citation_text(self, lang: str, standard: int | None = None) -> str:
+        """Every citation, short ("điểm b khoản 4 Điều 4 QĐ 19/2014/QĐ-TTg; TCVN ISO 9001:2015 mục 9.2"); TCVN
+        ISO 9001 clauses in the agency's edition ``standard``, or in every edition the rule cites."""
+        key = (lang, standard)
+        if key not in self._citation_texts:
+            texts = [c.format(lang, standard) for c in self.citations]
+            provincial = self.origin.citation(lang)  # the province overlay's decisions, if it changed the rule
+            self._citation_texts[key] = "; ".join([*texts, provincial] if provincial else texts)
+        return self._citation_texts[key]
 
     @cached_property
-    def _citation_texts(self) -> dict[str, str]:
-        return {lang: "; ".join(c.format(lang) for c in self.citations) for lang in ("vi", "en")}
+    def _citation_texts(self) -> dict[tuple[str, int | None], str]:
+        return {}
 
-    @cached_property
-    def citations_data(self) -> list[dict]:
-        """The citations as plain dicts (the JSON form)."""
-        return [c.model_dump(exclude_none=True) for c in self.citations]
+    def citations_data(self, lang: str = "vi", standard: int | None = None) -> list[dict]:
+        """The citations as plain dicts (the JSON form), each with how it reads in ``lang``."""
+        return [
+            {**c.model_dump(mode="json", exclude_none=True, exclude={"note"}), "text": c.format(lang, standard)}
+            for c in self.citations
+        ]
 
     @cached_property
     def referenced_fields(self) -> list[str]:

@@ -47,6 +47,7 @@ KIND = SubjectKind(
         **{name: f"qms.{name} as 'number (dd/mm/yyyy)', or ''" for name, *_ in _QMS_ITEMS},
         "announced_standard": "the standard of the announcement in force (None: not announced)",
         "transition_deadline": "the 2015 transition deadline in force on the as-of date (when one is)",
+        "transition_last_day": "the day before it: the conversion is due before the deadline (CV 419 'trước ngày')",
     },
     items={
         "certification_bodies": ("id", "label", "body", "contract_date", "purpose", "source"),
@@ -62,7 +63,8 @@ class AgencyFacts(SubjectFacts):
         # the 2015 transition deadline in force on the as-of date, and where it comes from
         self.transition = d.params.date("standard_2015_transition_deadline", d.as_of)
         entry = d.params.entry("standard_2015_transition_deadline", d.as_of)
-        self.transition_basis = entry.citation.instrument if entry is not None else ""  # Công văn 419/BKHCN-TĐC
+        # Công văn 419/BKHCN-TĐC
+        self.transition_basis = entry.citation.instrument if entry is not None and entry.citation else ""
         # contracts with certification bodies signed since hiring them was forbidden, with their index
         forbidden_from = d.params.date("certification_bodies_forbidden_from", d.as_of)
         listed = d.agency.certification_bodies or []
@@ -84,6 +86,7 @@ class AgencyFacts(SubjectFacts):
         shown["announced_standard"] = latest_one.standard if latest_one else None
         if self.transition is not None:
             shown["transition_deadline"] = self.transition
+            shown["transition_last_day"] = self.transition - dt.timedelta(days=1)  # "trước ngày": the day before
         return shown
 
     def items(self) -> dict[str, list[dict[str, Any]]]:
@@ -189,10 +192,13 @@ def days_past_transition_deadline(a: AgencyFacts) -> Derived:
     deadline, as_of, basis = a.transition, a.d.as_of, a.transition_basis
     days = days_between(deadline, as_of)
 
-    def note() -> tuple[str, str]:
+    def note() -> tuple[str, str]:  # due *before* the deadline: one day later counts from the day before
+        last_day = deadline - dt.timedelta(days=1)
         return (
-            f"hạn chuyển đổi {vi_date(deadline)} ({basis}); ngày đánh giá {vi_date(as_of)}: {days_vi(days)}",
-            f"transition deadline {deadline.isoformat()} ({basis}); as of {as_of.isoformat()}: {days_en(days)}",
+            f"hoàn thành chuyển đổi trước ngày {vi_date(deadline)} ({basis}), tức chậm nhất ngày {vi_date(last_day)}; "
+            f"ngày đánh giá {vi_date(as_of)}: {days_vi(days + 1)}",
+            f"conversion due before {deadline.isoformat()} ({basis}), i.e. by {last_day.isoformat()}; "
+            f"as of {as_of.isoformat()}: {days_en(days + 1)}",
         )
 
     return Derived(days, ["agency.standard"], note=note)

@@ -41,7 +41,8 @@ class LegalDocumentFacts(SubjectFacts):
         # (QĐ 19/2014/QĐ-TTg took effect on 18/05/2014: the first valid_from of legal_update_max_months)
         self.months = d.params.number("legal_update_max_months", d.as_of)
         obligation = d.params.first("legal_update_max_months")
-        self.obligation_from, self.obligation_basis = obligation.valid_from, obligation.citation.instrument
+        self.obligation_from = obligation.valid_from
+        self.obligation_basis = obligation.citation.instrument if obligation.citation else "QĐ 19/2014/QĐ-TTg"
         self.counted_from = max(doc.effective_on, self.obligation_from)
         self.deadline = None if self.months is None else add_months(self.counted_from, self.months)
         # days from the deadline to the build-in date (or to the as-of date if not built in); None if unknown

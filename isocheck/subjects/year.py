@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from isocheck.base.calendar import days_between, year_end
 from isocheck.facts.model import MaintenancePlan, QualityObjectives, YearlyReport
+from isocheck.law.parameters import ParameterValue
 from isocheck.subjects.context import Derivation, SubjectFacts, days_en, days_vi, document_text, vi_date
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
@@ -23,6 +24,8 @@ KIND = SubjectKind(
         "objectives": "the year's quality objectives in force, as 'number (dd/mm/yyyy)' (when there are any)",
         "maintenance_plan": "the year's maintenance plan as 'number (dd/mm/yyyy)' (None: none)",
         "survey_planned_on": "planned date of the year's customer survey (when surveys are on record)",
+        "survey_method_vi": "how the province has the survey done (its overlay's decision), or the default words",
+        "survey_method_en": "the same in English",
         "report_due_on": "deadline of the yearly report (when one was requested)",
         "report_submitted_on": "the day it was sent (None: not sent)",
         "report_request": "number of the request letter",
@@ -34,12 +37,14 @@ _OBJECTIVES = "qms.quality_objectives"
 
 
 class RequestedReport(NamedTuple):
-    """The yearly report asked for: its position in ``reports``, the entry, its deadline (31 December when the
-    request set none) and the day it was sent by the as-of date (None: not sent)."""
+    """The yearly report asked for: its position in ``reports``, the entry, its deadline (when the request set
+    none: the province overlay's, else 31 December), the overlay's entry that set it (or None) and the day it
+    was sent by the as-of date (None: not sent)."""
 
     position: int
     entry: YearlyReport
     due: dt.date
+    provincial: ParameterValue | None
     sent: dt.date | None
 
 
@@ -102,6 +107,7 @@ class YearFacts(SubjectFacts):
         if surveys is not None or self.d.known("satisfaction_surveys"):
             planned = [v.planned_on for v in surveys or [] if v.year == self.y and v.planned_on]
             shown["survey_planned_on"] = planned[0] if planned else None
+        shown.update(self.d.params.survey_method(self.d.as_of))
         if self.report is not None:
             report = self.report
             shown.update(
@@ -127,7 +133,12 @@ def _requested_report(d: Derivation, y: int, end: dt.date) -> RequestedReport | 
         return None
     i, report = matching[-1]
     sent = report.submitted_on if report.submitted_on is not None and report.submitted_on <= d.as_of else None
-    return RequestedReport(i, report, report.due_on or end, sent)
+    if report.due_on is not None:
+        return RequestedReport(i, report, report.due_on, None, sent)
+    provincial = d.params.yearly_date("yearly_report_due", y, d.as_of)  # a province overlay's deadline
+    if provincial is not None:
+        return RequestedReport(i, report, provincial[0], provincial[1], sent)
+    return RequestedReport(i, report, end, None, sent)
 
 
 @KIND.subjects
@@ -290,8 +301,8 @@ def report_submitted(y: YearFacts) -> Derived:
     "report_due_passed",
     "bool",
     sources=["reports", "reports[].due_on"],
-    vi="đã quá hạn gửi báo cáo (hoặc 31/12 nếu không ghi hạn)",
-    en="the report's deadline (or 31 December if none was set) has passed",
+    vi="đã quá hạn gửi báo cáo (công văn không ghi hạn: hạn do tỉnh quy định, nếu không thì 31/12)",
+    en="the report's deadline (if none was set: the province overlay's, else 31 December) has passed",
 )
 def report_due_passed(y: YearFacts) -> Derived:
     report = _requested(y)
@@ -315,12 +326,17 @@ def report_days_late(y: YearFacts) -> Derived:
     i, due, sent, as_of = report.position, report.due, report.sent, y.d.as_of
     days = days_between(due, sent or as_of)
     set_by_letter = report.entry.due_on is not None
+    decision = report.provincial.decision if report.provincial is not None else None
 
     def note() -> tuple[str, str]:
-        basis_vi = f"hạn {vi_date(due)}" + (
-            "" if set_by_letter else f" (công văn không ghi hạn: lấy ngày {vi_date(due)})"
-        )
-        basis_en = f"due {due.isoformat()}" + ("" if set_by_letter else " (no deadline in the request: 31 December)")
+        if set_by_letter:
+            basis_vi, basis_en = f"hạn {vi_date(due)}", f"due {due.isoformat()}"
+        elif decision is not None:  # a province overlay sets the deadline when the request names none
+            basis_vi = f"hạn {vi_date(due)} (công văn không ghi hạn: hạn theo {decision.format('vi')})"
+            basis_en = f"due {due.isoformat()} (no deadline in the request: the deadline of {decision.format('en')})"
+        else:
+            basis_vi = f"hạn {vi_date(due)} (công văn không ghi hạn: lấy ngày {vi_date(due)})"
+            basis_en = f"due {due.isoformat()} (no deadline in the request: 31 December)"
         until_vi = f"gửi ngày {vi_date(sent)}" if sent else f"chưa gửi đến ngày {vi_date(as_of)}"
         until_en = f"sent on {sent.isoformat()}" if sent else f"not sent as of {as_of.isoformat()}"
         early = sent is not None and days < 0

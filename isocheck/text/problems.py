@@ -14,6 +14,7 @@ import string
 from typing import Any
 
 from isocheck.text.glossary import CLEARER, GLOSSARY
+from isocheck.text.law_messages import LAW_MESSAGES
 from isocheck.text.values import Alternatives, Found, Size, impossible_date
 
 __all__ = ["LANGS", "MESSAGES", "Alternatives", "Found", "Problem", "Size", "glossed", "impossible_date"]
@@ -305,7 +306,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no fact files found (looked for {suffixes})",
         "vi": "không tìm thấy tệp dữ liệu nào (tìm các tệp {suffixes})",
     },
-    # names in a rule that its subject does not have, found when the pack loads (isocheck.pack.placeholders)
+    # names in a rule that its subject does not have, found when the pack loads (isocheck.pack.names)
     "rule.placeholder_unknown": {
         "en": "the placeholder {{{name}}} is not a value of subject '{subject}'{hint}; "
         "the values this text may use: {names}",
@@ -330,6 +331,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{name}' is not a value of subject '{subject}'{hint}; expected one of: {names}",
         "vi": "'{name}' không ứng với giá trị nào của đối tượng '{subject}'{hint}; cần một trong: {names}",
     },
+    **LAW_MESSAGES,  # law texts, citations, overlays, impact
 }
 
 
