@@ -90,7 +90,7 @@ def input_errors(func):
         try:
             return func(*args, **kwargs)
         except InputError as exc:
-            lang = kwargs.get("lang") if kwargs.get("lang") in ("vi", "en") else "en"
+            lang = "vi" if kwargs.get("lang") == "vi" else "en"
             click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {exc.text(lang)}", err=True)
             sys.exit(EXIT_INPUT)
 

@@ -7,10 +7,26 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from isocheck.pack.rules import SEVERITIES, Rule
+from isocheck.subjects.fields import Subject
 from isocheck.text.ui import fill, ui
+
+
+class WaiverLike(Protocol):
+    """What a finding reads of a waiver (:class:`isocheck.workflows.waivers.Waiver`, a later stage)."""
+
+    @property
+    def justification(self) -> str: ...
+    @property
+    def approved_by(self) -> str: ...
+    @property
+    def decision(self) -> str: ...
+    @property
+    def expires_on(self) -> dt.date: ...
+    def model_dump(self, *, mode: str = "python") -> dict[str, Any]: ...
+
 
 OUTCOMES: tuple[str, ...] = ("fail", "error", "not_evaluable", "pending", "pass", "not_applicable", "waived")
 NONCONFORMITY = "fail"
@@ -30,11 +46,11 @@ class Finding:
     due_date: dt.date | None = None
     reason: dict[str, str] | None = None
     error: str | None = None
-    subject: Any | None = field(default=None, repr=False)  # the Subject it was judged on (explain)
+    subject: Subject | None = field(default=None, repr=False)  # the Subject it was judged on (explain)
     item: dict[str, Any] | None = field(default=None, repr=False)  # the item of a findings_per expansion
-    waiver: Any | None = None  # the live waiver that made this finding ``waived``
+    waiver: WaiverLike | None = None  # the live waiver that made this finding ``waived``
     waived_outcome: str | None = None  # the outcome before the waiver
-    waiver_expired: Any | None = None  # a matching waiver that has expired (the finding stands)
+    waiver_expired: WaiverLike | None = None  # a matching waiver that has expired (the finding stands)
     standard: int | None = None  # the agency's TCVN ISO 9001 edition: the clause numbering its citations show
 
     @property
@@ -68,7 +84,7 @@ class Finding:
             return (self.reason or {}).get(lang) or ui("not_applicable_default", lang)
         if self.outcome == "not_evaluable":
             return fill(ui("not_evaluable_default", lang), {"missing": ", ".join(self.missing)}, lang)
-        if self.outcome == "waived":
+        if self.outcome == "waived" and self.waiver is not None:
             w = self.waiver
             return fill(
                 ui("waived_default", lang),
@@ -100,7 +116,7 @@ class Finding:
     def render(self, lang: str) -> dict[str, Any]:
         """The finding as the JSON result object (the documented output schema)."""
         rule = self.rule
-        result = {
+        result: dict[str, Any] = {
             "id": self.id,
             "rule_id": rule.id,
             "outcome": self.outcome,

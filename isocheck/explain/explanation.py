@@ -18,7 +18,7 @@ from isocheck.engine.findings import Finding
 from isocheck.explain.remedies import remedy_for
 from isocheck.law.citations import Citation
 from isocheck.pack.conditions import holds
-from isocheck.subjects.fields import FIELDS, FIELDS_VI, readable
+from isocheck.subjects.fields import Subject, derived, readable
 from isocheck.text.ui import format_value, pick, ui
 
 _SYMBOL = {"eq": "=", "ne": "≠", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
@@ -74,8 +74,15 @@ def _value(kind: str, name: str, value: Any, lang: str) -> str:
     return format_value(readable(kind, name, value), lang)
 
 
+def _subject(finding: Finding) -> Subject:
+    """The subject a finding was judged on (every finding of an evaluation has one)."""
+    if finding.subject is None:
+        raise ValueError(f"finding {finding.id} carries no subject to explain")
+    return finding.subject
+
+
 def _condition_rows(finding: Finding, lang: str) -> list[dict[str, Any]]:
-    subject = finding.subject
+    subject = _subject(finding)
     kind, fact = subject.kind, subject.fields
     if kind != finding.rule.subject:  # no subject of the rule's kind: judged on the agency, nothing to compare
         return []
@@ -91,11 +98,11 @@ def _condition_rows(finding: Finding, lang: str) -> list[dict[str, Any]]:
                 {
                     "part": part,
                     "field": name,
-                    "meaning": FIELDS_VI[name] if lang == "vi" else FIELDS[kind][name][1],
+                    "meaning": derived(kind, name).meaning(lang),
                     "actual": _value(kind, name, fact[name], lang) if known else word("not_provided", lang),
                     "test": f"{_SYMBOL[op]} {_value(kind, name, expected, lang)}",
                     "holds": holds(leaf, fact) if known else None,
-                    "how": subject.notes.get(name, {}).get(lang, ""),
+                    "how": subject.how(name, lang),
                 }
             )
     return rows
@@ -110,7 +117,7 @@ def _leaves(cond: tuple):
 
 
 def _facts(finding: Finding, file: str, lang: str) -> list[dict[str, Any]]:
-    subject = finding.subject
+    subject = _subject(finding)
     rule = finding.rule
     rows = []
     for name in rule.referenced_fields:
@@ -122,7 +129,7 @@ def _facts(finding: Finding, file: str, lang: str) -> list[dict[str, Any]]:
                 if known
                 else word("not_provided", lang),
                 "file": file,
-                "paths": list(subject.sources.get(name) if known else subject.missing.get(name, [])),
+                "paths": list(subject.sources.get(name, []) if known else subject.missing.get(name, [])),
                 "provided": known,
             }
         )
@@ -149,7 +156,7 @@ def _to_pass(finding: Finding, as_of: dt.date, lang: str) -> dict[str, Any]:
         return {"text": word("provide", lang).format(missing=", ".join(finding.missing)), "change": False}
     if finding.outcome == "error":
         return {"text": word("error", lang), "change": False}
-    remedy = remedy_for(finding.rule, finding.subject, finding.outcome, as_of, finding.item)
+    remedy = remedy_for(finding.rule, _subject(finding), finding.outcome, as_of, finding.item)
     if remedy is None:
         return {"text": word("no_remedy", lang), "change": False}
     return {"text": remedy.text(lang), "change": True}

@@ -120,6 +120,26 @@ class Parameters:
                 current = candidate
         return current
 
+    def first(self, name: str) -> ParameterValue:
+        """The earliest entry of ``name``: its ``valid_from`` is the day the obligation itself began."""
+        if not self._entries.get(name):
+            raise KeyError(f"unknown parameter {name!r}")
+        return self._entries[name][0]
+
+    def date(self, name: str, on: dt.date) -> dt.date | None:
+        """The value in force on ``on`` of a date parameter (the loader has checked :data:`NEEDED` types)."""
+        value = self.value(name, on)
+        if value is not None and not isinstance(value, dt.date):
+            raise TypeError(f"parameter {name!r} is not a date")
+        return value
+
+    def number(self, name: str, on: dt.date) -> int | None:
+        """The value in force on ``on`` of a whole-number parameter."""
+        value = self.value(name, on)
+        if value is not None and not isinstance(value, int):
+            raise TypeError(f"parameter {name!r} is not a whole number")
+        return value
+
     def names(self) -> list[str]:
         return sorted(set(self._entries) | set(PROVINCIAL))
 

@@ -89,7 +89,7 @@ def render_show(rule: Rule, lang: str, fmt: str) -> str:
     lines += ["", f"{_label('conditions', lang)}:"]
     if c["not_applicable_when"]:
         lines.append(f"  not_applicable_when: {describe(c['not_applicable_when'])}")
-    lines.append(f"  fail_when: {describe(c['fail_when'])}")
+    lines.append(f"  fail_when: {describe(rule.fail_condition)}")
     if c["pending_when"]:
         lines.append(f"  pending_when: {describe(c['pending_when'])}")
     if rule.findings_per:

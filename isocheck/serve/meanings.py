@@ -4,10 +4,9 @@ The form is generated from the model (:mod:`isocheck.serve.schema`); what each f
 filling it in is metadata of the model, read here and nowhere else, so that moving those texts needs one
 edit in this module:
 
-- :func:`meaning` — a field's meaning in Vietnamese or English. It reads the model's own ``meanings``
-  table when the model class has one (the tables written beside each model's fields, another branch),
-  else the Vietnamese table of :mod:`isocheck.docs.facts` (``FIELD_TEXTS``) and the field's pydantic
-  ``description`` in English. After that branch is merged the fallback can go.
+- :func:`meaning` — a field's meaning in Vietnamese or English, from the model's own ``meanings`` table
+  (written beside each model's fields in :mod:`isocheck.facts.model`), in English the field's pydantic
+  ``description`` where the table gives none.
 - :func:`section_title` — the short title of a top-level section (``docs/facts.md`` and ``isocheck init``
   use the same).
 - :func:`examples` — an example value for each field path, from the consistent example agency of
@@ -26,11 +25,7 @@ from pydantic import BaseModel
 def _table_entry(model: type[BaseModel], name: str) -> Any:
     """The model's own ``meanings`` entry for ``name`` (an object with ``vi`` and ``en``), or None."""
     table = getattr(model, "meanings", None)
-    if isinstance(table, dict):  # the table beside the model's fields
-        return table.get(name)
-    from isocheck.docs import facts  # before the tables beside the fields: FIELD_TEXTS holds the meanings
-
-    return getattr(facts, "FIELD_TEXTS", {}).get(f"{model.__name__}.{name}")
+    return table.get(name) if isinstance(table, dict) else None
 
 
 @functools.cache
