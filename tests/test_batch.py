@@ -96,12 +96,8 @@ def test_a_worker_that_dies_is_reported_against_its_agency_and_the_batch_goes_on
         return run
 
     monkeypatch.setattr(Engine, "__init__", lambda self, rules, action_wrapper=None: real_init(self, rules, killer))
-    entries = run_batch(
-        collect_files([str(p) for p in SCENARIOS]),
-        BatchConfig(as_of=__import__("datetime").date(2021, 11, 16)),
-        pack,
-        workers=2,
-    )
+    files, _ = collect_files([str(p) for p in SCENARIOS])
+    entries = list(run_batch(files, BatchConfig(as_of=__import__("datetime").date(2021, 11, 16)), pack, workers=2))
     status = {Path(e["file"]).name: e["status"] for e in entries}
     assert status.pop("xa-chua-san-sang-cong-bo.yaml") == "crashed"
     assert set(status.values()) == {"checked"}

@@ -1,31 +1,55 @@
-"""Province batch: check many agency fact files in parallel worker processes.
+"""Province batch: check many agency fact files in parallel worker processes, streaming one entry per agency.
 
-Each worker loads the rule pack once and checks one agency at a time, each in its own engine session.
+Each worker (:mod:`isocheck.workflows.batch_pool`) builds its own engine and checks one agency at a time,
+each in its own engine session. It sends back only what the output needs: the agency's identity, verdict,
+matrix marks and counts, the changes since the baseline when one is given, and the rendered results only
+when the format shows them (``BatchConfig.results``); ``prepare`` (the format's own step, run in the
+worker) may turn the entry into its final bytes there. Entries come back in file order whatever the
+scheduling, so the output does not depend on the number of workers.
+
 A bad fact file becomes an ``input_error`` entry for that agency and the batch goes on (``strict``
-stops at the first one instead). A worker that dies (a crash in the engine's C core, an action that
-kills its process) is reported against the agency it was checking, and a fresh worker takes over.
-Results come back in file order whatever the scheduling, so the output is deterministic.
+stops at the first one instead). A worker that dies is reported against the agency it was checking
+(``crashed``) and the other agencies are checked by fresh workers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing as mp
+import functools
 import os
-from collections import deque
+import signal
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import wait
-from pathlib import Path
 from typing import Any
 
+from isocheck import __version__
 from isocheck.base.errors import InputError
 from isocheck.engine.evaluators import after_fork
+from isocheck.facts.model import Agency, validate_agency
+from isocheck.facts.parse import load_document
+from isocheck.facts.plausibility import check_dates
 from isocheck.pack.rules import RulePack
 from isocheck.text.ui import fill, ui
-from isocheck.workflows.check import check_file
-from isocheck.workflows.matrix import marks, verdict
+from isocheck.workflows.baseline import Baseline, failing_ids
+from isocheck.workflows.batch_cache import AgencyCache, cache_dir
+from isocheck.workflows.batch_inputs import FACT_SUFFIXES, FactFile, Skipped, collect_files
+from isocheck.workflows.batch_pool import Interrupted, Pool
+from isocheck.workflows.check import check_agency
+from isocheck.workflows.matrix import marks_of, verdict_of
 
-FACT_SUFFIXES = (".yaml", ".yml", ".json")
+__all__ = [
+    "FACT_SUFFIXES",
+    "BatchConfig",
+    "FactFile",
+    "Interrupted",
+    "Skipped",
+    "StrictStop",
+    "check_one",
+    "collect_files",
+    "run_batch",
+]
+
+Entry = dict[str, Any]
 
 
 class StrictStop(Exception):
@@ -39,54 +63,88 @@ class BatchConfig:
     year: int | None = None
     lang: str = "en"
     evaluator: str = "durable"
+    results: bool = False  # render every finding (the JSON format shows them)
+    cache: bool = False  # use the cache of validated agencies (batch_cache)
 
 
-def collect_files(paths: list[str]) -> list[Path]:
-    """Fact files named on the command line; folders are searched recursively (sorted, deterministic)."""
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in FACT_SUFFIXES and p.is_file()))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise InputError.of(raw, "batch.no_such_path")
-    unique = list(dict.fromkeys(files))
-    if not unique:
-        raise InputError.of(", ".join(paths), "batch.no_files", {"suffixes": ", ".join(FACT_SUFFIXES)})
-    return unique
+class _Loader:
+    """Reads and validates fact files, through the cache when there is one."""
+
+    def __init__(self, cache: AgencyCache | None):
+        self.cache = cache
+
+    def agency(self, path, as_of: dt.date) -> Agency:
+        cache = self.cache
+        if cache is not None:
+            try:
+                key, st = os.path.realpath(path), os.stat(path)
+            except OSError:
+                cache = None
+            else:
+                agency = cache.get(key, st)
+                if agency is not None:
+                    try:
+                        check_dates(agency, as_of, str(path), {})
+                        return agency
+                    except InputError:
+                        pass  # read it again for the message with its line numbers
+        data, lines = load_document(path)
+        agency = validate_agency(data, str(path), lines)
+        if cache is not None:
+            cache.put(key, st, agency)
+        check_dates(agency, as_of, str(path), lines)
+        return agency
 
 
-def check_one(path: Path, config: BatchConfig, pack: RulePack, waivers) -> dict[str, Any]:
-    """One agency's batch entry: identity, verdict, matrix marks, counts and rendered results."""
+def check_one(
+    fact: FactFile,
+    config: BatchConfig,
+    pack: RulePack,
+    waivers=None,
+    baseline: Baseline | None = None,
+    loader: _Loader | None = None,
+) -> Entry:
+    """One agency's batch entry: identity, verdict, matrix marks, counts, changes and (if asked) results."""
     try:
-        report = check_file(
-            path, config.as_of, config.profile, pack, config.evaluator, year=config.year, waivers=waivers
-        )
+        agency = (loader or _Loader(None)).agency(fact.path, config.as_of)
     except InputError as exc:
-        return failed_entry(path, "input_error", exc.text(config.lang))
-    ident = report.agency.agency
-    results = [f.render(config.lang) for f in report.findings]
-    row = marks(results)
-    return {
-        "file": str(path),
+        return failed_entry(fact, "input_error", exc.text(config.lang), baseline)
+    report = check_agency(
+        agency,
+        config.as_of,
+        pack,
+        config.profile,
+        config.evaluator,
+        file=str(fact.path),
+        year=config.year,
+        waivers=waivers,
+    )
+    ident = agency.agency
+    row = marks_of(report.findings)
+    entry: Entry = {
+        "id": fact.id,
+        "file": str(fact.path),
         "name": ident.name,
         "level": ident.level,
         "province": ident.province,
         "standard": ident.standard,
         "status": "checked",
         "error": None,
-        "verdict": verdict(results, row),
+        "verdict": verdict_of(report.findings, row),
         "matrix": row,
         "counts": report.summary.to_dict(),
-        "results": results,
     }
+    if baseline is not None:
+        entry["changes"] = baseline.changes(fact.id, ident.name, failing_ids(report.findings))
+    if config.results:
+        entry["results"] = [f.render(config.lang) for f in report.findings]
+    return entry
 
 
-def failed_entry(path: Path, status: str, error: str) -> dict[str, Any]:
-    return {
-        "file": str(path),
+def failed_entry(fact: FactFile, status: str, error: str, baseline: Baseline | None = None) -> Entry:
+    entry: Entry = {
+        "id": fact.id,
+        "file": str(fact.path),
         "name": None,
         "level": None,
         "province": None,
@@ -96,97 +154,70 @@ def failed_entry(path: Path, status: str, error: str) -> dict[str, Any]:
         "verdict": "input_error" if status == "input_error" else "error",
         "matrix": None,
         "counts": None,
-        "results": [],
     }
+    if baseline is not None:
+        entry["changes"] = baseline.unknown(fact.id)
+    return entry
+
+
+def crashed_text(code: int | None, lang: str) -> str:
+    if code is None:
+        shown = "?"
+    elif code < 0:
+        try:
+            shown = f"{code}, {signal.Signals(-code).name}"
+        except ValueError:
+            shown = str(code)
+    else:
+        shown = str(code)
+    return fill(ui("batch.crashed", lang), {"code": shown}, "en")
+
+
+def _setup(config: BatchConfig, pack: RulePack, waivers, baseline, prepare) -> Callable[[FactFile], Any]:
+    """In each worker: a fresh engine and cache connection, then the job for one fact file."""
+    after_fork()
+    cache = None
+    if config.cache:
+        cache = AgencyCache(cache_dir(), __version__, pack.version)
+        cache.flush_at_exit()
+    loader = _Loader(cache)
+
+    def job(fact: FactFile) -> Any:
+        try:
+            entry = check_one(fact, config, pack, waivers, baseline, loader)
+        except Exception as exc:  # a bug met on this agency: reported against it, the batch goes on
+            entry = failed_entry(fact, "error", f"{type(exc).__name__}: {exc}", baseline)
+        return prepare(entry) if prepare is not None else entry
+
+    return job
+
+
+def _crashed(config: BatchConfig, baseline, prepare, fact: FactFile, code: int | None) -> Any:
+    entry = failed_entry(fact, "crashed", crashed_text(code, config.lang), baseline)
+    return prepare(entry) if prepare is not None else entry
 
 
 def run_batch(
-    files: list[Path],
+    files: list[FactFile],
     config: BatchConfig,
     pack: RulePack,
     waivers=None,
+    *,
+    baseline: Baseline | None = None,
     workers: int | None = None,
     strict: bool = False,
-) -> list[dict[str, Any]]:
-    """Check every file; return one entry per file, in file order."""
-    workers = max(1, min(workers or os.cpu_count() or 1, len(files)))
-    return _Pool(files, config, pack, waivers, workers, strict).run()
+    prepare: Callable[[Entry], Entry] | None = None,
+) -> Iterator[Entry]:
+    """Check every file; yield one entry per file (``prepare``-d in the worker when given), in file order.
 
-
-def _worker(conn, config: BatchConfig, pack: RulePack, waivers) -> None:
-    after_fork()
-    while True:
-        item = conn.recv()
-        if item is None:
-            return
-        index, path = item
-        conn.send((index, check_one(path, config, pack, waivers)))
-
-
-class _Pool:
-    """Forked workers fed one file at a time over pipes; a pipe that closes early means its worker died."""
-
-    def __init__(self, files, config, pack, waivers, size: int, strict: bool):
-        self.todo = deque(enumerate(files))
-        self.config, self.pack, self.waivers, self.strict = config, pack, waivers, strict
-        self.size = size
-        self.results: dict[int, dict[str, Any]] = {}
-        self.busy: dict[Any, tuple[mp.Process, tuple[int, Path] | None]] = {}
-        self.total = len(files)
-
-    def run(self) -> list[dict[str, Any]]:
-        ctx = mp.get_context("fork")  # workers inherit the loaded pack; the engine is built in each worker
-        try:
-            for _ in range(self.size):
-                self._start(ctx)
-            while self.busy:
-                for conn in wait(list(self.busy)):
-                    self._receive(ctx, conn)
-        finally:
-            for conn, (process, _) in list(self.busy.items()):
-                process.kill()
-                process.join()
-                conn.close()
-        return [self.results[i] for i in range(self.total)]
-
-    def _start(self, ctx) -> None:
-        if not self.todo:
-            return
-        parent, child = ctx.Pipe()
-        process = ctx.Process(target=_worker, args=(child, self.config, self.pack, self.waivers), daemon=True)
-        process.start()
-        child.close()
-        self.busy[parent] = (process, None)
-        self._feed(parent)
-
-    def _feed(self, conn) -> None:
-        process, _ = self.busy[conn]
-        if self.todo:
-            item = self.todo.popleft()
-            self.busy[conn] = (process, item)
-            conn.send(item)
-        else:
-            conn.send(None)
-            process.join()
-            conn.close()
-            del self.busy[conn]
-
-    def _receive(self, ctx, conn) -> None:
-        process, item = self.busy[conn]
-        try:
-            index, entry = conn.recv()
-        except (EOFError, OSError):  # the worker died while checking ``item``
-            process.join()
-            del self.busy[conn]
-            conn.close()
-            if item is not None:
-                index, path = item
-                self.results[index] = failed_entry(
-                    path, "crashed", fill(ui("batch.crashed", self.config.lang), {"code": process.exitcode}, "en")
-                )
-            self._start(ctx)
-            return
-        self.results[index] = entry
-        if self.strict and entry["status"] == "input_error":
-            raise StrictStop(entry["error"])
-        self._feed(conn)
+    Raises :class:`StrictStop` (``strict``) and :class:`Interrupted` (Ctrl-C, SIGTERM); either way no worker
+    is left running."""
+    size = max(1, min(workers or os.cpu_count() or 1, len(files)))
+    setup = functools.partial(_setup, config, pack, waivers, baseline, prepare)
+    crashed = functools.partial(_crashed, config, baseline, prepare)
+    chunk = max(1, min(16, len(files) // (size * 8) or 1))
+    with Pool(setup, crashed, size, chunk) as pool:
+        for _, entry in pool.results(files):
+            if strict and entry["status"] == "input_error":
+                raise StrictStop(entry["error"])
+            yield entry

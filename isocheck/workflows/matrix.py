@@ -46,10 +46,19 @@ VERDICTS = ("conforms", "does_not_conform", "no_report", "incomplete", "error", 
 
 def marks(results: Iterable[dict[str, Any]]) -> dict[str, str]:
     """Column marks from an agency's rendered results (``rule_id`` and ``outcome`` are all it reads)."""
+    return _marks((r["rule_id"], r["outcome"]) for r in results)
+
+
+def marks_of(findings: Iterable[Any]) -> dict[str, str]:
+    """:func:`marks` from :class:`~isocheck.engine.findings.Finding` objects (nothing rendered)."""
+    return _marks((f.rule_id, f.outcome) for f in findings)
+
+
+def _marks(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     by_rule: dict[str, list[str]] = {}
-    for r in results:
-        if r["rule_id"] in MATRIX_RULES:
-            by_rule.setdefault(r["rule_id"], []).append(MARK_OF_OUTCOME[r["outcome"]])
+    for rule_id, outcome in pairs:
+        if rule_id in MATRIX_RULES:
+            by_rule.setdefault(rule_id, []).append(MARK_OF_OUTCOME[outcome])
     row = {}
     for key, rules in COLUMNS:
         found = [m for rule in rules for m in by_rule.get(rule, [])]
@@ -58,37 +67,47 @@ def marks(results: Iterable[dict[str, Any]]) -> dict[str, str]:
 
 
 def verdict(results: list[dict[str, Any]], row: dict[str, str]) -> str:
-    """The agency's verdict from its results and its matrix ``row`` (:func:`marks`)."""
-    outcomes = {(r["rule_id"], r["outcome"]) for r in results}
-    if ("maintenance.yearly-report-submitted", "fail") in outcomes:
+    """The agency's verdict from its rendered results and its matrix ``row`` (:func:`marks`)."""
+    return _verdict([(r["rule_id"], r["outcome"], r["severity"]) for r in results], row)
+
+
+def verdict_of(findings: Iterable[Any], row: dict[str, str]) -> str:
+    """:func:`verdict` from :class:`~isocheck.engine.findings.Finding` objects."""
+    return _verdict([(f.rule_id, f.outcome, f.severity) for f in findings], row)
+
+
+def _verdict(results: list[tuple[str, str, str]], row: dict[str, str]) -> str:
+    if ("maintenance.yearly-report-submitted", "fail") in {(rule, outcome) for rule, outcome, _ in results}:
         return "no_report"
-    if any(r["outcome"] == "fail" and r["severity"] in ("major", "minor") for r in results):
+    if any(outcome == "fail" and severity in ("major", "minor") for _, outcome, severity in results):
         return "does_not_conform"
-    if any(r["outcome"] == "error" for r in results):
+    if any(outcome == "error" for _, outcome, _ in results):
         return "error"
     if "unknown" in row.values():
         return "incomplete"
     return "conforms"
 
 
-def summary_by_level(agencies: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Per level (and ``total``): agencies, announced, applying correctly (verdict conforms), on 2015,
-    verdict counts and nonconformities by severity."""
+def _empty() -> dict[str, Any]:
+    return {
+        "agencies": 0,
+        "announced": 0,
+        "conforming": 0,
+        "on_2015": 0,
+        "verdicts": dict.fromkeys(VERDICTS, 0),
+        "nonconformities": dict.fromkeys(SEVERITIES, 0),
+    }
 
-    def empty() -> dict[str, Any]:
-        return {
-            "agencies": 0,
-            "announced": 0,
-            "conforming": 0,
-            "on_2015": 0,
-            "verdicts": dict.fromkeys(VERDICTS, 0),
-            "nonconformities": dict.fromkeys(SEVERITIES, 0),
-        }
 
-    levels = {level: empty() for level in LEVELS}
-    total = empty()
-    for a in agencies:
-        for bucket in (levels.setdefault(a.get("level") or "unknown", empty()), total):
+class LevelSummary:
+    """The summary by level, added to one agency at a time (constant memory however many agencies)."""
+
+    def __init__(self):
+        self.levels: dict[str, dict[str, Any]] = {level: _empty() for level in LEVELS}
+        self.total = _empty()
+
+    def add(self, a: dict[str, Any]) -> None:
+        for bucket in (self.levels.setdefault(a.get("level") or "unknown", _empty()), self.total):
             bucket["agencies"] += 1
             bucket["verdicts"][a["verdict"]] += 1
             if a["verdict"] == "conforms":
@@ -99,4 +118,16 @@ def summary_by_level(agencies: list[dict[str, Any]]) -> dict[str, dict[str, Any]
                 bucket["on_2015"] += 1
             for s in SEVERITIES:
                 bucket["nonconformities"][s] += (a.get("counts") or {}).get("nonconformities_by_severity", {}).get(s, 0)
-    return {**levels, "total": total}
+
+    def to_dict(self) -> dict[str, dict[str, Any]]:
+        """Per level (and ``total``): agencies, announced, applying correctly (verdict conforms), on 2015,
+        verdict counts and nonconformities by severity."""
+        return {**self.levels, "total": self.total}
+
+
+def summary_by_level(agencies: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """:class:`LevelSummary` of ``agencies`` at once."""
+    summary = LevelSummary()
+    for a in agencies:
+        summary.add(a)
+    return summary.to_dict()
