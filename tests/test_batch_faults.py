@@ -183,10 +183,24 @@ def _alive(pids: set[int]) -> set[int]:
     return alive
 
 
+BATCH = (sys.executable, "-m", "isocheck", "batch", "--workers", "2")
+
+
 def _start(generated: Path, out: Path, lang: str = "en") -> tuple[subprocess.Popen, set[int]]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "isocheck", "batch", str(generated), "--as-of", "2021-11-16", "--format", "json"]
-        + ["--no-cache", "--workers", "2", "--lang", lang, "-o", str(out)],
+        [
+            *BATCH,
+            str(generated),
+            "--as-of",
+            "2021-11-16",
+            "--format",
+            "json",
+            "--no-cache",
+            "--lang",
+            lang,
+            "-o",
+            str(out),
+        ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
