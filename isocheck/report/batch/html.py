@@ -1,7 +1,7 @@
 """The batch as one self-contained HTML page (``--format html``): the same sections as the table.
 
 Agencies are spooled (the summary comes first) and the page is written at the end, one table row at a
-time. Every text is escaped with ``html.escape``. The page carries its own small style sheet, so it
+time. Every text is escaped with ``html.escape``, control characters removed. The page carries its own small style sheet, so it
 does not depend on the single-agency report's templates.
 """
 
@@ -13,6 +13,7 @@ from typing import Any
 
 from isocheck.report.batch import rows
 from isocheck.report.batch.base import BatchFormat, BatchSummary, Spool
+from isocheck.report.escape import printable
 from isocheck.text.ui import ui
 
 _CSS = """
@@ -30,7 +31,7 @@ code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; 
 
 
 def _e(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
+    return html.escape(printable(text, multiline=True)).replace("\n", "<br>")
 
 
 def _head(headers: list[str], cls: str) -> str:
