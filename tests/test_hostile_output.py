@@ -49,7 +49,7 @@ def test_csv_cells_never_start_a_formula(folder):
     names = {Path(r[2]).name: r[1] for r in rows[1:]}
     assert names["formula.yaml"] == "'" + HOSTILE["formula.yaml"]
     assert names["plus.yaml"] == "'+SUM(A1:A9)" and names["minus.yaml"] == "'-2+3" and names["at.yaml"] == "'@cmd"
-    assert all(not cell[:1] in "=+-@\t\r" or re.fullmatch(r"-?\d+", cell) for row in rows for cell in row if cell)
+    assert all(cell[:1] not in "=+-@\t\r" or re.fullmatch(r"-?\d+", cell) for row in rows for cell in row if cell)
 
 
 def test_csv_cell_keeps_negative_numbers_and_neutralises_tab_and_cr():
@@ -87,7 +87,7 @@ def test_a_roster_cell_cannot_break_out_of_the_yaml(tmp_path):
     """A newline and YAML in a cell, a file name with a line break: the values come back as written,
     the comment header stays two comment lines, no key is added."""
     text = ROSTER.read_text(encoding="utf-8-sig")
-    header, first, *rest = text.splitlines()
+    header, first, *_ = text.splitlines()
     cells = next(csv.reader([first], delimiter=";"))
     columns = next(csv.reader([header], delimiter=";"))
     policy = columns.index(next(c for c in columns if c.startswith("Chính sách")))

@@ -91,6 +91,9 @@ def test_a_read_only_folder_is_one_message(fact, tmp_path, monkeypatch):
     assert "không có quyền ghi vào thư mục" in result.stderr
 
 
+BATCH = (sys.executable, "-m", "isocheck", "batch")
+
+
 def _limited(size: int):
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
@@ -105,8 +108,7 @@ def test_a_full_disk_keeps_the_existing_file_and_leaves_no_partial_one(fact, tmp
     out.parent.mkdir()
     out.write_text("the previous result\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "isocheck", "batch", str(fact), "--as-of", "2021-11-16", "--format", fmt]
-        + ["--no-cache", "--workers", "1", "-o", str(out)],
+        [*BATCH, str(fact), "--as-of", "2021-11-16", "--format", fmt, "--no-cache", "--workers", "1", "-o", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,

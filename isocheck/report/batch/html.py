@@ -1,8 +1,8 @@
 """The batch as one self-contained HTML page (``--format html``): the same sections as the table.
 
 Agencies are spooled (the summary comes first) and the page is written at the end, one table row at a
-time. Every text is escaped with ``html.escape``, control characters removed. The page carries its own small style sheet, so it
-does not depend on the single-agency report's templates.
+time. Every text is escaped with ``html.escape``, control characters removed. The page carries its
+own small style sheet, so it does not depend on the single-agency report's templates.
 """
 
 from __future__ import annotations
