@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,9 @@ import pytest
 from isocheck.facts.model import Agency, validate_agency
 from isocheck.facts.parse import load_document
 from isocheck.pack.rules import RulePack, load_pack
+
+# batch runs keep their cache of validated agencies in a folder of this test session, not the user's
+os.environ["ISOCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="isocheck-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
