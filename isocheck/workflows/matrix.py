@@ -44,21 +44,13 @@ MARK_ORDER = ("no", "error", "unknown", "pending", "waived", "yes", "n/a")
 VERDICTS = ("conforms", "does_not_conform", "no_report", "incomplete", "error", "input_error")
 
 
-def marks(results: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Column marks from an agency's rendered results (``rule_id`` and ``outcome`` are all it reads)."""
-    return _marks((r["rule_id"], r["outcome"]) for r in results)
-
-
 def marks_of(findings: Iterable[Any]) -> dict[str, str]:
-    """:func:`marks` from :class:`~isocheck.engine.findings.Finding` objects (nothing rendered)."""
-    return _marks((f.rule_id, f.outcome) for f in findings)
-
-
-def _marks(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Column marks from an agency's :class:`~isocheck.engine.findings.Finding` objects (their rule id and
+    outcome are all it reads; nothing is rendered)."""
     by_rule: dict[str, list[str]] = {}
-    for rule_id, outcome in pairs:
-        if rule_id in MATRIX_RULES:
-            by_rule.setdefault(rule_id, []).append(MARK_OF_OUTCOME[outcome])
+    for f in findings:
+        if f.rule_id in MATRIX_RULES:
+            by_rule.setdefault(f.rule_id, []).append(MARK_OF_OUTCOME[f.outcome])
     row = {}
     for key, rules in COLUMNS:
         found = [m for rule in rules for m in by_rule.get(rule, [])]
@@ -66,17 +58,9 @@ def _marks(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     return row
 
 
-def verdict(results: list[dict[str, Any]], row: dict[str, str]) -> str:
-    """The agency's verdict from its rendered results and its matrix ``row`` (:func:`marks`)."""
-    return _verdict([(r["rule_id"], r["outcome"], r["severity"]) for r in results], row)
-
-
 def verdict_of(findings: Iterable[Any], row: dict[str, str]) -> str:
-    """:func:`verdict` from :class:`~isocheck.engine.findings.Finding` objects."""
-    return _verdict([(f.rule_id, f.outcome, f.severity) for f in findings], row)
-
-
-def _verdict(results: list[tuple[str, str, str]], row: dict[str, str]) -> str:
+    """The agency's verdict from its findings and its matrix ``row`` (:func:`marks_of`)."""
+    results = [(f.rule_id, f.outcome, f.severity) for f in findings]
     if ("maintenance.yearly-report-submitted", "fail") in {(rule, outcome) for rule, outcome, _ in results}:
         return "no_report"
     if any(outcome == "fail" and severity in ("major", "minor") for _, outcome, severity in results):
@@ -123,11 +107,3 @@ class LevelSummary:
         """Per level (and ``total``): agencies, announced, applying correctly (verdict conforms), on 2015,
         verdict counts and nonconformities by severity."""
         return {**self.levels, "total": self.total}
-
-
-def summary_by_level(agencies: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """:class:`LevelSummary` of ``agencies`` at once."""
-    summary = LevelSummary()
-    for a in agencies:
-        summary.add(a)
-    return summary.to_dict()

@@ -156,7 +156,8 @@ def read_roster(path: str | Path, year: int | None = None) -> list[RosterRow]:
     width = max(len(r) for r in records)
     records = [r + [""] * (width - len(r)) for r in records]
     keys, headers, roster_year = _match_headers(file, records, year)
-    rows, seen = [], {}
+    rows: list[RosterRow] = []
+    seen: dict[str, int] = {}
     for number, record in enumerate(records[1:], start=2):
         if not any(record):
             continue
@@ -271,7 +272,9 @@ def _column_of(header: str) -> tuple[Column | None, int | None]:
     if key in _ALIASES:
         return _ALIASES[key], None
     found = re.fullmatch(r"(.+) ((?:19|20)\d\d)", key)
-    for base in (found.group(1), found.group(1).removesuffix(" nam")) if found else ():
+    if found is None:
+        return None, None
+    for base in (found.group(1), found.group(1).removesuffix(" nam")):
         if base in _ALIASES:
             return _ALIASES[base], int(found.group(2))
     return None, None

@@ -42,8 +42,7 @@ class Widths:
 
 
 def _line(widths: list[int], chars: str) -> str:
-    left, fill, middle, right = chars
-    return left + middle.join(fill * (w + 2) for w in widths) + right
+    return chars[0] + chars[2].join(chars[1] * (w + 2) for w in widths) + chars[3]
 
 
 def _cells(row: Sequence[str], widths: list[int], maxwidths: list[int | None], sep: str) -> list[str]:

@@ -3,7 +3,6 @@ the problem line and the change row. Cells are plain text; each format escapes t
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from isocheck.facts.model import LEVELS
@@ -127,7 +126,3 @@ def changes_title(baseline_file: str | None, totals: dict[str, int], lang: str) 
 
 def legend(lang: str) -> str:
     return ui("batch.legend", lang)
-
-
-def iso_date(iso: str) -> dt.date:
-    return dt.date.fromisoformat(iso)
