@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -61,7 +62,9 @@ def _memory_kb(pid: int) -> int:
 
 
 def measure(command: list[str], env: dict[str, str] | None = None) -> dict:
-    """Wall time and peak memory of the process tree of ``command`` (its output is discarded)."""
+    """Wall time, CPU time (all processes of the tree, so ``cores`` = CPU / wall) and peak memory of the
+    process tree of ``command`` (its output is discarded)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     peak = 0
@@ -79,9 +82,11 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> dict:
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if process.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {stderr.decode()[-2000:]}")
-    return {"seconds": round(seconds, 2), "peak_mb": round(peak / 1024, 1)}
+    return {"seconds": round(seconds, 2), "cores": round(cpu / seconds, 2), "peak_mb": round(peak / 1024, 1)}
 
 
 def batch_command(folder: Path, fmt: str, evaluator: str, out: Path, cache: bool) -> list[str]:
@@ -134,6 +139,7 @@ def summarise(runs: dict[str, list[dict]], agencies: int) -> dict:
         kind: {
             "seconds": statistics.median(r["seconds"] for r in rs),
             "peak_mb": max(r["peak_mb"] for r in rs),
+            "cores": statistics.median(r["cores"] for r in rs),
             "runs": [r["seconds"] for r in rs],
         }
         for kind, rs in runs.items()
@@ -152,12 +158,12 @@ def summarise(runs: dict[str, list[dict]], agencies: int) -> dict:
 
 def print_report(report: dict) -> None:
     print(f"{report['agencies']} agencies · {report['machine']}")
-    print(f"{'run':22} {'median s':>9} {'runs':>24} {'× limit':>8} {'× ref':>6} {'peak MB':>8}")
+    print(f"{'run':22} {'median s':>9} {'runs':>24} {'× limit':>8} {'× ref':>6} {'cores':>6} {'peak MB':>8}")
     for kind, m in report["results"].items():
         runs = " ".join(f"{s:.1f}" for s in m["runs"])
         print(
             f"{kind:22} {m['seconds']:9.2f} {runs:>24} {m['x_limit']:8.2f} {m.get('x_reference', ''):>6} "
-            f"{m['peak_mb']:8.1f}"
+            f"{m['cores']:6.2f} {m['peak_mb']:8.1f}"
         )
 
 
