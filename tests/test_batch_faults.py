@@ -110,6 +110,21 @@ def test_a_worker_killed_while_checking_loses_only_that_agency(folder, monkeypat
     assert crashed["file"].endswith("xa-chua-san-sang-cong-bo.yaml") and "SIGKILL" in crashed["error"]
 
 
+def test_workers_that_cannot_start_stop_the_batch_with_one_message(folder, monkeypatch, tmp_path):
+    from isocheck.workflows import batch
+
+    monkeypatch.setattr(batch, "after_fork", lambda: os._exit(3))
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(
+        cli, ["batch", str(folder), "--as-of", "2021-11-16", "--no-cache", "--lang", "vi", "-o", str(out)]
+    )
+    assert result.exit_code == 1 and not out.exists()
+    assert result.stderr == (
+        "isocheck: lỗi: các tiến trình kiểm tra bị dừng đột ngột 3 lần liên tiếp trước khi kiểm tra được cơ quan nào; "
+        "không ghi tệp kết quả\n"
+    )
+
+
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(delays=st.lists(st.floats(min_value=0.0, max_value=2.5), min_size=1, max_size=3), seed=st.integers(0, 99))
 def test_workers_killed_at_random_moments_lose_at_most_the_agencies_they_were_checking(generated, delays, seed):

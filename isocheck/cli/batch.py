@@ -35,7 +35,7 @@ from isocheck.text.ui import fill, ui
 from isocheck.workflows.baseline import BaselineTotals, load_baseline
 from isocheck.workflows.batch import BatchConfig, Interrupted, StrictStop, collect_files, run_batch
 from isocheck.workflows.batch_cache import FILE_NAME, cache_dir
-from isocheck.workflows.batch_pool import signals_as_interrupted
+from isocheck.workflows.batch_pool import WorkersFailed, signals_as_interrupted
 from isocheck.workflows.matrix import LevelSummary
 
 EXIT_SIGNAL = 128
@@ -102,8 +102,9 @@ def batch_command(
     its file's path relative to the folder given (baselines match on it).
 
     Exit codes: 0 every agency checked without a nonconformity at or above --fail-on; 1 otherwise (or an
-    agency could not be checked); 2 bad usage, a bad rule/waiver/baseline file, an output that cannot be
-    written, or --strict met a bad fact file; 130 (143) stopped by Ctrl-C (SIGTERM), nothing written.
+    agency could not be checked, or the workers could not start); 2 bad usage, a bad rule/waiver/baseline
+    file, an output that cannot be written, or --strict met a bad fact file; 130 (143) stopped by Ctrl-C
+    (SIGTERM), nothing written.
     """
     with signals_as_interrupted():
         try:
@@ -114,6 +115,10 @@ def batch_command(
         except StrictStop as stop:
             click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {printable(str(stop))}", err=True)
             code = EXIT_INPUT
+        except WorkersFailed as failed:
+            click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: ", err=True, nl=False)
+            click.echo(fill(ui("batch.workers_failed", lang), {"times": failed.times}, "en"), err=True)
+            code = EXIT_FINDINGS
         except (Interrupted, KeyboardInterrupt) as stop:
             signum = getattr(stop, "signum", signal.SIGINT)
             name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name

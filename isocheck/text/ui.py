@@ -135,6 +135,11 @@ _UI: dict[str, dict[str, str]] = {
         "vi": "đã dừng theo yêu cầu ({signal}); không ghi tệp kết quả nào, các tiến trình kiểm tra đã được dừng",
         "en": "stopped on request ({signal}); no output file was written and every worker was stopped",
     },
+    "batch.workers_failed": {
+        "vi": "các tiến trình kiểm tra bị dừng đột ngột {times} lần liên tiếp trước khi kiểm tra được cơ quan nào; "
+        "không ghi tệp kết quả",
+        "en": "the worker processes died {times} times in a row before checking any agency; no output file was written",
+    },
     "batch.skipped": {"vi": "bỏ qua {path}: {reason}", "en": "skipped {path}: {reason}"},
     "batch.skip.link_outside": {
         "vi": "liên kết trỏ ra ngoài các thư mục được chỉ định, không đọc",

@@ -39,6 +39,17 @@ PR_SET_PDEATHSIG = 1
 _IDLE = -1
 
 
+_MAX_FRUITLESS = 3
+
+
+class WorkersFailed(RuntimeError):
+    """The worker processes died again and again before checking anything (they cannot start)."""
+
+    def __init__(self, times: int):
+        super().__init__(f"the worker processes died {times} times in a row before checking any agency")
+        self.times = times
+
+
 class Interrupted(BaseException):
     """SIGINT (Ctrl-C) or SIGTERM reached the parent during a batch; ``signum`` says which."""
 
@@ -145,8 +156,12 @@ class Pool:
         todo = list(range(len(items)))[::-1]  # a stack of indices still to send, the next one on top
         done: dict[int, Any] = {}
         emitted = 0
+        fruitless = 0  # generations in a row that broke before checking anything
         while emitted < len(items):
+            if fruitless >= _MAX_FRUITLESS:
+                raise WorkersFailed(fruitless)
             futures: dict[Future, list] = {}
+            progress = emitted, len(done)
             self._start()
             try:
                 while todo or futures:
@@ -162,8 +177,10 @@ class Pool:
                         yield emitted, done.pop(emitted)
                         emitted += 1
             except BrokenProcessPool:
-                for index, code in self._recover(futures, todo, done):
+                lost = self._recover(futures, todo, done)
+                for index, code in lost:
                     done[index] = self.crashed(items[index], code)
+                fruitless = 0 if lost or (emitted, len(done)) != progress else fruitless + 1
             while emitted in done:
                 yield emitted, done.pop(emitted)
                 emitted += 1
