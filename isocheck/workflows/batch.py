@@ -179,7 +179,6 @@ def _setup(config: BatchConfig, pack: RulePack, waivers, baseline, prepare) -> C
     cache = None
     if config.cache:
         cache = AgencyCache(cache_dir(), __version__, pack.version)
-        cache.flush_at_exit()
     loader = _Loader(cache)
 
     def job(fact: FactFile) -> Any:

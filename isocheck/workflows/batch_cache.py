@@ -11,7 +11,9 @@ The value is the agency as JSON (``model_dump_json(exclude_unset=True)``, compre
 the fact model, so what was left out stays unknown and a tampered entry is validated like any input —
 never a pickle. The folder is created private (0700) and used only when it belongs to the user and nobody
 else can write to it. Any problem with the cache (locked, corrupt, read-only) only turns it off: the
-batch reads the files as if there were no cache. Each worker process opens its own connection.
+batch reads the files as if there were no cache. Each worker process opens its own connection and
+writes each entry in its own short transaction (write-ahead log), so workers never wait long for
+each other.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ import sqlite3
 import stat
 import time
 import zlib
-from multiprocessing import util
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -31,7 +32,6 @@ from isocheck.facts.model import Agency
 
 FILE_NAME = "agencies-v1.sqlite3"
 _RECENT_NS = 2_000_000_000
-_FLUSH_EVERY = 64
 
 
 def cache_dir() -> Path:
@@ -48,7 +48,6 @@ class AgencyCache:
 
     def __init__(self, directory: Path, tool_version: str, pack_version: str):
         self.salt = f"{tool_version}|{pack_version}"
-        self._pending = 0
         self.db: sqlite3.Connection | None = None
         with contextlib.suppress(OSError, sqlite3.Error):
             self.db = _open(directory)
@@ -75,29 +74,14 @@ class AgencyCache:
             self.db.execute(
                 "INSERT OR REPLACE INTO agencies (path, stamp, data) VALUES (?, ?, ?)", (key, self._stamp(st), data)
             )
-            self._pending += 1
-            if self._pending >= _FLUSH_EVERY:
-                self.flush()
         except sqlite3.Error:
             self.close()
-
-    def flush(self) -> None:
-        if self.db is not None and self._pending:
-            try:
-                self.db.commit()
-                self._pending = 0
-            except sqlite3.Error:
-                self.close()
 
     def close(self) -> None:
         db, self.db = self.db, None
         if db is not None:
             with contextlib.suppress(sqlite3.Error):
                 db.close()
-
-    def flush_at_exit(self) -> None:
-        """Commit what is pending when this (worker) process exits normally."""
-        util.Finalize(self, AgencyCache.flush, args=(self,), exitpriority=10)
 
 
 def _open(directory: Path) -> sqlite3.Connection | None:
@@ -108,9 +92,16 @@ def _open(directory: Path) -> sqlite3.Connection | None:
     path = directory / FILE_NAME
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     os.close(fd)
-    db = sqlite3.connect(path, timeout=10, isolation_level="DEFERRED")
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
-    db.execute("CREATE TABLE IF NOT EXISTS agencies (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, data BLOB NOT NULL)")
-    db.commit()
-    return db
+    db = sqlite3.connect(path, timeout=10, isolation_level=None)  # autocommit: one short transaction per entry
+    for _ in range(50):  # two workers opening a new cache at once: one of them waits for the other
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS agencies (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, data BLOB NOT NULL)"
+            )
+            return db
+        except sqlite3.OperationalError:
+            time.sleep(0.05)
+    db.close()
+    return None
