@@ -265,3 +265,19 @@ def test_ctrl_c_exits_130_with_one_line_and_leaves_nothing(generated, tmp_path, 
     assert stderr.count("\n") == 1 and words in stderr and "Traceback" not in stderr, stderr
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == []
     assert _gone_within(workers, 5)
+
+
+def test_a_reader_that_goes_away_stops_the_batch_quietly(generated):
+    """``isocheck batch … | head -1``: exit 141 (SIGPIPE), no traceback, no worker left."""
+    process = subprocess.Popen(
+        [*BATCH, str(generated), "--as-of", "2021-11-16", "--format", "csv", "--no-cache"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stdout.readline()
+    workers = _children(process.pid)
+    process.stdout.close()
+    assert process.wait(timeout=60) == 128 + signal.SIGPIPE
+    assert process.stderr is not None and process.stderr.read() == b""
+    assert _gone_within(workers, 5)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import signal
 import sys
 import unicodedata
@@ -115,6 +116,9 @@ def batch_command(
         except StrictStop as stop:
             click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {printable(str(stop))}", err=True)
             code = EXIT_INPUT
+        except BrokenPipeError:  # the reader of standard output went away (`isocheck batch … | head`)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            code = EXIT_SIGNAL + signal.SIGPIPE
         except WorkersFailed as failed:
             click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: ", err=True, nl=False)
             click.echo(fill(ui("batch.workers_failed", lang), {"times": failed.times}, "en"), err=True)
