@@ -349,14 +349,14 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
     "rule: not YAML": (
         RULE,
         ("subject: year", "subject: [year"),
-        "{f}:23:10: not valid YAML: did not find expected ',' or ']'",
-        "{f}:23:10: không phải YAML hợp lệ: thiếu dấu ',' hoặc ']' (danh sách mở bằng '[' chưa được đóng)",
+        "{f}:25:10: not valid YAML: did not find expected ',' or ']'",
+        "{f}:25:10: không phải YAML hợp lệ: thiếu dấu ',' hoặc ']' (danh sách mở bằng '[' chưa được đóng)",
     ),
     "rule: impossible date": (
         RULE,
         ("effective: {from: 2014-05-18}", "effective: {from: 2014-02-29}"),
-        "{f}:20:19: effective.from: 2014-02-29 is not a real date: February 2014 has only 28 days",
-        "{f}:20:19: effective.from: 2014-02-29 không phải là ngày có thật: tháng 2/2014 chỉ có 28 ngày",
+        "{f}:22:19: effective.from: 2014-02-29 is not a real date: February 2014 has only 28 days",
+        "{f}:22:19: effective.from: 2014-02-29 không phải là ngày có thật: tháng 2/2014 chỉ có 28 ngày",
     ),
     "rule: id does not match the path": (
         RULE,
@@ -369,14 +369,14 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
     "rule: unknown field in requires": (
         RULE,
         ("subject: year", "subject: year\nrequires: [audit_cont]"),
-        "{f}:23:12: requires[0]: 'audit_cont' is not a field of subject 'year' (did you mean 'audit_count'?)",
-        "{f}:23:12: requires[0]: 'audit_cont' không phải là trường của đối tượng 'year' (có phải là 'audit_count'?)",
+        "{f}:25:12: requires[0]: 'audit_cont' is not a field of subject 'year' (did you mean 'audit_count'?)",
+        "{f}:25:12: requires[0]: 'audit_cont' không phải là trường của đối tượng 'year' (có phải là 'audit_count'?)",
     ),
     "rule: bad placeholder": (
         RULE,
         ('vi: "Năm {year} không có', 'vi: "Năm {year không có'),
-        "{f}:29:7: message.vi: bad placeholder: expected '}' before end of string",
-        "{f}:29:7: message.vi: chỗ điền giá trị {…} sai cú pháp: thiếu dấu '}' trước khi hết chuỗi",
+        "{f}:31:7: message.vi: bad placeholder: expected '}' before end of string",
+        "{f}:31:7: message.vi: chỗ điền giá trị {…} sai cú pháp: thiếu dấu '}' trước khi hết chuỗi",
     ),
     "rule: top-level list": (
         RULE,
@@ -392,9 +392,9 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
     ),
     "pack.yaml: wrong type": (
         "pack.yaml",
-        ("version: 1.1.0", "version: 1.1"),
-        "{f}:3:10: version: Input should be text, found 1.1 (put it in quotes to write it as text)",
-        "{f}:3:10: version: phải là văn bản, nhưng tệp ghi 1.1 (đặt trong dấu nháy để ghi dạng văn bản)",
+        ("version: 2.0.0", "version: 2.1"),
+        "{f}:3:10: version: Input should be text, found 2.1 (put it in quotes to write it as text)",
+        "{f}:3:10: version: phải là văn bản, nhưng tệp ghi 2.1 (đặt trong dấu nháy để ghi dạng văn bản)",
     ),
     "parameters: wrong type": (
         "parameters.yaml",

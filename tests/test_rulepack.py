@@ -81,7 +81,7 @@ def test_every_rule_is_complete_in_both_languages(pack):
             assert any(ord(ch) > 127 for ch in text.vi), f"{rule.id}: Vietnamese text without diacritics: {text.vi}"
             assert text.vi != text.en, rule.id
         for citation in rule.citations:
-            assert any(ord(ch) > 127 for ch in citation.quote_vi), rule.id
+            assert any(ord(ch) > 127 for ch in citation.quote("vi")), rule.id
 
 
 def test_every_pending_rule_says_when_it_falls_due(pack):

@@ -116,7 +116,7 @@ def output_stream(path: str | Path | None, inputs: Iterable[str | Path] = ()) ->
     sink.commit()
 
 
-def write_atomic(path: str | Path, text: str, inputs: Iterable[str | Path] = ()) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically."""
+def write_atomic(path: str | Path, text: str | bytes, inputs: Iterable[str | Path] = ()) -> None:
+    """Write ``text`` (UTF-8 with ``\\n`` line ends) or ``bytes`` (as they are) to ``path`` atomically."""
     with output_stream(path, inputs) as out:
-        out.write(text.encode("utf-8"))
+        out.write(text if isinstance(text, bytes) else text.encode("utf-8"))

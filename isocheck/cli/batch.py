@@ -11,6 +11,7 @@ import unicodedata
 import click
 
 from isocheck import __version__
+from isocheck.api import load_pack
 from isocheck.base.output import output_stream
 from isocheck.cli.options import (
     AS_OF,
@@ -20,6 +21,7 @@ from isocheck.cli.options import (
     FAIL_ON,
     LANG,
     OUTPUT,
+    OVERLAY,
     RULES_DIR,
     WAIVERS,
     YEAR,
@@ -29,7 +31,7 @@ from isocheck.cli.options import (
     warn,
 )
 from isocheck.engine.findings import gate
-from isocheck.pack.rules import PROFILES, load_pack
+from isocheck.pack.rules import PROFILES
 from isocheck.report.batch import BATCH_FORMATS, BatchHeader, BatchSummary
 from isocheck.report.escape import printable
 from isocheck.text.ui import fill, ui
@@ -58,6 +60,7 @@ EXIT_SIGNAL = 128
 @FAIL_ON
 @OUTPUT("the batch result")
 @RULES_DIR
+@OVERLAY
 @WAIVERS
 @click.option(
     "--baseline",
@@ -87,6 +90,7 @@ def batch_command(
     fail_on,
     output,
     rules_dir,
+    overlay_file,
     waivers_file,
     baseline_file,
     workers,
@@ -110,8 +114,8 @@ def batch_command(
     with signals_as_interrupted():
         try:
             code = _batch(
-                paths, as_of, year, profile, fmt, lang, fail_on, output, rules_dir, waivers_file, baseline_file,
-                workers, strict, not no_cache, evaluator,
+                paths, as_of, year, profile, fmt, lang, fail_on, output, rules_dir, overlay_file, waivers_file,
+                baseline_file, workers, strict, not no_cache, evaluator,
             )  # fmt: skip
         except StrictStop as stop:
             click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {printable(str(stop))}", err=True)
@@ -132,11 +136,11 @@ def batch_command(
 
 
 def _batch(
-    paths, as_of, year, profile, fmt, lang, fail_on, output, rules_dir, waivers_file, baseline_file, workers,
-    strict, cache, evaluator,
+    paths, as_of, year, profile, fmt, lang, fail_on, output, rules_dir, overlay_file, waivers_file, baseline_file,
+    workers, strict, cache, evaluator,
 ) -> int:  # fmt: skip
     day = as_of_date(as_of, year)
-    pack = load_pack(rules_dir)
+    pack = load_pack(rules_dir, overlay_file, day)
     waivers = load_options(pack, waivers_file, None)["waivers"]
     baseline = load_baseline(baseline_file) if baseline_file else None
     files, skipped = collect_files(list(paths))
@@ -157,8 +161,9 @@ def _batch(
         tool_version=__version__,
         baseline_file=baseline_file,
         skipped=[{"path": s.path, "reason": s.reason} for s in skipped],
+        overlay=pack.tailoring.record(lang) if pack.tailoring is not None else None,
     )
-    inputs = [f.path for f in files] + [p for p in (waivers_file, baseline_file) if p]
+    inputs = [f.path for f in files] + [p for p in (overlay_file, waivers_file, baseline_file) if p]
     tally = _Tally(fail_on)
     with output_stream(output, inputs) as out:
         writer = format_class(out, header)

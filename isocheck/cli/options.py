@@ -34,6 +34,14 @@ RULES_DIR = click.option(
     default=None,
     help="Rule pack folder (default: the bundled pack).",
 )
+OVERLAY = click.option(
+    "--overlay",
+    "overlay_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A province overlay (YAML) beside the national pack, or a shipped one by name (ha-tinh.example): "
+    "rules it skips, severities it changes, parameters it sets and criteria it adds, each with its decision.",
+)
 FACT_FILE = click.argument("fact_file", type=click.Path(dir_okay=False))
 AS_OF = click.option(
     "--as-of",

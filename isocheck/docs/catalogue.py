@@ -135,7 +135,7 @@ def _rule(rule: Rule) -> list[str]:
     out += [f"- **{_pair('fields')}:** {fields or '—'}", f"- **{_pair('basis')}:**"]
     for c in rule.citations:
         english = f" ({c.format('en').split(', ', 1)[1]})" if c.section is None and c.article is not None else ""
-        out.append(f"  - {c.format('vi')}{english}: “{c.quote_vi}”")
+        out.append(f"  - {c.format('vi')}{english}: {c.quote('vi') if c.is_standard else '“' + c.quote('vi') + '”'}")
     out += [
         f"- **{_pair('files')}:** [`rules/{rule.area}/{name}.yaml`](../rules/{rule.area}/{name}.yaml) · "
         f"[`tests/cases/{rule.id}.yaml`](../tests/cases/{rule.id}.yaml)",

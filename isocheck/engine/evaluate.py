@@ -67,12 +67,16 @@ def evaluate(
             continue
         for subject in subjects_of_rule:
             findings.extend(_resolve(rule, subject, outcomes, errors))
+    for finding in findings:
+        finding.standard = agency.agency.standard
     findings.sort(key=Finding.sort_key)
     return findings
 
 
 def inapplicable(rule: Rule, agency: Agency, as_of: dt.date) -> dict[str, str] | None:
     """The reason a rule does not apply to this agency on this date, or None."""
+    if rule.origin.skipped is not None:  # a province overlay skips it, under its decision
+        return {lang: rule.origin.skip_reason(lang) or "" for lang in LANGS}
     ident = agency.agency
     if ident.level not in rule.applies_to.levels:
         return {lang: fill(ui("na.level", lang), {"value": ui(f"level.{ident.level}", lang)}, lang) for lang in LANGS}

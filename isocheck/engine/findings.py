@@ -35,6 +35,7 @@ class Finding:
     waiver: Any | None = None  # the live waiver that made this finding ``waived``
     waived_outcome: str | None = None  # the outcome before the waiver
     waiver_expired: Any | None = None  # a matching waiver that has expired (the finding stands)
+    standard: int | None = None  # the agency's TCVN ISO 9001 edition: the clause numbering its citations show
 
     @property
     def id(self) -> str:
@@ -81,6 +82,14 @@ class Finding:
             )
         return fill(ui("error_default", lang), {"error": self.error or ""}, lang)
 
+    def citation_text(self, lang: str) -> str:
+        """The rule's citations, TCVN ISO 9001 clauses numbered as in the agency's edition."""
+        return self.rule.citation_text(lang, self.standard)
+
+    def citation_records(self, lang: str) -> list[dict[str, Any]]:
+        """Each citation as data with the whole cited clause of the law (explain, the HTML report)."""
+        return [c.record(lang, self.standard) for c in self.rule.citations]
+
     def waiver_note(self, lang: str) -> str:
         """A line for reports when a matching waiver has expired (empty otherwise)."""
         w = self.waiver_expired
@@ -101,8 +110,8 @@ class Finding:
             "subject_label": self.subject_label.get(lang, self.subject_id),
             "title": rule.title.get(lang),
             "message": self.message(lang),
-            "citation": rule.citation_text(lang),
-            "citations": rule.citations_data,
+            "citation": self.citation_text(lang),
+            "citations": rule.citations_data(lang, self.standard),
             "remediation": fill(rule.remediation.get(lang), self.values, lang)
             if self.outcome in ("fail", "pending")
             else "",
@@ -114,6 +123,8 @@ class Finding:
             },
             "due_date": self.due_date.isoformat() if self.due_date else None,
         }
+        if rule.origin.source != "national" or rule.origin.changes:  # a province overlay added or changed it
+            result["origin"] = rule.origin.record(lang)
         if self.waiver is not None:
             result["waived_outcome"] = self.waived_outcome
         waiver = self.waiver or self.waiver_expired

@@ -16,6 +16,7 @@ from tabulate import tabulate
 
 from isocheck.engine.findings import Finding
 from isocheck.explain.remedies import remedy_for
+from isocheck.law.citations import Citation
 from isocheck.pack.conditions import holds
 from isocheck.subjects.fields import FIELDS, FIELDS_VI, readable
 from isocheck.text.ui import format_value, pick, ui
@@ -28,6 +29,9 @@ _WORDS = {
     "subject": ("Đối tượng", "Subject"),
     "finding": ("Nội dung", "Finding"),
     "basis": ("Căn cứ pháp lý", "Legal basis"),
+    "law_text": ("Toàn văn quy định được viện dẫn", "Full text of the provision cited"),
+    "note": ("Ghi chú", "Note"),
+    "origin": ("Nguồn", "Origin"),
     "in_force": ("Hiệu lực", "In force"),
     "version": ("phiên bản quy tắc", "rule version"),
     "requires": ("Yêu cầu", "What the rule requires"),
@@ -164,8 +168,9 @@ def explain(finding: Finding, file: str, as_of: dt.date, lang: str) -> dict[str,
                 "from": rule.effective.from_.isoformat(),
                 "until": rule.effective.until.isoformat() if rule.effective.until else None,
             },
-            "citations": [dict(c.model_dump(exclude_none=True), text=c.format(lang)) for c in rule.citations],
+            "citations": [_citation(c, finding.standard, lang) for c in rule.citations],
             "judgment": rule.judgment,
+            "origin": rule.origin.record(lang),
         },
         "requirement": rule.requirement.get(lang),
         "subject": {
@@ -185,6 +190,14 @@ def explain(finding: Finding, file: str, as_of: dt.date, lang: str) -> dict[str,
     }
 
 
+def _citation(citation: Citation, standard: int | None, lang: str) -> dict[str, Any]:
+    """A citation as data with the whole cited clause; ``quote_vi`` is always there (for TCVN ISO 9001, which is
+    never quoted, the clause's Vietnamese title)."""
+    record = citation.record(lang, standard)
+    record.setdefault("quote_vi", citation.quote("vi", standard))
+    return record
+
+
 def select(findings: list[Finding], rule_id: str | None) -> list[Finding]:
     """Without a rule id: every nonconformity and rule error. With one: that rule, every subject."""
     if rule_id is not None:
@@ -194,6 +207,18 @@ def select(findings: list[Finding], rule_id: str | None) -> list[Finding]:
 
 def render_text(explanations: list[dict[str, Any]], lang: str) -> str:
     return "\n".join(_render_one(e, lang) for e in explanations)
+
+
+def _citation_lines(c: dict[str, Any], lang: str) -> list[str]:
+    """One citation: how it reads and its quote, where the words come from, then the whole cited clause."""
+    lines = [f"  - {c['text']}: {c['quote']}" if c.get("clauses") else f"  - {c['text']}: “{c['quote']}”"]
+    if c.get("note"):
+        lines.append(f"    {word('note', lang)}: {c['note']}")
+    law = c.get("law")
+    if law:
+        lines.append(f"    {word('law_text', lang)} ({law['anchor']}):")
+        lines += [f"    │ {line}" for line in law["text"].splitlines()]
+    return lines
 
 
 def _render_one(e: dict[str, Any], lang: str) -> str:
@@ -210,12 +235,16 @@ def _render_one(e: dict[str, Any], lang: str) -> str:
         lines.append(f"{word('due', lang)}: {format_value(dt.date.fromisoformat(e['due_date']), lang)}")
     lines += ["", f"{word('basis', lang)}:"]
     for c in rule["citations"]:
-        lines.append(f"  - {c['text']}: “{c['quote_vi']}”")
+        lines += _citation_lines(c, lang)
     until = rule["effective"]["until"]
     in_force = f"{word('from', lang)} {format_value(dt.date.fromisoformat(rule['effective']['from']), lang)}"
     if until:
         in_force += f" {word('until', lang)} {format_value(dt.date.fromisoformat(until), lang)}"
     lines.append(f"  {word('in_force', lang)}: {in_force} · {word('version', lang)} {rule['version']}")
+    origin = rule.get("origin")
+    if origin and (origin["source"] != "national" or origin["changes"]):
+        lines.append(f"  {word('origin', lang)}: {origin['label']}")
+        lines += [f"    - {c['text']}: {c['decision']['text']} — {c['reason']}" for c in origin["changes"]]
     lines += ["", f"{word('requires', lang)}: {e['requirement']}", "", f"{word('conditions', lang)}:"]
     table = [
         [

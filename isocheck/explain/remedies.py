@@ -245,8 +245,8 @@ def _transition(ctx: Context) -> Fix:
         doc["agency"]["standard"] = 2015
         append(doc, "announcements", _announcement_entry(doc, day, 2015))
 
-    if deadline is not None and day <= deadline:
-        when_vi, when_en = f"chậm nhất ngày {_vi(deadline)}", f"by {deadline.isoformat()}"
+    if deadline is not None and day < deadline:  # CV 419: "trước ngày" — before the deadline day
+        when_vi, when_en = f"trước ngày {_vi(deadline)}", f"before {deadline.isoformat()}"
     elif deadline is not None:
         when_vi, when_en = (
             f"ngay (hạn chuyển đổi {_vi(deadline)} đã qua)",

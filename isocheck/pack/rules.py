@@ -14,13 +14,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from isocheck.base.errors import InputError
 from isocheck.facts.model import LEVELS, validation_error
-from isocheck.facts.parse import load_document, loc_of, position_of
+from isocheck.facts.parse import load_document, loc_of, path_text, position_of
+from isocheck.law.citations import Citation, Text, verify
 from isocheck.law.parameters import Parameters, load_parameters
 from isocheck.pack import conditions as cond
+from isocheck.pack.origin import NATIONAL, Origin
 from isocheck.subjects.fields import FIELDS, SUBJECT_KINDS
 from isocheck.text.problems import Found, Problem, glossed
 
@@ -33,52 +35,12 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(_Strict):
-    """A text in Vietnamese (full diacritics) and English."""
-
-    vi: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    def get(self, lang: str) -> str:
-        return self.vi if lang == "vi" else self.en
-
-
 class TextList(_Strict):
     vi: list[str] = Field(min_length=1)
     en: list[str] = Field(min_length=1)
 
     def get(self, lang: str) -> list[str]:
         return self.vi if lang == "vi" else self.en
-
-
-class Citation(_Strict):
-    instrument: str = Field(min_length=1)
-    article: int | None = None
-    clause: int | None = None
-    point: str | None = None
-    section: str | None = Field(None, pattern=r"^\d+(\.\d+)*$", description="Clause of a standard, e.g. '5.2'.")
-    quote_vi: str = Field(min_length=1, description="Short quote of the legal text in Vietnamese.")
-
-    def format(self, lang: str) -> str:
-        if self.section is not None:
-            return f"{self.instrument} {'mục' if lang == 'vi' else '§'}{' ' if lang == 'vi' else ''}{self.section}"
-        parts = [_SHORT.get(self.instrument, self.instrument)]
-        words = _CITATION_WORDS[lang]
-        if self.article is not None:
-            parts.append(f"{words[0]} {self.article}")
-        if self.clause is not None:
-            parts.append(f"{words[1]} {self.clause}")
-        if self.point is not None:
-            parts.append(f"{words[2]} {self.point}")
-        return " ".join([*parts[1:][::-1], parts[0]]) if lang == "vi" else ", ".join(parts)
-
-
-_SHORT = {
-    "Quyết định 19/2014/QĐ-TTg": "QĐ 19/2014/QĐ-TTg",
-    "Thông tư 26/2014/TT-BKHCN": "TT 26/2014/TT-BKHCN",
-    "Thông tư 116/2015/TT-BTC": "TT 116/2015/TT-BTC",
-}
-_CITATION_WORDS = {"vi": ("Điều", "khoản", "điểm"), "en": ("Art.", "cl.", "pt.")}
 
 
 class AppliesTo(_Strict):
@@ -121,6 +83,19 @@ class Rule(_Strict):
     remediation: Text
     evidence: TextList
 
+    _origin: Origin = PrivateAttr(default=NATIONAL)
+
+    @property
+    def origin(self) -> Origin:
+        """Where the rule comes from: the national pack (perhaps changed by a province overlay) or an overlay."""
+        return self._origin
+
+    def tailored(self, origin: Origin, **changes: Any) -> Rule:
+        """A copy with ``changes`` applied (e.g. ``severity``) and its ``origin``, validated afresh."""
+        copy = Rule.model_validate({**self.model_dump(by_alias=True), **changes})
+        copy._origin = origin
+        return copy
+
     @field_validator("profiles")
     @classmethod
     def _unique_profiles(cls, value: list[str]) -> list[str]:
@@ -149,17 +124,26 @@ class Rule(_Strict):
     def area(self) -> str:
         return self.id.split(".", 1)[0]
 
-    def citation_text(self, lang: str) -> str:
-        return self._citation_texts[lang]
+    def citation_text(self, lang: str, standard: int | None = None) -> str:
+        """Every citation, short ("điểm b khoản 4 Điều 4 QĐ 19/2014/QĐ-TTg; TCVN ISO 9001:2015 mục 9.2"); TCVN
+        ISO 9001 clauses in the agency's edition ``standard``, or in every edition the rule cites."""
+        key = (lang, standard)
+        if key not in self._citation_texts:
+            texts = [c.format(lang, standard) for c in self.citations]
+            provincial = self.origin.citation(lang)  # the province overlay's decisions, if it changed the rule
+            self._citation_texts[key] = "; ".join([*texts, provincial] if provincial else texts)
+        return self._citation_texts[key]
 
     @cached_property
-    def _citation_texts(self) -> dict[str, str]:
-        return {lang: "; ".join(c.format(lang) for c in self.citations) for lang in ("vi", "en")}
+    def _citation_texts(self) -> dict[tuple[str, int | None], str]:
+        return {}
 
-    @cached_property
-    def citations_data(self) -> list[dict]:
-        """The citations as plain dicts (the JSON form)."""
-        return [c.model_dump(exclude_none=True) for c in self.citations]
+    def citations_data(self, lang: str = "vi", standard: int | None = None) -> list[dict]:
+        """The citations as plain dicts (the JSON form), each with how it reads in ``lang``."""
+        return [
+            {**c.model_dump(mode="json", exclude_none=True, exclude={"note"}), "text": c.format(lang, standard)}
+            for c in self.citations
+        ]
 
     @cached_property
     def referenced_fields(self) -> list[str]:
@@ -192,12 +176,13 @@ class PackInfo(_Strict):
 class RulePack:
     """Rules (sorted by id), the pack version and the dated parameters."""
 
-    def __init__(self, root: Path, info: PackInfo, rules: list[Rule], parameters: Parameters):
+    def __init__(self, root: Path, info: PackInfo, rules: list[Rule], parameters: Parameters, tailoring: Any = None):
         self.root = root
         self.info = info
         self.rules = sorted(rules, key=lambda r: r.id)
         self.parameters = parameters
         self.by_id = {r.id: r for r in self.rules}
+        self.tailoring = tailoring  # the province overlay applied (isocheck.pack.tailoring.Tailoring), or None
 
     @property
     def version(self) -> str:
@@ -261,36 +246,43 @@ def load_rule(path: Path, root: Path) -> Rule:
             field="id",
             **_at(lines, ("id",), value=True),
         )
+    check_rule(rule, file, lines)
+    return rule
+
+
+class _Where:
+    """Where a rule is written: its file, the file's line map, and the rule's location in it (``()`` for a rule
+    file, ``("rules", 0, "rule")`` for a rule a province overlay adds)."""
+
+    def __init__(self, file: str, lines: dict, at: tuple):
+        self.file, self.lines, self.at = file, lines, at
+
+    def error(self, key: str, params: dict | None, loc: tuple, value: bool = False) -> InputError:
+        full = (*self.at, *loc)
+        return InputError.of(self.file, key, params, field=path_text(full) or None, **_at(self.lines, full, value))
+
+
+def check_rule(rule: Rule, file: str, lines: dict, at: tuple = ()) -> None:
+    """Everything a validated rule must also satisfy: conditions against the field catalogue, ``requires``,
+    the texts a condition needs, plain placeholders, and citations that hold against the law. Raises
+    :class:`InputError` at the rule's own line (``at`` locates the rule inside a larger file)."""
+    where = _Where(file, lines, at)
     try:
         _ = rule.branches  # parses and checks every condition against the field catalogue
     except cond.ConditionError as exc:
-        raise InputError.of(
-            file, "rule.condition", {"detail": exc.args[0]}, field=exc.path, **_at(lines, loc_of(exc.path))
-        ) from None
+        raise where.error("rule.condition", {"detail": exc.args[0]}, loc_of(exc.path)) from None
     for i, name in enumerate(rule.requires):
         if name not in FIELDS[rule.subject]:
             close = difflib.get_close_matches(name, list(FIELDS[rule.subject]), n=1)
-            raise InputError.of(
-                file,
-                "rule.requires_unknown",
-                {
-                    "name": name,
-                    "subject": rule.subject,
-                    "hint": Problem("field.did_you_mean", close=close[0]) if close else "",
-                },
-                field=f"requires[{i}]",
-                **_at(lines, ("requires", i), value=True),
-            )
+            hint = Problem("field.did_you_mean", close=close[0]) if close else ""
+            params = {"name": name, "subject": rule.subject, "hint": hint}
+            raise where.error("rule.requires_unknown", params, ("requires", i), value=True)
     if rule.not_applicable_when is not None and rule.not_applicable_reason is None:
-        raise InputError.of(
-            file, "rule.needs_na_reason", field="not_applicable_reason", **_at(lines, ("not_applicable_when",))
-        )
+        raise where.error("rule.needs_na_reason", None, ("not_applicable_when",))
     if rule.pending_when is not None and rule.pending_message is None:
-        raise InputError.of(
-            file, "rule.needs_pending_message", field="pending_message", **_at(lines, ("pending_when",))
-        )
-    _check_placeholders(rule, file, lines)
-    return rule
+        raise where.error("rule.needs_pending_message", None, ("pending_when",))
+    _check_placeholders(rule, where)
+    verify(rule.citations, file, lines, (*at, "citations"), list(rule.applies_to.standards))
 
 
 def _at(lines: dict, loc: tuple, value: bool = False) -> dict:
@@ -299,7 +291,7 @@ def _at(lines: dict, loc: tuple, value: bool = False) -> dict:
     return {"line": line, "column": column}
 
 
-def _check_placeholders(rule: Rule, file: str, lines: dict) -> None:
+def _check_placeholders(rule: Rule, where: _Where) -> None:
     """Every {placeholder} must be a plain name (the values come from the subject at run time)."""
     for name in ("message", "pending_message", "pass_message", "remediation"):
         text = getattr(rule, name)
@@ -309,19 +301,7 @@ def _check_placeholders(rule: Rule, file: str, lines: dict) -> None:
             try:
                 parsed = list(string.Formatter().parse(text.get(lang)))
             except ValueError as exc:
-                raise InputError.of(
-                    file,
-                    "rule.bad_placeholder",
-                    {"detail": glossed(str(exc))},
-                    field=f"{name}.{lang}",
-                    **_at(lines, (name, lang), value=True),
-                ) from None
+                raise where.error("rule.bad_placeholder", {"detail": glossed(str(exc))}, (name, lang), True) from None
             for _, field_name, _, _ in parsed:
                 if field_name is not None and not field_name.isidentifier():
-                    raise InputError.of(
-                        file,
-                        "rule.placeholder_not_name",
-                        {"name": field_name},
-                        field=f"{name}.{lang}",
-                        **_at(lines, (name, lang), value=True),
-                    )
+                    raise where.error("rule.placeholder_not_name", {"name": field_name}, (name, lang), True)

@@ -109,12 +109,13 @@ class _Deriver:
             s.set("days_past_transition_deadline", days, ["agency.standard"])
             s.note(
                 "days_past_transition_deadline",
-                f"hạn chuyển đổi {_vi(deadline)} (Công văn 419/BKHCN-TĐC); ngày đánh giá {_vi(self.as_of)}: "
-                f"{_days_vi(days)}",
-                f"transition deadline {deadline.isoformat()} (Công văn 419/BKHCN-TĐC); as of "
-                f"{self.as_of.isoformat()}: {_days_en(days)}",
+                f"hoàn thành chuyển đổi trước ngày {_vi(deadline)} (Công văn 419/BKHCN-TĐC), tức chậm nhất ngày "
+                f"{_vi(deadline - dt.timedelta(days=1))}; ngày đánh giá {_vi(self.as_of)}: {_days_vi(days + 1)}",
+                f"conversion due before {deadline.isoformat()} (Công văn 419/BKHCN-TĐC), i.e. by "
+                f"{deadline - dt.timedelta(days=1)}; as of {self.as_of.isoformat()}: {_days_en(days + 1)}",
             )
             s.display["transition_deadline"] = deadline
+            s.display["transition_last_day"] = deadline - dt.timedelta(days=1)  # "trước ngày": the day before
             s.due_date = deadline
         else:
             s.set(
@@ -227,6 +228,7 @@ class _Deriver:
             s.set("survey_held", bool(held), ["satisfaction_surveys"])
             planned = [v.planned_on for v in surveys or [] if v.year == y and v.planned_on]
             s.display["survey_planned_on"] = planned[0] if planned else None
+        s.display.update(self.params.survey_method(self.as_of))
         self._yearly_report(s, y)
         return s
 
@@ -249,7 +251,8 @@ class _Deriver:
             return
         i, report = matching[-1]
         src = f"reports[{i}]"
-        due = report.due_on or year_end(y)
+        provincial = self.params.yearly_date("yearly_report_due", y, self.as_of)  # a province overlay's deadline
+        due = report.due_on or (provincial[0] if provincial else year_end(y))
         sent = report.submitted_on if report.submitted_on is not None and report.submitted_on <= self.as_of else None
         s.set("report_submitted", sent is not None, [f"{src}.submitted_on"])
         s.set("report_due_passed", self.as_of > due, [f"{src}.due_on"])
@@ -263,6 +266,10 @@ class _Deriver:
         )
         basis_vi = f"hạn {_vi(due)}" + ("" if report.due_on else f" (công văn không ghi hạn: lấy ngày {_vi(due)})")
         basis_en = f"due {due.isoformat()}" + ("" if report.due_on else " (no deadline in the request: 31 December)")
+        if not report.due_on and provincial:
+            decision = provincial[1].decision
+            basis_vi = f"hạn {_vi(due)} (công văn không ghi hạn: hạn theo {decision.format('vi')})"
+            basis_en = f"due {due.isoformat()} (no deadline in the request: the deadline of {decision.format('en')})"
         until_vi = f"gửi ngày {_vi(sent)}" if sent else f"chưa gửi đến ngày {_vi(self.as_of)}"
         until_en = f"sent on {sent.isoformat()}" if sent else f"not sent as of {self.as_of.isoformat()}"
         early = sent is not None and days < 0

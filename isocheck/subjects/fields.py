@@ -41,7 +41,10 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "survey_held": ("bool", "a customer-satisfaction survey was carried out in the year"),
         "report_requested": ("bool", "the inspecting unit asked for a QMS report on the year"),
         "report_submitted": ("bool", "the report on the year was sent on or before the as-of date"),
-        "report_due_passed": ("bool", "the report's deadline (or 31 December if none was set) has passed"),
+        "report_due_passed": (
+            "bool",
+            "the report's deadline (if none was set: the province overlay's, else 31 December) has passed",
+        ),
         "report_days_late": ("int", "days from the report's deadline to the day it was sent (negative: early)"),
     },
     "procedures": {

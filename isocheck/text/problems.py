@@ -15,6 +15,8 @@ import re
 import string
 from typing import Any
 
+from isocheck.text.law_messages import LAW_MESSAGES
+
 LANGS = ("vi", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -333,6 +335,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot be written: {reason}; nothing was written",
         "vi": "không ghi được: {reason}; chưa ghi gì",
     },
+    **LAW_MESSAGES,  # law texts, citations, overlays, impact
 }
 
 # English problem texts of PyYAML/libyaml, json and str.format, with their Vietnamese (first match wins).

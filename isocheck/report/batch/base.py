@@ -41,6 +41,7 @@ class BatchHeader:
     tool_version: str
     baseline_file: str | None = None
     skipped: list[dict[str, str]] = field(default_factory=list)  # entries skipped while collecting
+    overlay: dict[str, Any] | None = None  # the province overlay applied (its record), if any
 
 
 @dataclass(frozen=True)

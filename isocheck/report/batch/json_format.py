@@ -58,6 +58,8 @@ class JsonFormat(BatchFormat):
 
     def end(self, summary: BatchSummary) -> None:
         tail: dict[str, Any] = {"skipped": self.header.skipped, "summary": {"by_level": summary.by_level}}
+        if self.header.overlay is not None:  # each result carries its rule's origin
+            tail["overlay"] = self.header.overlay
         if summary.baseline is not None:
             tail["summary"]["baseline"] = {"file": self.header.baseline_file, **summary.baseline}
         text = _indented(tail, 0)
