@@ -184,9 +184,10 @@ def _setup(config: BatchConfig, pack: RulePack, waivers, baseline, prepare) -> C
     def job(fact: FactFile) -> Any:
         try:
             entry = check_one(fact, config, pack, waivers, baseline, loader)
+            return prepare(entry) if prepare is not None else entry
         except Exception as exc:  # a bug met on this agency: reported against it, the batch goes on
             entry = failed_entry(fact, "error", f"{type(exc).__name__}: {exc}", baseline)
-        return prepare(entry) if prepare is not None else entry
+            return prepare(entry) if prepare is not None else entry
 
     return job
 

@@ -1,8 +1,8 @@
 """The batch as one self-contained HTML page (``--format html``): the same sections as the table.
 
 Agencies are spooled (the summary comes first) and the page is written at the end, one table row at a
-time. Every text is escaped with ``html.escape``, control characters removed. The page carries its
-own small style sheet, so it does not depend on the single-agency report's templates.
+time. Every text is escaped with ``html.escape``, control characters removed. The page inlines the
+single-agency report's style sheet (``report.css``).
 """
 
 from __future__ import annotations
@@ -14,20 +14,13 @@ from typing import Any
 from isocheck.report.batch import rows
 from isocheck.report.batch.base import BatchFormat, BatchSummary, Spool
 from isocheck.report.escape import printable
+from isocheck.report.templating import packaged_text
 from isocheck.text.ui import ui
 
-_CSS = """
-body { margin: 0 auto; max-width: 1400px; padding: 24px 28px 40px; color: #1d2433;
-  font: 15px/1.5 "Noto Sans", "DejaVu Sans", "Liberation Sans", "Segoe UI", Arial, sans-serif; }
-h1 { font-size: 22px; margin: 0 0 12px; }
-h2 { font-size: 18px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2px solid #d0d5dd; }
-table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; }
-th, td { border: 1px solid #d0d5dd; padding: 5px 8px; text-align: left; vertical-align: top; }
-th { background: #f2f4f7; font-weight: 600; }
-table.matrix td:nth-child(n+3) { text-align: center; white-space: nowrap; }
-code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 13px; }
-.note { color: #555e6e; font-size: 13px; }
-"""
+# the single-agency report's style sheet, and the matrix's centred mark columns
+_CSS = (
+    str(packaged_text("report.css")) + "\ntable.matrix td:nth-child(n+3) { text-align: center; white-space: nowrap; }\n"
+)
 
 
 def _e(text: str) -> str:

@@ -14,7 +14,20 @@ import msgspec
 
 from isocheck.report.batch.base import BatchFormat, BatchSummary
 
-_encode = msgspec.json.Encoder().encode
+
+def _as_json_does(value: Any) -> Any:
+    """What ``json.dumps`` writes for a subclass of a JSON type (a ``MonthDay`` is a ``str``)."""
+    for base in (str, int, float):
+        if isinstance(value, base):
+            return base(value)
+    if isinstance(value, dict):
+        return dict(value)
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+_encode = msgspec.json.Encoder(enc_hook=_as_json_does).encode
 
 
 def _indented(value: Any, depth: int) -> bytes:
