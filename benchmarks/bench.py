@@ -86,7 +86,7 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> dict:
     sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if process.returncode not in (0, 1):
+    if process.returncode not in (0, 1) or b"Traceback" in stderr:  # 1 = nonconformities found, a normal end
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {stderr.decode()[-2000:]}")
     return {
         "seconds": round(seconds, 2),
