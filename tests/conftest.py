@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -21,6 +22,20 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
 FIXTURES = ROOT / "fixtures"
 DEFAULT_AS_OF = dt.date(2021, 11, 16)
+
+
+# the single-agency fixtures evaluated as of 16/11/2021 (Sở Xây dựng's file runs to November 2022)
+SCENARIOS = sorted(p for p in FIXTURES.glob("*.yaml") if p.name != "so-xay-dung-ha-tinh-2022.yaml")
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    """A batch folder with a copy of each scenario fixture (test modules may define their own)."""
+    target = tmp_path / "province"
+    target.mkdir()
+    for path in SCENARIOS:
+        shutil.copy(path, target / path.name)
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ import json
 import multiprocessing
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -27,18 +26,7 @@ from hypothesis import strategies as st
 from isocheck.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "fixtures"
-SCENARIOS = sorted(p for p in FIXTURES.glob("*.yaml") if p.name != "so-xay-dung-ha-tinh-2022.yaml")
 sys.path.insert(0, str(ROOT / "benchmarks"))
-
-
-@pytest.fixture
-def folder(tmp_path) -> Path:
-    target = tmp_path / "province"
-    target.mkdir()
-    for path in SCENARIOS:
-        shutil.copy(path, target / path.name)
-    return target
 
 
 @pytest.fixture(scope="module")
