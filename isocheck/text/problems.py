@@ -15,6 +15,7 @@ from typing import Any
 
 from isocheck.text.glossary import CLEARER, GLOSSARY
 from isocheck.text.law_messages import LAW_MESSAGES
+from isocheck.text.output_messages import OUTPUT_MESSAGES
 from isocheck.text.values import Alternatives, Found, Size, impossible_date
 
 __all__ = ["LANGS", "MESSAGES", "Alternatives", "Found", "Problem", "Size", "glossed", "impossible_date"]
@@ -331,6 +332,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{name}' is not a value of subject '{subject}'{hint}; expected one of: {names}",
         "vi": "'{name}' không ứng với giá trị nào của đối tượng '{subject}'{hint}; cần một trong: {names}",
     },
+    **OUTPUT_MESSAGES,  # writing output files (-o, import)
     **LAW_MESSAGES,  # law texts, citations, overlays, impact
 }
 
