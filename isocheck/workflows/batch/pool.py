@@ -16,6 +16,10 @@
   second instead (it never touches the engine).
 - **Ctrl-C and SIGTERM.** Workers ignore SIGINT (the terminal sends it to the whole process group); the
   parent turns SIGINT and SIGTERM into :class:`Interrupted`, kills its workers and lets the caller clean up.
+  The exception is never raised inside the executor's own calls (``submit``, ``wait``): an exception
+  raised there by a signal handler can leave a future's lock taken, and the executor's thread then blocks
+  on it forever (the parent never exits). A signal arriving there is kept and raised as soon as the call
+  returns (``wait`` returns at least twice a second).
 
 Items are sent in small chunks (fewer round trips) inside a bounded window, and results are handed back
 strictly in item order, so the output does not depend on scheduling or on the number of workers.
@@ -162,13 +166,15 @@ class Pool:
                 raise WorkersFailed(fruitless)
             futures: dict[Future, list] = {}
             progress = emitted, len(done)
-            self._start()
+            with _signals_deferred():
+                self._start()
             try:
                 while todo or futures:
-                    while todo and len(futures) < self.workers * 3:
-                        chunk = [(i, items[i]) for i in _pop(todo, self.chunk)]
-                        futures[self._executor.submit(_run_chunk, chunk)] = chunk  # type: ignore[union-attr]
-                    finished, _ = wait(list(futures), timeout=0.5, return_when=FIRST_COMPLETED)
+                    with _signals_deferred():
+                        while todo and len(futures) < self.workers * 3:
+                            chunk = [(i, items[i]) for i in _pop(todo, self.chunk)]
+                            futures[self._executor.submit(_run_chunk, chunk)] = chunk  # type: ignore[union-attr]
+                        finished, _ = wait(list(futures), timeout=0.5, return_when=FIRST_COMPLETED)
                     for future in finished:
                         result = future.result()  # raises BrokenProcessPool when a worker died
                         del futures[future]
@@ -223,7 +229,8 @@ class Pool:
         # the executor's own records of its processes (a private attribute, read defensively): after the
         # shutdown below has joined them, each Process keeps its exit code
         self._processes.update(getattr(executor, "_processes", None) or {})
-        executor.shutdown(wait=True, cancel_futures=True)
+        with _signals_deferred():
+            executor.shutdown(wait=True, cancel_futures=True)
 
     def kill(self) -> None:
         """Stop every worker at once (Ctrl-C, SIGTERM, an error in the parent)."""
@@ -235,7 +242,7 @@ class Pool:
         for pid in pids:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
-        with contextlib.suppress(Exception):
+        with contextlib.suppress(Exception, Interrupted):  # a second Ctrl-C while stopping changes nothing
             self._stop()
 
 
@@ -245,8 +252,31 @@ def _pop(stack: list[int], n: int) -> list[int]:
     return taken
 
 
+class _Deferral:
+    """While ``active``, a signal is kept in ``pending`` instead of raised (see the module docstring)."""
+
+    active = False
+    pending: int | None = None
+
+
 def _raise_interrupted(signum, frame) -> None:
+    if _Deferral.active:
+        _Deferral.pending = _Deferral.pending or signum
+        return
     raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Within the block a signal is kept; it is raised as :class:`Interrupted` when the block ends."""
+    _Deferral.active = True
+    try:
+        yield
+    finally:
+        _Deferral.active = False
+        signum, _Deferral.pending = _Deferral.pending, None
+        if signum is not None:
+            raise Interrupted(signum)
 
 
 @contextlib.contextmanager
