@@ -13,6 +13,7 @@ from isocheck.report.batch.csv_format import CsvFormat
 from isocheck.report.batch.html import HtmlFormat
 from isocheck.report.batch.json_format import JsonFormat
 from isocheck.report.batch.table import MarkdownFormat, TableFormat
+from isocheck.report.batch.xlsx_format import XlsxFormat
 
 BATCH_FORMATS: dict[str, type[BatchFormat]] = {
     "table": TableFormat,
@@ -20,6 +21,7 @@ BATCH_FORMATS: dict[str, type[BatchFormat]] = {
     "csv": CsvFormat,
     "json": JsonFormat,
     "html": HtmlFormat,
+    "xlsx": XlsxFormat,
 }
 
 __all__ = ["BATCH_FORMATS", "BatchFormat", "BatchHeader", "BatchSummary"]

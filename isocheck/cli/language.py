@@ -1,0 +1,121 @@
+"""The language the command line speaks, and click's own words in it.
+
+The language of a run is, first found: ``--lang`` on the command line, ``ISOCHECK_LANG``, ``lang`` in
+``isocheck.toml``, Vietnamese (:mod:`isocheck.cli.settings`). click prints its usage errors while it is
+still parsing, before a command has its ``--lang``; so :class:`Group` reads the settings and looks for
+``--lang`` in the arguments before click parses them, and keeps the answer for the run.
+
+click marks its messages with gettext but has no catalogue of its own: :func:`install` replaces the
+``_``/``ngettext`` names in click's modules with functions that look the message up in
+:mod:`isocheck.text.click_messages` while an isocheck command runs in Vietnamese, and return click's
+English otherwise (click used by another program in the same process is untouched). Done by hand,
+not through a gettext catalogue on disk, because click's domain is the global one (``messages``) that
+every gettext user of the process shares.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import gettext
+import sys
+from collections.abc import Sequence
+
+import click
+
+from isocheck.base.errors import InputError
+from isocheck.cli.settings import LANGS, Settings, load_settings
+from isocheck.report.escape import printable
+from isocheck.text.click_messages import GETTEXT_VI, NGETTEXT_VI, USAGE_VI
+
+_RUN: contextvars.ContextVar[tuple[Settings, str] | None] = contextvars.ContextVar("isocheck_run", default=None)
+_CLICK_MODULES = ("core", "types", "exceptions", "parser", "decorators", "formatting", "termui", "utils")
+
+
+def settings() -> Settings:
+    """The defaults of this run (read once per run; outside a run, from the working folder now)."""
+    run = _RUN.get()
+    return run[0] if run is not None else load_settings()
+
+
+def current() -> str:
+    """The language of this run's messages: ``--lang`` if given, else the settings' language."""
+    run = _RUN.get()
+    return run[1] if run is not None else settings().lang
+
+
+def default_lang() -> str:
+    """The default of every ``--lang``: ``ISOCHECK_LANG``, ``isocheck.toml`` or Vietnamese."""
+    return settings().lang
+
+
+def lang_in(args: Sequence[str]) -> str | None:
+    """The value of the last ``--lang`` among ``args`` (before ``--``), if it is a known language."""
+    found = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg[7:] if arg.startswith("--lang=") else None
+        if value in LANGS:
+            found = value
+    return found
+
+
+def _gettext(message: str) -> str:
+    if _RUN.get() is not None and current() == "vi":
+        return GETTEXT_VI.get(message, message)
+    return gettext.gettext(message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    if _RUN.get() is not None and current() == "vi":
+        translated = NGETTEXT_VI.get((singular, plural))
+        if translated is not None:
+            return translated
+    return gettext.ngettext(singular, plural, n)
+
+
+def install() -> None:
+    """Give click's modules the translating ``_`` and ``ngettext`` (idempotent)."""
+    for name in _CLICK_MODULES:
+        module = sys.modules.get(f"click.{name}")
+        if module is None:
+            continue
+        if hasattr(module, "_"):
+            module._ = _gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = _ngettext  # type: ignore[attr-defined]
+
+
+class Command(click.Command):
+    """A click command whose usage line speaks the run's language."""
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = super().collect_usage_pieces(ctx)
+        return [USAGE_VI.get(p, p) for p in pieces] if current() == "vi" else pieces
+
+
+class Group(click.Group):
+    """The ``isocheck`` group: reads the settings and the language before click parses anything."""
+
+    command_class = Command
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = super().collect_usage_pieces(ctx)
+        return [USAGE_VI.get(p, p) for p in pieces] if current() == "vi" else pieces
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        args = list(sys.argv[1:] if args is None else args)
+        if _RUN.get() is not None:  # already inside a run (a nested call): keep its language
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            found = load_settings()
+        except InputError as exc:
+            lang = lang_in(args) or "vi"
+            message = f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {printable(exc.text(lang))}"
+            click.echo(message, err=True)
+            sys.exit(2)
+        token = _RUN.set((found, lang_in(args) or found.lang))
+        try:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        finally:
+            _RUN.reset(token)
