@@ -35,8 +35,8 @@ _SHEETS = {
     "matrix": ("Ma trận", "Matrix"),
     "findings": ("Các điểm cần xử lý", "Findings"),
 }
-_FINDING_HEADERS = ("batch.col.agency", "col.rule", "col.title", "col.severity", "col.outcome", "col.subject")
-_FINDING_HEADERS += ("col.message", "col.citation", "col.due")
+_FINDING_HEADERS: tuple[str, ...] = ("batch.col.agency", "col.rule", "col.title", "col.severity", "col.outcome")
+_FINDING_HEADERS += ("col.subject", "col.message", "col.citation", "col.due")
 _WIDTHS = {"matrix": [24, 44, 40], "findings": [44, 40, 50, 10, 20, 30, 70, 36, 12]}
 
 
