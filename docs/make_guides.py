@@ -121,7 +121,9 @@ cơ quan khác vẫn được kiểm tra):""",
         ("run", "isocheck batch fixtures/province-ha-tinh-2021/facts --as-of 2021-12-20 --year 2021 --lang vi"),
         (
             "md",
-            """Xuất bảng: `--format csv` (mở bằng Excel), `md`, `html`, `json` (có `agencies` và `summary.by_level`).
+            """Xuất bảng: `--format csv` (mở bằng Excel: phân cách bằng dấu ";", mã hóa UTF-8 có BOM; `--csv-delimiter ,`
+nếu cần dấu phẩy), `xlsx` (tệp Excel ba trang: tổng hợp, ma trận, các điểm cần xử lý; có lọc và cố định dòng
+tiêu đề; cần `-o`), `md`, `html`, `json` (có `agencies` và `summary.by_level`).
 Lần sau, `--baseline lan-truoc.json` cho biết với mỗi cơ quan điểm nào mới phát sinh, điểm nào đã khắc
 phục, điểm nào còn tồn tại.
 
@@ -235,7 +237,9 @@ and the others are still checked):""",
         ("run", "isocheck batch fixtures/province-ha-tinh-2021/facts --as-of 2021-12-20 --year 2021 --lang en"),
         (
             "md",
-            """Exports: `--format csv` (opens in a spreadsheet), `md`, `html`, `json` (with `agencies` and
+            """Exports: `--format csv` (opens in a spreadsheet: ";"-separated, UTF-8 with a BOM, as Excel under Vietnamese
+settings expects; `--csv-delimiter ,` for commas), `xlsx` (an Excel workbook: summary, matrix and findings
+sheets with filters and frozen headers; needs `-o`), `md`, `html`, `json` (with `agencies` and
 `summary.by_level`). Next time, `--baseline previous.json` shows per agency which findings are new, which
 were resolved and which remain.
 

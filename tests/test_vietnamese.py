@@ -26,6 +26,7 @@ INSPECTION = FIXTURES / "inspection" / "xa-chua-san-sang-cong-bo.yaml"
 PROVINCE = FIXTURES / "province-ha-tinh-2021"
 ACRONYMS = {"ISO", "TCVN", "QĐ", "TTg", "BKHCN", "BKHĐT", "UBND", "HTQLCL", "TTHC", "QPPL", "TT", "KH", "CN"}
 ACRONYMS |= {"NĐ", "CP", "BTP", "BBKT", "HĐND", "YAML", "JSON", "CSV", "HTML", "TOML", "UUID", "isocheck"}
+ACRONYMS |= {"Schema", "XLSX", "web", "Word", "Excel", "Markdown", "CPU", "Ctrl", "FIFO", "SIGTERM"}  # names
 ACRONYMS |= {"CSCL", "MTCL", "ĐGNB", "XXLĐ", "KPH", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"}
 
 
@@ -49,7 +50,9 @@ def _codes() -> set[str]:
 COMMANDS = {"check", "report", "minutes", "explain", "rules", "list", "show", "batch", "docs", "schema", "init"}
 COMMANDS |= {"import", "impact", "serve"}  # the command names of the usage lines
 CHOICES = {*PROFILES, "pre", "announcement", "commune", "district", "department", "sub", "table", "json", "html"}
-CHOICES |= {"csv", "markdown", "docx", "text", "none", *SEVERITIES}  # option values a user types
+CHOICES |= {"csv", "markdown", "docx", "text", "none", "all", *SEVERITIES}  # option values a user types
+CHOICES |= {"lang", "overlay", "profile", "md", "tab", "xlsx", "facts"}  # isocheck.toml's settings, choices
+CHOICES |= {"codes", "fields"}  # the keys of a legal-change file (isocheck impact --document)
 ALLOWED = frozenset(ACRONYMS | COMMANDS | CHOICES | _codes())
 
 
@@ -118,6 +121,19 @@ def test_import_and_impact_are_vietnamese(tmp_path):
     _assert_vietnamese("import", result.stdout)  # its warnings: test_roster_messages_are_still_english
     document = FIXTURES / "legal-changes" / "tt-04-2020-tt-btp.yaml"
     _check_run(["impact", str(PROVINCE / "facts"), "--document", str(document), "--as-of", "2020-09-01"])
+
+
+HELP = [[], *([name] for name in cli.commands if name != "rules"), ["rules"], ["rules", "list"], ["rules", "show"]]
+
+
+@pytest.mark.parametrize("path", HELP, ids=lambda p: " ".join(p) or "isocheck")
+def test_every_help_is_vietnamese(path):
+    result = _run(*path, "--help")
+    assert result.exit_code == 0, result.output
+    _assert_vietnamese(" ".join([*path, "--help"]), result.output)
+    assert "Cách dùng:" in result.output and "Tùy chọn:" in result.output
+    english = CliRunner(env={"ISOCHECK_LANG": "en"}).invoke(cli, [*path, "--help"], prog_name="isocheck")
+    assert "Usage:" in english.output and "Options:" in english.output and "Cách dùng" not in english.output
 
 
 BAD_USAGE = [

@@ -15,16 +15,18 @@ every gettext user of the process shares.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import gettext
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import click
 
 from isocheck.base.errors import InputError
 from isocheck.cli.settings import LANGS, Settings, load_settings
 from isocheck.report.escape import printable
+from isocheck.text import help_vi
 from isocheck.text.click_messages import GETTEXT_VI, NGETTEXT_VI, USAGE_VI
 
 _RUN: contextvars.ContextVar[tuple[Settings, str] | None] = contextvars.ContextVar("isocheck_run", default=None)
@@ -86,22 +88,61 @@ def install() -> None:
             module.ngettext = _ngettext  # type: ignore[attr-defined]
 
 
-class Command(click.Command):
-    """A click command whose usage line speaks the run's language."""
+@contextlib.contextmanager
+def _vietnamese_help(command: click.Command, ctx: click.Context) -> Iterator[None]:
+    """The command's help, its options' help, defaults and value names, and its subcommands' help in
+    Vietnamese (:mod:`isocheck.text.help_vi`) while click writes the help; restored afterwards."""
+    path = " ".join(ctx.command_path.split()[1:])
+    saved: list[tuple[object, str, object]] = []
+
+    def swap(obj: object, attr: str, value: object) -> None:
+        saved.append((obj, attr, getattr(obj, attr)))
+        setattr(obj, attr, value)
+
+    swap(command, "help", help_vi.COMMANDS.get(path, command.help))
+    for param in command.get_params(ctx):
+        if not isinstance(param, click.Option):
+            continue
+        text = help_vi.OPTIONS.get((path, param.name or ""), help_vi.OPTIONS.get(param.name or ""))
+        if text is not None:
+            swap(param, "help", text)
+        if isinstance(param.show_default, str):
+            swap(param, "show_default", help_vi.DEFAULTS_VI.get(param.show_default, param.show_default))
+        if not param.is_flag and not isinstance(param.type, click.Choice):
+            name = param.make_metavar(ctx)
+            swap(param, "metavar", help_vi.METAVARS_VI.get(name, name))
+    for name, sub in getattr(command, "commands", {}).items():
+        swap(sub, "help", help_vi.COMMANDS.get(f"{path} {name}".strip(), sub.help))
+        swap(sub, "short_help", None)
+    try:
+        yield
+    finally:
+        for obj, attr, value in reversed(saved):
+            setattr(obj, attr, value)
+
+
+class _Localised:
+    """The usage line and the help of a click command (or group) in the run's language."""
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
-        pieces = super().collect_usage_pieces(ctx)
+        pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
         return [USAGE_VI.get(p, p) for p in pieces] if current() == "vi" else pieces
 
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if current() != "vi":
+            return super().format_help(ctx, formatter)  # type: ignore[misc]
+        with _vietnamese_help(self, ctx):  # type: ignore[arg-type]
+            return super().format_help(ctx, formatter)  # type: ignore[misc]
 
-class Group(click.Group):
+
+class Command(_Localised, click.Command):
+    """A click command whose usage line and help speak the run's language."""
+
+
+class Group(_Localised, click.Group):
     """The ``isocheck`` group: reads the settings and the language before click parses anything."""
 
     command_class = Command
-
-    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
-        pieces = super().collect_usage_pieces(ctx)
-        return [USAGE_VI.get(p, p) for p in pieces] if current() == "vi" else pieces
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         args = list(sys.argv[1:] if args is None else args)

@@ -153,11 +153,13 @@ _JOIN = {"and": (" và ", " and "), "or": (" hoặc ", " or ")}
 _KNOWN = {"known": ("đã có thông tin", "is known"), "unknown": ("chưa có thông tin", "is not known")}
 
 
-def in_words(cond: tuple, kind: str, lang: str) -> str:
-    """A rule condition in words: each field's meaning with its name in brackets, the test, the value."""
+def in_words(cond: tuple, kind: str, lang: str, top: bool = True) -> str:
+    """A rule condition in words: each field's meaning with its name in brackets, the test, the value
+    (inner "and"/"or" groups in brackets)."""
     tag = cond[0]
     if tag in _JOIN:
-        return "(" + pick(_JOIN[tag], lang).join(in_words(c, kind, lang) for c in cond[1]) + ")"
+        text = pick(_JOIN[tag], lang).join(in_words(c, kind, lang, top=False) for c in cond[1])
+        return text if top else f"({text})"
     if tag == "cmp":
         field = derived(kind, cond[1])
         value = format_value(readable(kind, cond[1], cond[3]) if field.type == "bool" else cond[3], lang)

@@ -51,6 +51,7 @@ GETTEXT_VI: dict[str, str] = {
     "Aborted!": "Đã dừng.",
     "unknown error": "lỗi không xác định",
     "default: {default}": "mặc định: {default}",
+    "required": "bắt buộc",
     "env var: {var}": "biến môi trường: {var}",
     "(dynamic)": "(tùy cấu hình)",
     "deprecated": "không còn dùng",
