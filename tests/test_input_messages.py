@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from isocheck.api import check_file
 from isocheck.base.errors import InputError
 from isocheck.cli import cli
+from isocheck.facts import limits
 from isocheck.facts import parse as yamlio
 from isocheck.facts.model import Agency, load_agency
 from isocheck.facts.plausibility import EVENTS, MAY_BE_LATER
@@ -312,7 +313,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monke
 
 
 def test_aliases_that_expand_exponentially_are_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(yamlio, "MAX_VALUES", 20_000)  # the real limit, a million, takes seconds to reach
+    monkeypatch.setattr(limits, "MAX_VALUES", 20_000)  # the real limit, a million, takes seconds to reach
     text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9)
     )

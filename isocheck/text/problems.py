@@ -285,10 +285,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "tổng điểm tối đa của các tiêu chí là {total}, không bằng max {max}",
     },
     "rubric.duplicate_ids": {"en": "criterion ids must be unique", "vi": "mã tiêu chí không được trùng nhau"},
-    "baseline.not_json": {
-        "en": "not a JSON batch result ({detail})",
-        "vi": "không phải kết quả JSON của isocheck batch ({detail})",
-    },
     "baseline.not_batch": {
         "en": "expected the JSON written by 'isocheck batch --format json' (an 'agencies' list)",
         "vi": "cần tệp JSON do 'isocheck batch --format json' ghi ra (có danh sách 'agencies')",
@@ -302,6 +298,51 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no fact files found (looked for {suffixes})",
         "vi": "không tìm thấy tệp dữ liệu nào (tìm các tệp {suffixes})",
     },
+    # -- one meaning for every input (isocheck.facts: yaml_strict, limits, types, uniqueness, plausibility;
+    # isocheck.law.parameters)
+    "doc.long_number": {
+        "en": "a number of {digits} digits; no value in an input file has more than {limit} digits",
+        "vi": "một số có {digits} chữ số; không giá trị nào trong tệp đầu vào có quá {limit} chữ số",
+    },
+    "yaml.octal": {
+        "en": "{value} begins with a zero, so YAML 1.1 reads it as the octal number {octal} and YAML 1.2 as "
+        "{decimal}; write it without the leading zero (or in quotes to write it as text)",
+        "vi": "{value} bắt đầu bằng chữ số 0 nên YAML 1.1 đọc là số bát phân {octal}, còn YAML 1.2 đọc là "
+        "{decimal}; hãy viết số không có chữ số 0 ở đầu (hoặc đặt trong dấu nháy để ghi dạng văn bản)",
+    },
+    "yaml.base60": {
+        "en": "{value} is read by YAML 1.1 as the base-60 number {number} and by YAML 1.2 as text; put it in "
+        "quotes to write it as text",
+        "vi": "YAML 1.1 đọc {value} là số hệ 60 ({number}), còn YAML 1.2 đọc là văn bản; hãy đặt trong dấu nháy "
+        "để ghi dạng văn bản",
+    },
+    "text.invisible": {
+        "en": "{found} contains the invisible character {char} (character {position}); codes, numbers and names "
+        "are compared character by character, so type the value again without it",
+        "vi": "{found} chứa ký tự ẩn {char} (ký tự thứ {position}); mã, số hiệu và tên được so khớp từng ký tự, "
+        "hãy gõ lại giá trị này và bỏ ký tự đó",
+    },
+    "text.control_character": {"en": "control character", "vi": "ký tự điều khiển"},
+    "date.out_of_range": {
+        "en": "{value} is outside the dates isocheck accepts ({first} to {last}); is the year mistyped?",
+        "vi": "ngày {value} nằm ngoài khoảng ngày isocheck chấp nhận (từ {first} đến {last}); có gõ nhầm năm không?",
+    },
+    "date.records_since_future": {
+        "en": "{value} is after the as-of date {as_of}: the records would begin after the day being checked, "
+        "so nothing in the file could be judged (check --as-of and records_since)",
+        "vi": "{value} muộn hơn ngày đánh giá {as_of}: hồ sơ được ghi là chỉ đầy đủ từ sau ngày đánh giá nên "
+        "không thể đánh giá nội dung nào của tệp (hãy kiểm tra lại --as-of và records_since)",
+    },
+    "procedures.duplicate_code": {
+        "en": "TTHC code '{code}' is listed twice (first at {first}); each procedure is listed once",
+        "vi": "mã TTHC '{code}' bị liệt kê hai lần (lần đầu ở {first}); mỗi thủ tục chỉ được liệt kê một lần",
+    },
+    "at.line": {"en": "line {line}", "vi": "dòng {line}"},
+    "parameters.out_of_range": {
+        "en": "{found} is not a possible value: {name} is a number of {unit} from {low} to {high}",
+        "vi": "{found} không phải là giá trị hợp lệ: {name} là số {unit}, từ {low} đến {high}",
+    },
+    "unit.months": {"en": "months", "vi": "tháng"},
 }
 
 # English problem texts of PyYAML/libyaml, json and str.format, with their Vietnamese (first match wins).
@@ -502,3 +543,14 @@ def impossible_date(text: str) -> Problem | None:
     else:
         return None
     return Problem("value.impossible_date", value=match.group(0).strip(), reason=reason)
+
+
+class Count:
+    """A whole number with the language's thousands separator (1,000 / 1.000)."""
+
+    def __init__(self, count: int):
+        self.count = count
+
+    def text(self, lang: str) -> str:
+        number = f"{self.count:,}"
+        return number.replace(",", ".") if lang == "vi" else number
