@@ -1,7 +1,8 @@
 """Dated legal parameters (``rules/parameters.yaml``): the value in force on a given date, with its citation.
 
 A parameter never silently falls back: asking for one before its first ``valid_from`` returns None,
-and the derived fact that needs it stays unknown.
+and the derived fact that needs it stays unknown. A number of months must be a possible one
+(:data:`BOUNDS`: a deadline of -1 or 0 months, or of a thousand years, is a typing error).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, RootModel, ValidationError
 from isocheck.base.errors import InputError
 from isocheck.facts.model import validation_error
 from isocheck.facts.parse import load_document, position_of
+from isocheck.facts.types import Date, Int, Str
 from isocheck.text.problems import Found, Problem
 
 # the parameters the tool reads (isocheck.derive) and the type of their value
@@ -24,21 +26,23 @@ NEEDED: dict[str, type] = {
     "certification_bodies_forbidden_from": dt.date,
     "standard_2015_transition_deadline": dt.date,
 }
+# the possible values of the whole-number parameters: (lowest, highest, unit)
+BOUNDS: dict[str, tuple[int, int, str]] = {"legal_update_max_months": (1, 120, "unit.months")}
 
 
 class Citation(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    instrument: str
-    article: int | None = None
-    clause: int | None = None
-    point: str | None = None
-    quote_vi: str
+    instrument: Str
+    article: Int | None = None
+    clause: Int | None = None
+    point: Str | None = None
+    quote_vi: Str
 
 
 class ParameterValue(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    value: int | dt.date
-    valid_from: dt.date
+    value: Int | Date
+    valid_from: Date
     citation: Citation
 
 
@@ -104,4 +108,20 @@ def load_parameters(path: str | Path) -> Parameters:
                     line=line,
                     column=column,
                 )
+            if name in BOUNDS and isinstance(entry.value, int):
+                _check_bounds(str(path), lines, name, i, entry.value)
     return Parameters(parsed.root)
+
+
+def _check_bounds(file: str, lines: dict, name: str, index: int, value: int) -> None:
+    low, high, unit = BOUNDS[name]
+    if not low <= value <= high:
+        line, column = position_of(lines, (name, index, "value"), value=True)
+        raise InputError.of(
+            file,
+            "parameters.out_of_range",
+            {"found": Found(value), "name": name, "unit": Problem(unit), "low": low, "high": high},
+            field=f"{name}[{index}].value",
+            line=line,
+            column=column,
+        )

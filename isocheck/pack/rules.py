@@ -6,7 +6,6 @@ One rule per file, ``rules/<area>/<requirement>.yaml``; the id must be ``<area>.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import os
 import string
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from isocheck.base.errors import InputError
 from isocheck.facts.model import LEVELS, validation_error
 from isocheck.facts.parse import load_document, loc_of, position_of
+from isocheck.facts.types import Bool, Date, Ident, Int, StandardVersion, Str
 from isocheck.law.parameters import Parameters, load_parameters
 from isocheck.pack import conditions as cond
 from isocheck.subjects.fields import FIELDS, SUBJECT_KINDS
@@ -36,28 +36,28 @@ class _Strict(BaseModel):
 class Text(_Strict):
     """A text in Vietnamese (full diacritics) and English."""
 
-    vi: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+    vi: Str = Field(min_length=1)
+    en: Str = Field(min_length=1)
 
     def get(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
 
 
 class TextList(_Strict):
-    vi: list[str] = Field(min_length=1)
-    en: list[str] = Field(min_length=1)
+    vi: list[Str] = Field(min_length=1)
+    en: list[Str] = Field(min_length=1)
 
     def get(self, lang: str) -> list[str]:
         return self.vi if lang == "vi" else self.en
 
 
 class Citation(_Strict):
-    instrument: str = Field(min_length=1)
-    article: int | None = None
-    clause: int | None = None
-    point: str | None = None
-    section: str | None = Field(None, pattern=r"^\d+(\.\d+)*$", description="Clause of a standard, e.g. '5.2'.")
-    quote_vi: str = Field(min_length=1, description="Short quote of the legal text in Vietnamese.")
+    instrument: Str = Field(min_length=1)
+    article: Int | None = None
+    clause: Int | None = None
+    point: Str | None = None
+    section: Str | None = Field(None, pattern=r"^\d+(\.\d+)*$", description="Clause of a standard, e.g. '5.2'.")
+    quote_vi: Str = Field(min_length=1, description="Short quote of the legal text in Vietnamese.")
 
     def format(self, lang: str) -> str:
         if self.section is not None:
@@ -83,19 +83,19 @@ _CITATION_WORDS = {"vi": ("Điều", "khoản", "điểm"), "en": ("Art.", "cl."
 
 class AppliesTo(_Strict):
     levels: list[Literal[LEVELS]] = Field(default=list(LEVELS), min_length=1)  # type: ignore[valid-type]
-    standards: list[Literal[2008, 2015]] = Field(default=[2008, 2015], min_length=1)
+    standards: list[StandardVersion] = Field(default=[2008, 2015], min_length=1)
 
 
 class Effective(_Strict):
-    from_: dt.date = Field(alias="from")
-    until: dt.date | None = None
+    from_: Date = Field(alias="from")
+    until: Date | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 class Rule(_Strict):
-    id: str
-    version: int = Field(1, ge=1)
+    id: Ident
+    version: Int = Field(1, ge=1)
     title: Text
     requirement: Text = Field(description="What the rule requires, in one plain sentence.")
     severity: Severity
@@ -108,12 +108,12 @@ class Rule(_Strict):
     not_applicable_reason: Text | None = None
     fail_when: dict[str, Any]
     pending_when: dict[str, Any] | None = None
-    requires: list[str] = []
-    findings_per: str | None = Field(None, description="Item list: a failure gives one finding per item.")
-    judgment: bool = Field(False, description="True when the rule relies on an auditor's attested judgment.")
+    requires: list[Str] = []
+    findings_per: Str | None = Field(None, description="Item list: a failure gives one finding per item.")
+    judgment: Bool = Field(False, description="True when the rule relies on an auditor's attested judgment.")
     message: Text
     pending_message: Text | None = None
-    due_date_field: str | None = Field(
+    due_date_field: Str | None = Field(
         None,
         description="Date shown as a pending finding's due date (a subject display field); default: the subject's.",
     )
@@ -185,8 +185,8 @@ class Rule(_Strict):
 
 
 class PackInfo(_Strict):
-    name: str
-    version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    name: Str
+    version: Str = Field(pattern=r"^\d+\.\d+\.\d+$")
 
 
 class RulePack:

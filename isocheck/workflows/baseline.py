@@ -8,11 +8,11 @@ entries without a name (input errors). Findings are matched by their stable id
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from isocheck.base.errors import InputError
+from isocheck.facts.parse import load_json_document
 
 
 def _key(entry: dict[str, Any]) -> str:
@@ -25,12 +25,7 @@ def _failing(entry: dict[str, Any]) -> set[str]:
 
 def load_baseline(path: str | Path) -> dict[str, set[str]]:
     """Failing finding ids per agency from a previous ``isocheck batch --format json`` output."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError.of(str(path), "file.not_found") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError.of(str(path), "baseline.not_json", {"detail": exc}) from None
+    data, _ = load_json_document(path)  # isocheck's limits and messages; texts in NFC, as the agencies' names
     if not isinstance(data, dict) or not isinstance(data.get("agencies"), list):
         raise InputError.of(str(path), "baseline.not_batch", field="agencies")
     baseline = {}
