@@ -47,7 +47,24 @@ ghi `null` hoặc `[]` nghĩa là *không có*. Xem đầy đủ các trường 
             """Mã thoát: `0` không có điểm không phù hợp từ mức `--fail-on` (mặc định: nhẹ) trở lên; `1` có điểm
 không phù hợp hoặc quy tắc bị lỗi; `2` dữ liệu vào sai (thông báo một dòng, nêu tệp, dòng, trường).
 
-## 1. Kiểm tra trước khi công bố
+Không quen viết YAML? `isocheck serve` mở một trang web trên chính máy của mình: biểu mẫu có đủ mọi
+trường (ý nghĩa và ví dụ ngay bên cạnh), ngày nhập dạng dd/mm/yyyy, các danh sách (TTHC, văn bản, đánh giá
+nội bộ, xem xét của lãnh đạo, công bố…) là các bảng thêm/xóa dòng được. Kết quả kiểm tra hiện ngay bên phải
+khi gõ: kết luận, từng điểm không phù hợp với căn cứ pháp lý, giải thích và việc cần làm để đạt; lỗi nhập
+hiện ngay dưới ô. Bấm **Lưu** để ghi tệp (chỉ khi không còn lỗi; **Lưu bản nháp** ghi cả khi còn lỗi); tệp
+giữ nguyên chú thích và cách trình bày, mở rồi lưu mà không sửa thì tệp không đổi một byte. Các nút tải về
+cho báo cáo HTML và biên bản kiểm tra (Word) theo thông tin đang nhập. Trang chỉ mở trên máy này
+(127.0.0.1), chỉ đọc và ghi tệp `.yaml` trong thư mục được chỉ định; `--catalogue` nạp danh mục TTHC của
+tỉnh (CSV/XLSX có cột mã, tên, lĩnh vực) để chọn TTHC theo mã hoặc tên.
+
+![Biểu mẫu và kết quả kiểm tra](serve-form.png)
+
+![Thêm TTHC từ danh mục: điểm không phù hợp mới bên phải, lỗi ngày ngay dưới ô](serve-result.png)""",
+        ),
+        ("show", "isocheck serve ho-so-iso --catalogue danh-muc-tthc.xlsx"),
+        (
+            "md",
+            """## 1. Kiểm tra trước khi công bố
 
 Xã Thạch Hạ (tệp mẫu) muốn công bố HTQLCL vào cuối năm 2021. Kiểm tra ngày 16/11/2021 với phạm vi
 `pre-announcement`; `--announce-on` liệt kê thêm các nghĩa vụ đến hạn trước ngày dự kiến công bố. Kết luận
@@ -142,7 +159,25 @@ described in [docs/facts.md](facts.md).""",
             """Exit codes: `0` no nonconformity at or above `--fail-on` (default: minor); `1` nonconformities found
 or a rule ended in error; `2` bad input (one line naming file, line and field).
 
-## 1. Pre-announcement inspection
+Not at home in YAML? `isocheck serve` opens a web page on your own computer: a form with every field
+(its meaning and an example beside it), dates typed dd/mm/yyyy, the lists (TTHC, legal documents, internal
+audits, management reviews, announcements…) as tables with rows to add and remove. The check appears on the
+right as you type: the verdict, each nonconformity with its legal basis, explanation and what would make it
+pass; a typing mistake is shown under its input. **Save** writes the file (only when nothing is wrong;
+**Save a draft** writes it anyway); the file keeps its comments and layout, and a file opened and saved
+unchanged does not change by one byte. The download buttons give the HTML report and the Word inspection
+minutes of the form as it stands. The page listens on this computer only (127.0.0.1) and reads and writes
+only `.yaml` files inside the folder it is given; `--catalogue` loads the province's TTHC catalogue (CSV/XLSX
+with code, name and field columns) so TTHC can be chosen by code or name.
+
+![The form and the check](serve-form.png)
+
+![A TTHC added from the catalogue: the new nonconformity on the right, a date mistake under its input](serve-result.png)""",
+        ),
+        ("show", "isocheck serve agency-files --catalogue tthc-catalogue.xlsx --lang en"),
+        (
+            "md",
+            """## 1. Pre-announcement inspection
 
 The commune of Thạch Hạ (a fixture) wants to announce its QMS at the end of 2021. Checked on 16/11/2021
 with the `pre-announcement` profile; `--announce-on` also lists what falls due before the planned date.

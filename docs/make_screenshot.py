@@ -1,16 +1,19 @@
-"""Render the HTML inspection report of one fixture and screenshot it with headless Chromium.
+"""Render the HTML inspection report and the inspection minutes of one fixture as pictures for docs/.
 
-    python docs/make_screenshot.py        # writes docs/report-screenshot.png
+    python docs/make_screenshot.py        # writes docs/report-screenshot.png, docs/minutes-page-{1,3}.png
 
 The fixture is a commune not yet ready to announce (fixtures/xa-chua-san-sang-cong-bo.yaml, as of
-16/11/2021), in Vietnamese: the first screen shows the header, verdict, counts and the first
-nonconformities with their explanations. Needs Chromium at /usr/bin/chromium (Debian: apt-get
-install chromium). The flags are those of the browser test (tests/test_html_report.py).
+16/11/2021), in Vietnamese. The report: the first screen (header, verdict, counts, the first cards),
+taken by Chromium at /usr/bin/chromium (Debian: apt-get install chromium) with the flags of the browser
+test (tests/browser.py). The minutes, with fixtures/inspection/xa-chua-san-sang-cong-bo.yaml: pages 1
+(heading, grounds, participants) and 3 (the nonconformities), converted by LibreOffice (apt-get install
+libreoffice-writer-nogui fonts-liberation2) to PDF and by pdftoppm (poppler-utils) to PNG.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,21 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = "fixtures/xa-chua-san-sang-cong-bo.yaml"
 AS_OF = dt.date(2021, 11, 16)
 OUT = ROOT / "docs" / "report-screenshot.png"
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+INSPECTION = "fixtures/inspection/xa-chua-san-sang-cong-bo.yaml"
+MINUTES_PAGES = (1, 3)
 
 
 def main() -> int:
-    sys.path.insert(0, str(ROOT))
+    sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+    from browser import CHROMIUM, run  # the browser tests' flags
+
     from isocheck.api import check_file
     from isocheck.report.html import render
 
@@ -47,21 +43,67 @@ def main() -> int:
         page = Path(tmp) / "report.html"
         page.write_text(render(report, "vi"), encoding="utf-8")
         shot = Path(tmp) / "shot.png"
+        result = run(Path(tmp) / "profile", f"--screenshot={shot}", "--window-size=1280,2400", page.as_uri())
+        if result.returncode != 0:
+            print(result.stderr[-2000:], file=sys.stderr)
+            return 1
+        OUT.write_bytes(shot.read_bytes())
+    print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size} bytes)")
+    return minutes(report)
+
+
+def minutes(report) -> int:
+    """The minutes of the same check, pages MINUTES_PAGES as PNG (80 dpi)."""
+    from isocheck.report.minutes import render_minutes
+    from isocheck.report.minutes.inspection import load_inspection
+
+    soffice = shutil.which("soffice")
+    if soffice is None or shutil.which("pdftoppm") is None:
+        print("soffice or pdftoppm not found; install libreoffice-writer-nogui and poppler-utils", file=sys.stderr)
+        return 2
+    data = render_minutes(report, load_inspection(ROOT / INSPECTION, AS_OF), "vi")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "bien-ban.docx"
+        source.write_bytes(data)
+        profile = (Path(tmp) / "lo").as_uri()
         subprocess.run(
             [
-                CHROMIUM,
-                *FLAGS,
-                f"--user-data-dir={Path(tmp) / 'profile'}",
-                f"--screenshot={shot}",
-                "--window-size=1280,2400",
-                page.as_uri(),
+                soffice,
+                "--headless",
+                "--norestore",
+                f"-env:UserInstallation={profile}",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(source),
             ],
             check=True,
             capture_output=True,
-            timeout=120,
+            timeout=300,
         )
-        OUT.write_bytes(shot.read_bytes())
-    print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size} bytes)")
+        for page in MINUTES_PAGES:
+            stem = Path(tmp) / f"page{page}"
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-r",
+                    "80",
+                    "-png",
+                    "-singlefile",
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    str(Path(tmp) / "bien-ban.pdf"),
+                    str(stem),
+                ],
+                check=True,
+                timeout=120,
+            )
+            out = ROOT / "docs" / f"minutes-page-{page}.png"
+            out.write_bytes(stem.with_suffix(".png").read_bytes())
+            print(f"wrote {out.relative_to(ROOT)} ({out.stat().st_size} bytes)")
     return 0
 
 

@@ -9,10 +9,28 @@ The command line (:mod:`isocheck.cli`) is a thin layer over these; other tools c
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 from isocheck.engine.evaluators import EVALUATORS, after_fork, evaluator_for
 from isocheck.engine.findings import Finding
-from isocheck.pack.rules import RulePack, load_pack
+from isocheck.law.overlay import load_overlay
+from isocheck.pack import rules as _rules
+from isocheck.pack.rules import RulePack
+from isocheck.pack.tailoring import apply_overlay
 from isocheck.workflows.check import Report, check_agency, check_file
+
+
+def load_pack(
+    root: str | Path | None = None, overlay: str | Path | None = None, as_of: dt.date | None = None
+) -> RulePack:
+    """The rule pack (default: the bundled one), tailored by a province ``overlay`` file (or a shipped one by
+    name, ``ha-tinh.example``) as of ``as_of`` (default: today) when one is given."""
+    pack = _rules.load_pack(root)
+    if overlay is None:
+        return pack
+    return apply_overlay(pack, load_overlay(overlay), as_of or dt.date.today())
+
 
 __all__ = [
     "EVALUATORS",

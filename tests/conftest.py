@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from isocheck.api import evaluator_for
+from isocheck.engine.evaluate import evaluate
 from isocheck.facts.model import Agency, validate_agency
 from isocheck.facts.parse import load_document
-from isocheck.pack.rules import RulePack, load_pack
+from isocheck.pack.rules import Rule, RulePack, load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
@@ -48,3 +52,33 @@ def case_agency(facts: dict | None, remove: list[str] | None = None) -> Agency:
             target = target[part]
         target.pop(last, None)
     return validate_agency(data, "<case>")
+
+
+OUTCOME_NAMES = {"fail", "pending", "pass", "not_evaluable", "not_applicable", "error"}
+
+
+def case_outcomes(pack: RulePack, rule: Rule, case: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """One rule case (tests/cases/README.md) run with each evaluator: evaluator -> outcome -> subject ids.
+
+    Every finding's texts are rendered in both languages on the way (a bad placeholder fails here)."""
+    unknown = set(case["expect"]) - OUTCOME_NAMES
+    assert not unknown, f"unknown outcomes in expect: {unknown}"
+    agency = case_agency(case.get("facts"), case.get("remove"))
+    as_of = case.get("as_of", DEFAULT_AS_OF)
+    if isinstance(as_of, str):
+        as_of = dt.date.fromisoformat(as_of)
+    results = {}
+    for kind in ("durable", "reference"):
+        findings = evaluate(agency, as_of, pack, [rule], evaluator_for(pack, "all", kind), case.get("year"))
+        got = defaultdict(list)
+        for f in findings:
+            got[f.outcome].append(f.subject_id)
+            for lang in ("vi", "en"):
+                assert f.render(lang)["message"], f"empty message for {f.subject_id}"
+        results[kind] = {k: sorted(v) for k, v in got.items()}
+    return results
+
+
+def expected_outcomes(case: dict[str, Any]) -> dict[str, list[str]]:
+    """A case's ``expect``: outcome -> the sorted subject ids (outcomes listed empty left out)."""
+    return {k: sorted(str(s) for s in v) for k, v in case["expect"].items() if v}

@@ -26,6 +26,7 @@ LAYERS = [
     "report",
     "docs",
     "api",
+    "serve",  # the web page: at the level of the command line, imported by cli/serve.py alone
     "cli",
     "__main__",
 ]
@@ -85,3 +86,54 @@ def test_only_the_engine_module_imports_durable_rules():
         )
     ]
     assert importers == ["engine/durable.py"]
+
+
+def test_only_the_serve_command_imports_the_web_page():
+    """The web page sits at the command line's level: nothing but ``cli/serve.py`` uses it."""
+    importers = sorted(
+        p.relative_to(PACKAGE).as_posix()
+        for p in PACKAGE.rglob("*.py")
+        if "serve" in _imports(p) and _stage(p) != "serve"
+    )
+    assert importers == ["cli/serve.py"]
+
+
+# -- sizes ------------------------------------------------------------------------------------------------
+
+MAX_MODULE_LINES = 400
+MAX_CLASS_LINES = 150
+# Being rewritten on other branches right now (issues 10, 14, 15): split there, not here. The lead removes
+# them from this list after merging those branches.
+BEING_REWRITTEN = {
+    "facts/parse.py",
+    "workflows/batch.py",
+    "workflows/roster.py",
+    "report/batch.py",
+    "report/html.py",
+}
+# Its field lines are being retyped on another branch (strict types), so its models cannot move to modules
+# of their own yet; since the field texts moved beside the fields (each model's `meanings`) it is over the
+# limit. Split it (one module per group of models under facts/) after that merge.
+AWAITING_SPLIT = {"facts/model.py"}
+
+
+def _modules() -> list[tuple[str, Path]]:
+    return [(p.relative_to(PACKAGE).as_posix(), p) for p in sorted(PACKAGE.rglob("*.py"))]
+
+
+def test_no_module_is_over_the_size_limit():
+    sizes = {name: len(p.read_text(encoding="utf-8").splitlines()) for name, p in _modules()}
+    too_long = {n: lines for n, lines in sizes.items() if lines > MAX_MODULE_LINES}
+    assert set(too_long) - BEING_REWRITTEN - AWAITING_SPLIT == set(), too_long
+    assert set(sizes) >= (BEING_REWRITTEN | AWAITING_SPLIT), "an allowed module no longer exists: drop it"
+
+
+def test_no_class_is_over_the_size_limit():
+    too_long = [
+        f"{name}: {node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for name, path in _modules()
+        if name not in BEING_REWRITTEN
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef) and node.end_lineno - node.lineno + 1 > MAX_CLASS_LINES
+    ]
+    assert too_long == []

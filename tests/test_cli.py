@@ -49,6 +49,7 @@ def test_json_has_the_documented_shape():
         "year",
         "profile",
         "rules_version",
+        "overlay",
         "lang",
         "summary",
         "results",

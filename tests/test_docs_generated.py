@@ -17,8 +17,10 @@ from conftest import FIXTURES, ROOT
 
 from isocheck.cli import cli
 from isocheck.cli.docs import DOCUMENTS, generated_docs
-from isocheck.docs.facts import FIELD_TEXTS, fact_fields, fact_schema, rules_by_path
-from isocheck.docs.template import LEVEL_CHOICES, render_template
+from isocheck.docs.example_agency import LEVEL_CHOICES
+from isocheck.docs.fields import fact_fields, rules_by_path
+from isocheck.docs.schema import fact_schema
+from isocheck.docs.template import render_template
 from isocheck.facts.model import load_agency
 from isocheck.facts.parse import load_document
 
@@ -104,12 +106,21 @@ def test_schema_command_prints_the_committed_schema():
 
 
 def test_every_fact_field_has_a_vietnamese_and_an_english_meaning():
-    keys = {f.key for f in fact_fields()}
-    missing = sorted(k for k in keys if not FIELD_TEXTS.get(k) or not FIELD_TEXTS[k].vi.strip())
-    assert not missing, f"add a Vietnamese text for these fields to FIELD_TEXTS (isocheck/fact_reference.py): {missing}"
+    missing = sorted(f.key for f in fact_fields() if f.texts is None or not f.texts.vi.strip())
+    assert not missing, (
+        f"give these fields a Vietnamese text in their model's `meanings` (isocheck/facts/model.py): {missing}"
+    )
     no_english = sorted(f.key for f in fact_fields() if not f.meaning("en"))
-    assert not no_english, f"give these fields a description in facts.py (or English in FIELD_TEXTS): {no_english}"
-    assert not set(FIELD_TEXTS) - keys, f"FIELD_TEXTS names fields the model no longer has: {set(FIELD_TEXTS) - keys}"
+    assert not no_english, (
+        f"give these fields a description in isocheck/facts/model.py (or English in `meanings`): {no_english}"
+    )
+    stale = sorted(
+        f"{model.__name__}.{name}"
+        for model in {f.owner for f in fact_fields()}
+        for name in getattr(model, "meanings", {})
+        if name not in model.model_fields
+    )
+    assert not stale, f"`meanings` names fields the model does not have: {stale}"
 
 
 def test_every_rule_reads_some_fact(pack):

@@ -60,6 +60,62 @@ def test_a_late_legal_document_is_explained_with_its_arithmetic_and_sources():
     assert late["evidence"] and late["remediation"]
 
 
+def test_a_law_in_force_before_qd19_counts_from_the_day_the_obligation_began(tmp_path, pack):
+    """Issue 10 §5: its deadline is 3 months after 18/05/2014, the first valid_from of legal_update_max_months."""
+    path = tmp_path / "old-law.yaml"
+    path.write_text(
+        "agency: {name: UBND xã Thử, level: commune, province: Hà Tĩnh, standard: 2015}\n"
+        "legal_documents:\n  - {number: 05/2013/TT-BTP, effective_on: 2013-07-01, built_in_on: 2014-09-02}\n",
+        encoding="utf-8",
+    )
+    found = {}
+    for lang in ("vi", "en"):
+        result = _run("explain", str(path), "--as-of", "2014-12-01", "--format", "json", "--lang", lang)
+        [e] = [e for e in json.loads(result.output)["explanations"] if e["subject"]["id"] == "05/2013/TT-BTP"]
+        found[lang] = (next(r for r in e["conditions"] if r["field"] == "days_after_deadline"), e["to_pass"])
+    row, to_pass = found["en"]
+    assert row["actual"] == "15" and row["holds"] is True
+    assert row["how"] == (
+        "effective 2013-07-01, before Quyết định 19/2014/QĐ-TTg took effect; counted from 2014-05-18 + 3 calendar "
+        "months = deadline 2014-08-18; built in on 2014-09-02: 15 days late"
+    )
+    assert to_pass["text"] == "build 05/2013/TT-BTP into the procedures on or before 2014-08-18"
+    row, to_pass = found["vi"]
+    assert row["how"] == (
+        "hiệu lực 01/07/2013, trước khi Quyết định 19/2014/QĐ-TTg có hiệu lực; tính từ ngày 18/05/2014 + 3 tháng "
+        "dương lịch = hạn 18/08/2014; cập nhật ngày 02/09/2014: trễ 15 ngày"
+    )
+    assert to_pass["text"] == "cập nhật văn bản 05/2013/TT-BTP vào quy trình chậm nhất ngày 18/08/2014"
+
+
+def test_the_start_of_the_obligation_is_read_from_the_parameters(tmp_path, pack):
+    """Not a literal: move the first valid_from of legal_update_max_months and the deadline moves with it."""
+    from conftest import ROOT
+
+    from isocheck.law.parameters import load_parameters
+    from isocheck.subjects.derive import derive_subjects
+
+    text = (ROOT / "rules" / "parameters.yaml").read_text(encoding="utf-8")
+    moved = tmp_path / "parameters.yaml"
+    moved.write_text(
+        text.replace("  - value: 3\n    valid_from: 2014-05-18", "  - value: 3\n    valid_from: 2014-06-30")
+    )
+    agency = validate_agency(
+        {
+            "agency": {"name": "X", "level": "commune", "province": "Y", "standard": 2015},
+            "legal_documents": [{"number": "A", "effective_on": "2014-01-01", "built_in_on": None}],
+        },
+        "<test>",
+    )
+    as_of = dt.date(2014, 12, 1)
+    for parameters, deadline in (
+        (pack.parameters, dt.date(2014, 8, 18)),
+        (load_parameters(moved), dt.date(2014, 9, 30)),
+    ):
+        [doc] = [s for s in derive_subjects(agency, as_of, parameters) if s.kind == "legal_document"]
+        assert doc.display["deadline"] == deadline
+
+
 def test_explaining_one_rule_covers_every_subject_in_vietnamese():
     result = _run(
         "explain",

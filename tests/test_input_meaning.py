@@ -67,13 +67,14 @@ FACT_CASES: dict[str, tuple[str, str, str, str]] = {
         "{f}:7:14: legal_documents[0].number: '12/2020/NĐ-CP\\x07' chứa ký tự ẩn U+0007 (ký tự điều khiển) (ký tự "
         f"thứ 14); {INVISIBLE_VI}",
     ),
-    "a BOM inside the agency's name": (
+    "a BOM inside a certificate number": (
         "a.json",
-        GOOD_JSON.replace('"X"', '"UBND x\\ufeffã"') + "}",
-        "{f}:1:21: agency.name: 'UBND x\\ufeffã' contains the invisible character U+FEFF (ZERO WIDTH NO-BREAK "
-        f"SPACE) (character 7); {INVISIBLE_EN}",
-        "{f}:1:21: agency.name: 'UBND x\\ufeffã' chứa ký tự ẩn U+FEFF (ZERO WIDTH NO-BREAK SPACE) (ký tự thứ 7); "
-        + INVISIBLE_VI,
+        GOOD_JSON + ', "consultants": [{"consultant": "Công ty X", "contract_date": "2020-01-01", '
+        '"certificate": "GXN\\ufeff-12"}]}',
+        "{f}:1:172: consultants[0].certificate: 'GXN\\ufeff-12' contains the invisible character U+FEFF (ZERO WIDTH "
+        f"NO-BREAK SPACE) (character 4); {INVISIBLE_EN}",
+        "{f}:1:172: consultants[0].certificate: 'GXN\\ufeff-12' chứa ký tự ẩn U+FEFF (ZERO WIDTH NO-BREAK SPACE) "
+        f"(ký tự thứ 4); {INVISIBLE_VI}",
     ),
     "a TTHC code listed twice": (
         "a.yaml",
@@ -366,9 +367,9 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
     "parameters: a date in year 9999": (
         "parameters.yaml",
         ("  - value: 2021-06-30", "  - value: 9999-06-30"),
-        "{f}:20:12: standard_2015_transition_deadline[0].value: 9999-06-30 is outside the dates isocheck accepts "
+        "{f}:25:12: standard_2015_transition_deadline[0].value: 9999-06-30 is outside the dates isocheck accepts "
         "(1900-01-01 to 2100-12-31); is the year mistyped?",
-        "{f}:20:12: standard_2015_transition_deadline[0].value: ngày 9999-06-30 nằm ngoài khoảng ngày isocheck "
+        "{f}:25:12: standard_2015_transition_deadline[0].value: ngày 9999-06-30 nằm ngoài khoảng ngày isocheck "
         "chấp nhận (từ 01/01/1900 đến 31/12/2100); có gõ nhầm năm không?",
     ),
     "rule: true is not a version": (
@@ -380,8 +381,8 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
     "rule: a whole number is not a date": (
         RULE,
         ("effective: {from: 2014-05-18}", "effective: {from: 20140518}"),
-        "{f}:20:19: effective.from: Input should be a date written YYYY-MM-DD, found 20140518",
-        "{f}:20:19: effective.from: phải là ngày viết dạng YYYY-MM-DD (ví dụ 2021-11-16), nhưng tệp ghi 20140518",
+        "{f}:22:19: effective.from: Input should be a date written YYYY-MM-DD, found 20140518",
+        "{f}:22:19: effective.from: phải là ngày viết dạng YYYY-MM-DD (ví dụ 2021-11-16), nhưng tệp ghi 20140518",
     ),
 }
 

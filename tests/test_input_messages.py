@@ -334,6 +334,15 @@ RULE_FIELDS = (
     "not_applicable_when, not_applicable_reason, fail_when, pending_when, requires, findings_per, "
     "judgment, message, pending_message, due_date_field, pass_message, remediation, evidence"
 )
+YEAR_DISPLAY = (
+    "year, year_end, audit_dates, review_dates, objectives, maintenance_plan, survey_planned_on, survey_method_vi, "
+    "survey_method_en, report_due_on, report_submitted_on, report_request, report_reference"
+)
+YEAR_PLACEHOLDERS = (  # the fields of a year subject, then its display values
+    "year_over, audit_count, review_count, has_objectives, objectives_measurable, objectives_have_plan, "
+    f"has_maintenance_plan, survey_held, report_requested, report_submitted, report_due_passed, report_days_late, "
+    f"{YEAR_DISPLAY}"
+)
 # name: (file in the pack, (old, new) text replaced in it, English message, Vietnamese message)
 PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
     "rule: unknown field": (
@@ -352,14 +361,14 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
     "rule: not YAML": (
         RULE,
         ("subject: year", "subject: [year"),
-        "{f}:23:10: not valid YAML: did not find expected ',' or ']'",
-        "{f}:23:10: không phải YAML hợp lệ: thiếu dấu ',' hoặc ']' (danh sách mở bằng '[' chưa được đóng)",
+        "{f}:25:10: not valid YAML: did not find expected ',' or ']'",
+        "{f}:25:10: không phải YAML hợp lệ: thiếu dấu ',' hoặc ']' (danh sách mở bằng '[' chưa được đóng)",
     ),
     "rule: impossible date": (
         RULE,
         ("effective: {from: 2014-05-18}", "effective: {from: 2014-02-29}"),
-        "{f}:20:19: effective.from: 2014-02-29 is not a real date: February 2014 has only 28 days",
-        "{f}:20:19: effective.from: 2014-02-29 không phải là ngày có thật: tháng 2/2014 chỉ có 28 ngày",
+        "{f}:22:19: effective.from: 2014-02-29 is not a real date: February 2014 has only 28 days",
+        "{f}:22:19: effective.from: 2014-02-29 không phải là ngày có thật: tháng 2/2014 chỉ có 28 ngày",
     ),
     "rule: id does not match the path": (
         RULE,
@@ -372,14 +381,52 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
     "rule: unknown field in requires": (
         RULE,
         ("subject: year", "subject: year\nrequires: [audit_cont]"),
-        "{f}:23:12: requires[0]: 'audit_cont' is not a field of subject 'year' (did you mean 'audit_count'?)",
-        "{f}:23:12: requires[0]: 'audit_cont' không phải là trường của đối tượng 'year' (có phải là 'audit_count'?)",
+        "{f}:25:12: requires[0]: 'audit_cont' is not a field of subject 'year' (did you mean 'audit_count'?)",
+        "{f}:25:12: requires[0]: 'audit_cont' không phải là trường của đối tượng 'year' (có phải là 'audit_count'?)",
     ),
     "rule: bad placeholder": (
         RULE,
         ('vi: "Năm {year} không có', 'vi: "Năm {year không có'),
-        "{f}:29:7: message.vi: bad placeholder: expected '}' before end of string",
-        "{f}:29:7: message.vi: chỗ điền giá trị {…} sai cú pháp: thiếu dấu '}' trước khi hết chuỗi",
+        "{f}:31:7: message.vi: bad placeholder: expected '}' before end of string",
+        "{f}:31:7: message.vi: chỗ điền giá trị {…} sai cú pháp: thiếu dấu '}' trước khi hết chuỗi",
+    ),
+    "rule: placeholder naming no value of the subject": (
+        RULE,
+        ('en: "No internal audit was held in {year}."', 'en: "No internal audit was held in {nonexistent}."'),
+        "{f}:32:7: message.en: the placeholder {nonexistent} is not a value of subject 'year'; "
+        f"the values this text may use: {YEAR_PLACEHOLDERS}",
+        "{f}:32:7: message.en: chỗ điền giá trị {nonexistent} không ứng với giá trị nào của đối tượng 'year'; "
+        f"các giá trị được dùng ở đây: {YEAR_PLACEHOLDERS}",
+    ),
+    "rule: misspelt placeholder": (
+        RULE,
+        ("hạn chót {year_end}.", "hạn chót {year_ned}."),
+        "{f}:34:7: pending_message.vi: the placeholder {year_ned} is not a value of subject 'year' (did you mean "
+        f"'year_end'?); the values this text may use: {YEAR_PLACEHOLDERS}",
+        "{f}:34:7: pending_message.vi: chỗ điền giá trị {year_ned} không ứng với giá trị nào của đối tượng 'year' "
+        f"(có phải là 'year_end'?); các giá trị được dùng ở đây: {YEAR_PLACEHOLDERS}",
+    ),
+    "rule: placeholder with a format": (
+        RULE,
+        ("internal audit(s) held in {year}:", "internal audit(s) held in {year:%Y}:"),
+        "{f}:38:7: pass_message.en: the placeholder {year:%Y} has a format; write {year}: isocheck writes each value "
+        "the way the report's language reads it (dates dd/mm/yyyy in Vietnamese, YYYY-MM-DD in English)",
+        "{f}:38:7: pass_message.en: chỗ điền giá trị {year:%Y} có kèm định dạng; hãy viết {year}: isocheck tự trình "
+        "bày giá trị theo ngôn ngữ của báo cáo (ngày dạng dd/mm/yyyy trong tiếng Việt, YYYY-MM-DD trong tiếng Anh)",
+    ),
+    "rule: findings_per on a subject without item lists": (
+        RULE,
+        ("subject: year", "subject: year\nfindings_per: audits"),
+        "{f}:25:15: findings_per: 'audits': subject 'year' has no item list to give one finding per item",
+        "{f}:25:15: findings_per: 'audits': đối tượng 'year' không có danh sách mục nào để nêu thành từng phát hiện",
+    ),
+    "rule: due_date_field naming no value": (
+        RULE,
+        ("subject: year", "subject: year\ndue_date_field: year_ending"),
+        "{f}:25:17: due_date_field: 'year_ending' is not a value of subject 'year' (did you mean 'year_end'?); "
+        f"expected one of: {YEAR_DISPLAY}",
+        "{f}:25:17: due_date_field: 'year_ending' không ứng với giá trị nào của đối tượng 'year' (có phải là "
+        f"'year_end'?); cần một trong: {YEAR_DISPLAY}",
     ),
     "rule: top-level list": (
         RULE,
@@ -395,9 +442,9 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
     ),
     "pack.yaml: wrong type": (
         "pack.yaml",
-        ("version: 1.1.0", "version: 1.1"),
-        "{f}:3:10: version: Input should be text, found 1.1 (put it in quotes to write it as text)",
-        "{f}:3:10: version: phải là văn bản, nhưng tệp ghi 1.1 (đặt trong dấu nháy để ghi dạng văn bản)",
+        ("version: 2.1.0", "version: 2.1"),
+        "{f}:3:10: version: Input should be text, found 2.1 (put it in quotes to write it as text)",
+        "{f}:3:10: version: phải là văn bản, nhưng tệp ghi 2.1 (đặt trong dấu nháy để ghi dạng văn bản)",
     ),
     "parameters: wrong type": (
         "parameters.yaml",

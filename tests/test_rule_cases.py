@@ -6,17 +6,14 @@ renders every finding's texts in both languages (a bad placeholder fails here, n
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 
 import pytest
-from conftest import CASES, DEFAULT_AS_OF, case_agency
+from conftest import CASES, DEFAULT_AS_OF, case_agency, case_outcomes, expected_outcomes
 
 from isocheck.api import evaluator_for
 from isocheck.engine.evaluate import evaluate
 from isocheck.facts.parse import load_document
-
-OUTCOME_NAMES = {"fail", "pending", "pass", "not_evaluable", "not_applicable", "error"}
 
 
 def _case_files():
@@ -33,26 +30,9 @@ def _cases():
 @pytest.mark.parametrize("rule_id, case", list(_cases()))
 def test_rule_case(pack, rule_id, case):
     assert rule_id in pack.by_id, f"case file names unknown rule {rule_id}"
-    rule = pack.by_id[rule_id]
-    unknown = set(case["expect"]) - OUTCOME_NAMES
-    assert not unknown, f"unknown outcomes in expect: {unknown}"
-    agency = case_agency(case.get("facts"), case.get("remove"))
-    as_of = case.get("as_of", DEFAULT_AS_OF)
-    if isinstance(as_of, str):
-        as_of = dt.date.fromisoformat(as_of)
-    results = {}
-    for kind in ("durable", "reference"):
-        findings = evaluate(agency, as_of, pack, [rule], evaluator_for(pack, "all", kind), case.get("year"))
-        got = defaultdict(list)
-        for f in findings:
-            got[f.outcome].append(f.subject_id)
-            for lang in ("vi", "en"):
-                rendered = f.render(lang)
-                assert rendered["message"], f"empty message for {f.subject_id}"
-        results[kind] = {k: sorted(v) for k, v in got.items()}
+    results = case_outcomes(pack, pack.by_id[rule_id], case)
     assert results["durable"] == results["reference"], "engine and reference evaluator disagree"
-    expected = {k: sorted(str(s) for s in v) for k, v in case["expect"].items() if v}
-    assert results["durable"] == expected
+    assert results["durable"] == expected_outcomes(case)
 
 
 def test_every_rule_has_pass_and_fail_cases(pack):

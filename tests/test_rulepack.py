@@ -81,7 +81,7 @@ def test_every_rule_is_complete_in_both_languages(pack):
             assert any(ord(ch) > 127 for ch in text.vi), f"{rule.id}: Vietnamese text without diacritics: {text.vi}"
             assert text.vi != text.en, rule.id
         for citation in rule.citations:
-            assert any(ord(ch) > 127 for ch in citation.quote_vi), rule.id
+            assert any(ord(ch) > 127 for ch in citation.quote("vi")), rule.id
 
 
 def test_every_pending_rule_says_when_it_falls_due(pack):
@@ -104,3 +104,58 @@ def test_every_subject_field_has_a_vietnamese_meaning():
 
     missing = [f"{kind}.{name}" for kind, fields in FIELDS.items() for name in fields if name not in FIELDS_VI]
     assert missing == []
+
+
+# -- names in a rule's texts, checked when the pack loads ------------------------------------------------
+
+NO_CB = ("contracting", "no-certification-body.yaml")  # findings_per certification_bodies
+
+
+def test_item_keys_may_fill_the_failure_message_and_remediation_of_a_findings_per_rule(pack):
+    rule = pack.by_id["contracting.no-certification-body"]
+    assert rule.findings_per == "certification_bodies" and "{body}" in rule.remediation.en  # loads
+
+
+def test_an_item_key_is_refused_where_the_finding_is_about_the_subject(pack_copy):
+    path = pack_copy.joinpath(*NO_CB)
+    _edit(path, 'pass_message:\n  vi: "Không có hợp đồng', 'pass_message:\n  vi: "{body}: không có hợp đồng')
+    err = _load_error(pack_copy)
+    assert (err.file, err.field, err.line) == (str(path), "pass_message.vi", 26)
+    assert err.detail.text("en").startswith("the placeholder {body} is not a value of subject 'agency'")
+
+
+def test_item_keys_in_the_remediation_of_a_rule_that_can_be_pending_are_refused(pack_copy):
+    path = pack_copy.joinpath(*NO_CB)
+    _edit(
+        path,
+        "findings_per: certification_bodies\n",
+        "findings_per: certification_bodies\npending_when: {certification_body_contracts: 0}\n"
+        "pending_message: {vi: Chưa đến hạn., en: Not due yet.}\n",
+    )
+    err = _load_error(pack_copy)
+    assert (err.field, err.detail.key) == ("remediation.vi", "rule.placeholder_unknown")
+    assert err.detail.params["name"] == "body"
+
+
+def test_findings_per_must_name_an_item_list_of_the_subject(pack_copy):
+    path = pack_copy.joinpath(*NO_CB)
+    _edit(path, "findings_per: certification_bodies", "findings_per: certification_body")
+    err = _load_error(pack_copy)
+    assert err.field == "findings_per"
+    assert err.detail.text("en") == (
+        "'certification_body' is not an item list of subject 'agency' (did you mean 'certification_bodies'?); "
+        "expected one of: certification_bodies"
+    )
+    assert err.detail.text("vi") == (
+        "'certification_body' không phải là danh sách mục của đối tượng 'agency' (có phải là "
+        "'certification_bodies'?); cần một trong: certification_bodies"
+    )
+
+
+@pytest.mark.parametrize("placeholder", ["{nonexistent}", "{year:%Y}", "{year!r}"])
+def test_a_placeholder_that_would_crash_at_the_first_failure_is_refused_at_load(pack_copy, placeholder):
+    path = pack_copy / "maintenance" / "internal-audit-yearly.yaml"
+    _edit(path, 'en: "No internal audit was held in {year}."', f'en: "No internal audit was held in {placeholder}."')
+    err = _load_error(pack_copy)
+    assert (err.file, err.field, err.line) == (str(path), "message.en", 32)
+    assert placeholder in err.detail.text("vi") and placeholder in err.detail.text("en")

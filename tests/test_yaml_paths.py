@@ -113,6 +113,8 @@ CORPUS: dict[str, object] = {
     "a: [no:, x]\n": "yaml.invalid",
     "a: [2021:]\n": "yaml.invalid",
     "1: a\n": {1: "a"},
+    "{}: \nz: 1\n": "key.not_text",
+    "[a, b]: x\n": "key.not_text",
     # dates
     "a: 2021-11-16\n": {"a": dt.date(2021, 11, 16)},
     "a: '2021-11-16'\n": {"a": "2021-11-16"},

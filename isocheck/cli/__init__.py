@@ -15,11 +15,14 @@ from isocheck.cli.batch import batch_command
 from isocheck.cli.check import check_command
 from isocheck.cli.docs import docs_command
 from isocheck.cli.explain import explain_command
+from isocheck.cli.impact import impact_command
 from isocheck.cli.import_roster import import_command
 from isocheck.cli.init import init_command
+from isocheck.cli.minutes import minutes_command
 from isocheck.cli.report import report_command
 from isocheck.cli.rules import rules_group
 from isocheck.cli.schema import schema_command
+from isocheck.cli.serve import serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,6 +34,7 @@ def cli() -> None:
 for _command in (
     check_command,
     report_command,
+    minutes_command,
     explain_command,
     rules_group,
     batch_command,
@@ -38,6 +42,8 @@ for _command in (
     schema_command,
     init_command,
     import_command,
+    impact_command,
+    serve_command,
 ):
     cli.add_command(_command)
 

@@ -7,6 +7,7 @@ import sys
 import click
 
 from isocheck import __version__
+from isocheck.api import load_pack
 from isocheck.cli.options import (
     AS_OF,
     EXIT_FINDINGS,
@@ -15,6 +16,7 @@ from isocheck.cli.options import (
     FAIL_ON,
     LANG,
     OUTPUT,
+    OVERLAY,
     RULES_DIR,
     WAIVERS,
     YEAR,
@@ -24,7 +26,7 @@ from isocheck.cli.options import (
     load_options,
 )
 from isocheck.engine.findings import gate
-from isocheck.pack.rules import PROFILES, load_pack
+from isocheck.pack.rules import PROFILES
 from isocheck.report.batch import BATCH_FORMATS, batch_document
 from isocheck.workflows.baseline import compare, load_baseline
 from isocheck.workflows.batch import BatchConfig, StrictStop, collect_files, run_batch
@@ -46,6 +48,7 @@ from isocheck.workflows.batch import BatchConfig, StrictStop, collect_files, run
 @FAIL_ON
 @OUTPUT("the batch result")
 @RULES_DIR
+@OVERLAY
 @WAIVERS
 @click.option(
     "--baseline",
@@ -58,7 +61,20 @@ from isocheck.workflows.batch import BatchConfig, StrictStop, collect_files, run
 @click.option("--strict", is_flag=True, help="Stop at the first bad fact file (exit 2) instead of reporting it.")
 @input_errors
 def batch_command(
-    paths, as_of, year, profile, fmt, lang, fail_on, output, rules_dir, waivers_file, baseline_file, workers, strict
+    paths,
+    as_of,
+    year,
+    profile,
+    fmt,
+    lang,
+    fail_on,
+    output,
+    rules_dir,
+    overlay_file,
+    waivers_file,
+    baseline_file,
+    workers,
+    strict,
 ) -> None:
     """Check many agencies (fact files or folders of them) and print the province matrix: one row per
     agency grouped by level, the summary by level, and with --baseline what changed since last time.
@@ -67,7 +83,7 @@ def batch_command(
     agency could not be checked); 2 bad usage, a bad rule/waiver/baseline file, or --strict met a bad fact file.
     """
     day = as_of_date(as_of, year)
-    pack = load_pack(rules_dir)
+    pack = load_pack(rules_dir, overlay_file, day)
     waivers = load_options(pack, waivers_file, None)["waivers"]
     baseline = load_baseline(baseline_file) if baseline_file else None
     files = collect_files(list(paths))
@@ -89,6 +105,8 @@ def batch_command(
         baseline_totals=totals,
         baseline_file=baseline_file,
     )
+    if pack.tailoring is not None:  # the province overlay applied (each result carries its rule's origin)
+        doc["overlay"] = pack.tailoring.record(lang)
     emit(BATCH_FORMATS[fmt](doc, lang), output)
     sys.exit(EXIT_FINDINGS if _needs_attention(entries, fail_on) else EXIT_OK)
 

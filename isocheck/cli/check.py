@@ -16,6 +16,7 @@ from isocheck.cli.options import (
     FAIL_ON,
     LANG,
     OUTPUT,
+    OVERLAY,
     PROFILE,
     RUBRIC,
     RULES_DIR,
@@ -41,6 +42,7 @@ from isocheck.report import FORMATS
 @FAIL_ON
 @OUTPUT("the report")
 @RULES_DIR
+@OVERLAY
 @ANNOUNCE_ON
 @WAIVERS
 @RUBRIC
@@ -56,6 +58,7 @@ def check_command(
     fail_on,
     output,
     rules_dir,
+    overlay_file,
     announce_on,
     waivers_file,
     rubric_file,
@@ -70,7 +73,7 @@ def check_command(
       isocheck check agency.yaml --profile annual --year 2021 --rubric rubrics/ha-tinh-7.2.example.yaml
     """
     day = as_of_date(as_of, year)
-    pack = load_pack(rules_dir)
+    pack = load_pack(rules_dir, overlay_file, day)
     report = check_file(
         fact_file,
         day,

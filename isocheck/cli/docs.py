@@ -25,7 +25,8 @@ REGENERATE = "isocheck docs"
 def generated_docs(pack: RulePack) -> dict[str, str]:
     """Every generated document's file name and text, for ``pack``."""
     from isocheck.docs.catalogue import render_catalogue
-    from isocheck.docs.facts import render_fact_reference, schema_text
+    from isocheck.docs.facts import render_fact_reference
+    from isocheck.docs.schema import schema_text
 
     render = {
         "rules": lambda: render_catalogue(pack),

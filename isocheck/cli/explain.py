@@ -13,6 +13,7 @@ from isocheck.cli.options import (
     FACT_FILE,
     LANG,
     OUTPUT,
+    OVERLAY,
     PROFILE,
     RULES_DIR,
     YEAR,
@@ -39,13 +40,14 @@ from isocheck.text.ui import ui
 @LANG
 @OUTPUT("the explanations")
 @RULES_DIR
+@OVERLAY
 @input_errors
-def explain_command(fact_file, as_of, year, rule_id, profile, fmt, lang, output, rules_dir) -> None:
+def explain_command(fact_file, as_of, year, rule_id, profile, fmt, lang, output, rules_dir, overlay_file) -> None:
     """Explain why rules failed (or passed): legal basis, conditions, facts, what would make it pass."""
     from isocheck.explain.explanation import explain, render_text, select
 
     day = as_of_date(as_of, year)
-    pack = load_pack(rules_dir)
+    pack = load_pack(rules_dir, overlay_file, day)
     if rule_id is not None:
         known_rule(pack, rule_id)
         profile = "all"

@@ -33,6 +33,14 @@ RULES_DIR = click.option(
     default=None,
     help="Rule pack folder (default: the bundled pack).",
 )
+OVERLAY = click.option(
+    "--overlay",
+    "overlay_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A province overlay (YAML) beside the national pack, or a shipped one by name (ha-tinh.example): "
+    "rules it skips, severities it changes, parameters it sets and criteria it adds, each with its decision.",
+)
 FACT_FILE = click.argument("fact_file", type=click.Path(dir_okay=False))
 AS_OF = click.option(
     "--as-of",
@@ -82,7 +90,7 @@ def input_errors(func):
         try:
             return func(*args, **kwargs)
         except InputError as exc:
-            lang = kwargs.get("lang") if kwargs.get("lang") in ("vi", "en") else "en"
+            lang = "vi" if kwargs.get("lang") == "vi" else "en"
             click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {exc.text(lang)}", err=True)
             sys.exit(EXIT_INPUT)
 

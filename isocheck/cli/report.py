@@ -15,6 +15,7 @@ from isocheck.cli.options import (
     FACT_FILE,
     FAIL_ON,
     OUTPUT,
+    OVERLAY,
     PROFILE,
     RUBRIC,
     RULES_DIR,
@@ -44,19 +45,31 @@ from isocheck.engine.findings import worst_gate
 @FAIL_ON
 @OUTPUT("the HTML page")
 @RULES_DIR
+@OVERLAY
 @ANNOUNCE_ON
 @WAIVERS
 @RUBRIC
 @input_errors
 def report_command(
-    fact_file, as_of, year, profile, lang, fail_on, output, rules_dir, announce_on, waivers_file, rubric_file
+    fact_file,
+    as_of,
+    year,
+    profile,
+    lang,
+    fail_on,
+    output,
+    rules_dir,
+    overlay_file,
+    announce_on,
+    waivers_file,
+    rubric_file,
 ) -> None:
     """The inspection report as one self-contained HTML page (Vietnamese by default): verdict, counts,
     every nonconformity with its explanation, pending, not-evaluable and error results."""
     from isocheck.report.html import render
 
     day = as_of_date(as_of, year)
-    pack = load_pack(rules_dir)
+    pack = load_pack(rules_dir, overlay_file, day)
     report = check_file(
         fact_file,
         day,

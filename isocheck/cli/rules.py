@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from isocheck.api import load_pack
-from isocheck.cli.options import LANG, PROFILE, RULES_DIR, input_errors, known_rule
+from isocheck.cli.options import LANG, OVERLAY, PROFILE, RULES_DIR, input_errors, known_rule
 from isocheck.report.rules import render_list, render_show
 
 
@@ -19,10 +19,11 @@ def rules_group() -> None:
 @PROFILE
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @RULES_DIR
+@OVERLAY
 @input_errors
-def rules_list(lang, profile, fmt, rules_dir) -> None:
-    """Every rule: id, severity, title, citation."""
-    pack = load_pack(rules_dir)
+def rules_list(lang, profile, fmt, rules_dir, overlay_file) -> None:
+    """Every rule: id, severity, title, citation; with --overlay, where each rule comes from."""
+    pack = load_pack(rules_dir, overlay_file)
     click.echo(render_list(pack, pack.select(profile), lang, fmt), nl=False)
 
 
@@ -31,9 +32,10 @@ def rules_list(lang, profile, fmt, rules_dir) -> None:
 @LANG
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @RULES_DIR
+@OVERLAY
 @input_errors
-def rules_show(rule_id, lang, fmt, rules_dir) -> None:
-    """One rule in full: legal basis, conditions, messages, remediation, evidence."""
-    pack = load_pack(rules_dir)
+def rules_show(rule_id, lang, fmt, rules_dir, overlay_file) -> None:
+    """One rule in full: legal basis, conditions, messages, remediation, evidence, and where it comes from."""
+    pack = load_pack(rules_dir, overlay_file)
     known_rule(pack, rule_id)
     click.echo(render_show(pack.by_id[rule_id], lang, fmt), nl=False)

@@ -16,6 +16,6 @@ def schema_command(what, output) -> None:
 
     Editors use it to complete and check fact files as you type (see docs/facts.md).
     """
-    from isocheck.docs.facts import schema_text
+    from isocheck.docs.schema import schema_text
 
     emit(schema_text(), output)

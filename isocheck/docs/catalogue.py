@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from isocheck.docs.facts import subject_name
+from isocheck.docs.fields import subject_name
 from isocheck.facts.model import LEVELS
 from isocheck.pack.rules import SEVERITIES, Rule, RulePack
 from isocheck.text.ui import pick, ui
@@ -61,7 +61,7 @@ def render_catalogue(pack: RulePack) -> str:
     areas: dict[str, list[Rule]] = {}
     for rule in pack.rules:
         areas.setdefault(rule.area, []).append(rule)
-    total = Counter(r.severity for r in pack.rules)
+    total: Counter[str] = Counter(r.severity for r in pack.rules)
     out = [
         "# Danh mục quy tắc · Rule catalogue",
         "",
@@ -78,7 +78,7 @@ def render_catalogue(pack: RulePack) -> str:
         "|---|--:|" + "--:|" * len(SEVERITIES),
     ]
     for area, rules in areas.items():
-        counts = Counter(r.severity for r in rules)
+        counts: Counter[str] = Counter(r.severity for r in rules)
         out.append(
             f"| [{area_title(area)}](#{area}) | {len(rules)} | " + " | ".join(str(counts[s]) for s in SEVERITIES) + " |"
         )
@@ -135,7 +135,7 @@ def _rule(rule: Rule) -> list[str]:
     out += [f"- **{_pair('fields')}:** {fields or '—'}", f"- **{_pair('basis')}:**"]
     for c in rule.citations:
         english = f" ({c.format('en').split(', ', 1)[1]})" if c.section is None and c.article is not None else ""
-        out.append(f"  - {c.format('vi')}{english}: “{c.quote_vi}”")
+        out.append(f"  - {c.format('vi')}{english}: {c.quote('vi') if c.is_standard else '“' + c.quote('vi') + '”'}")
     out += [
         f"- **{_pair('files')}:** [`rules/{rule.area}/{name}.yaml`](../rules/{rule.area}/{name}.yaml) · "
         f"[`tests/cases/{rule.id}.yaml`](../tests/cases/{rule.id}.yaml)",

@@ -1,287 +1,30 @@
 """``isocheck init``: an annotated fact-file template for one administrative level.
 
-The template walks the fact model (:func:`isocheck.fact_reference.fact_fields`), so a new model field
+The template walks the fact model (:func:`isocheck.docs.fields.fact_fields`), so a new model field
 shows up on its own: every field is written with a comment in Vietnamese or English saying what it
-means, whether it is required and which rules read it (:func:`isocheck.fact_reference.rules_by_path`).
-The placeholder values (:func:`placeholders`) are realistic for the level — a commune lists TTHC in
-Hộ tịch, Chứng thực…, a department those of its own field — and make a consistent agency that
-validates and can be checked at once. Fields for TCVN ISO 9001:2008 only, ``records_since`` and an
-example item of a list written as ``[]`` are shown commented out.
+means, whether it is required and which rules read it (:func:`isocheck.docs.fields.rules_by_path`).
+The values are the example agency of the level (:func:`isocheck.docs.example_agency.placeholders`).
+Fields for TCVN ISO 9001:2008 only, ``records_since`` and an example item of a list written as ``[]``
+are shown commented out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import textwrap
-import unicodedata
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
 from isocheck import __version__
-from isocheck.docs.facts import FactField, fact_field, rules_by_path, section_title
+from isocheck.docs.example_agency import Commented, NoneYet, placeholders
+from isocheck.docs.fields import FactField, fact_field, rules_by_path, section_title
 from isocheck.facts.model import Agency
 from isocheck.pack.rules import RulePack, load_pack
 from isocheck.text.ui import pick
 
 WIDTH = 100
-LEVEL_CHOICES = ("commune", "district", "department", "sub-department")
-
-
-class Commented:
-    """A placeholder written commented out: the user adds it only when it applies."""
-
-    def __init__(self, value: Any):
-        self.value = value
-
-
-class NoneYet:
-    """A list written as ``[]``, followed by a commented-out example item."""
-
-    def __init__(self, example: dict[str, Any]):
-        self.example = example
-
-
-def level_value(level: str) -> str:
-    """The model's level name for a command-line choice (``sub-department`` → ``sub_department``)."""
-    return level.replace("-", "_")
-
-
-# -- placeholder values --------------------------------------------------------------------------------
-
-_AGENCIES = {  # level -> (name, parent, short code used in document numbers, website host, TTHC)
-    "commune": (
-        "UBND xã Thạch Long",
-        "UBND huyện Thạch Hà",
-        "UBND",
-        "thachlong.thachha",
-        [
-            ("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch"),
-            ("1.000894", "Thủ tục đăng ký kết hôn", "Hộ tịch"),
-            (
-                "2.000815",
-                "Thủ tục chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền "
-                "của Việt Nam cấp hoặc chứng nhận",
-                "Chứng thực",
-            ),
-            (
-                "1.001776",
-                "Thủ tục thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng, hỗ trợ kinh phí chăm sóc, "
-                "nuôi dưỡng hàng tháng",
-                "Bảo trợ xã hội",
-            ),
-        ],
-    ),
-    "district": (
-        "UBND huyện Thạch Hà",
-        "UBND tỉnh {province}",
-        "UBND",
-        "thachha",
-        [
-            ("2.000528", "Thủ tục đăng ký khai sinh có yếu tố nước ngoài", "Hộ tịch"),
-            ("2.000806", "Thủ tục đăng ký kết hôn có yếu tố nước ngoài", "Hộ tịch"),
-            (
-                "1.002834",
-                "Thủ tục chứng thực chữ ký người dịch mà người dịch không phải là cộng tác viên dịch thuật",
-                "Chứng thực",
-            ),
-            (
-                "2.006194",
-                "Thủ tục giải quyết yêu cầu bồi thường tại cơ quan trực tiếp quản lý người thi hành công vụ gây "
-                "thiệt hại (cấp huyện)",
-                "Bồi thường nhà nước",
-            ),
-        ],
-    ),
-    "department": (
-        "Sở Xây dựng tỉnh {province}",
-        "UBND tỉnh {province}",
-        "SXD",
-        "sxd",
-        [
-            (
-                "2.000966",
-                "Cấp giấy phép xây dựng mới đối với công trình cấp I, II; công trình tôn giáo; công trình di tích "
-                "lịch sử - văn hóa, tượng đài, tranh hoành tráng",
-                "Hoạt động xây dựng",
-            ),
-            (
-                "1.002194",
-                "Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình cấp I, II; công trình tôn giáo; "
-                "công trình di tích lịch sử - văn hóa, tượng đài, tranh hoành tráng",
-                "Hoạt động xây dựng",
-            ),
-            ("1.006167", "Cấp chứng chỉ hành nghề hoạt động xây dựng lần đầu hạng II, hạng III", "Hoạt động xây dựng"),
-        ],
-    ),
-    "sub_department": (
-        "Chi cục Thủy lợi tỉnh {province}",
-        "Sở Nông nghiệp và Phát triển nông thôn tỉnh {province}",
-        "CCTL",
-        "cctl",
-        [
-            (
-                "2.006913",
-                "Cấp giấy phép cho các hoạt động trong phạm vi bảo vệ công trình thủy lợi thuộc thẩm quyền cấp "
-                "phép của UBND tỉnh",
-                "Thủy lợi",
-            ),
-            (
-                "1.003128",
-                "Cấp gia hạn, điều chỉnh nội dung giấy phép cho các hoạt động trong phạm vi bảo vệ công trình "
-                "thủy lợi thuộc thẩm quyền cấp phép của UBND tỉnh",
-                "Thủy lợi",
-            ),
-            (
-                "1.007421",
-                "Cấp giấy phép xả nước thải vào công trình thủy lợi thuộc thẩm quyền cấp phép của UBND tỉnh",
-                "Thủy lợi",
-            ),
-        ],
-    ),
-}
-_LEGAL = {  # level -> (number pattern, title) of an example legal change in the year
-    "commune": ("15/{year}/TT-BTP", "Thông tư sửa đổi, bổ sung quy định về hộ tịch (văn bản ví dụ)"),
-    "district": ("15/{year}/TT-BTP", "Thông tư sửa đổi, bổ sung quy định về hộ tịch (văn bản ví dụ)"),
-    "department": ("06/{year}/NĐ-CP", "Nghị định sửa đổi quy định về quản lý dự án đầu tư xây dựng (văn bản ví dụ)"),
-    "sub_department": (
-        "03/{year}/TT-BNNPTNT",
-        "Thông tư sửa đổi quy định về quản lý công trình thủy lợi (văn bản ví dụ)",
-    ),
-}
-
-
-def _ascii(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return "".join(c for c in text if c.isascii() and c.isalnum()).lower()
-
-
-def placeholders(level: str, year: int, name: str | None = None, province: str | None = None) -> dict[str, Any]:
-    """A consistent example agency of ``level`` whose QMS was announced in ``year - 1`` and kept up in ``year``."""
-    level = level_value(level)
-    province = province or "Hà Tĩnh"
-    default_name, parent, code, host, tthc = _AGENCIES[level]
-    number, title = _LEGAL[level]
-    y, last = year, year - 1
-
-    def d(y_: int, m: int, day: int) -> dt.date:
-        return dt.date(y_, m, day)
-
-    def decision(n: int, y_: int, m: int, day: int, kind: str = "QĐ") -> dict[str, Any]:
-        return {"number": f"{n:02d}/{kind}-{code}", "issued_on": d(y_, m, day)}
-
-    person = {"name": "Nguyễn Thị Hoa", "appointed_by": f"16/QĐ-{code}", "appointed_on": d(last, 2, 10)}
-    return {
-        "agency": {
-            "name": name or default_name.format(province=province),
-            "level": level,
-            "province": province,
-            "parent": parent.format(province=province),
-            "standard": 2015,
-            "has_website": True,
-            "website": f"https://{host}.{_ascii(province)}.gov.vn",
-        },
-        "records_since": Commented(d(last, 1, 1)),
-        "qms": {
-            "quality_policy": decision(5, y, 1, 5),
-            "quality_objectives": [{"year": y, **decision(6, y, 1, 5), "measurable": True, "has_plan": True}],
-            "maintenance_plans": [{"year": y, **decision(12, y, 1, 20, "KH")}],
-            "steering_committee": decision(15, last, 2, 10),
-            "iso_secretary": person,
-            "documents_approved": decision(45, last, 5, 4),
-            "quality_manual": Commented(decision(46, last, 5, 4)),
-            "management_representative": Commented(person),
-            "mandatory_procedures": Commented(
-                [{"kind": "document_control", "code": "QT-01", "built": True, "operated": "yes"}]
-            ),
-        },
-        "procedures": [
-            {
-                "code": c,
-                "name": n,
-                "field": f,
-                "announced_by": f"QĐ công bố TTHC lĩnh vực {f} của Chủ tịch UBND tỉnh {province}",
-                "internal_procedure": True,
-                "matches_one_stop": True,
-            }
-            for c, n, f in tthc
-        ],
-        "legal_documents": [
-            {"number": number.format(year=y), "title": title, "effective_on": d(y, 2, 15), "built_in_on": d(y, 4, 10)}
-        ],
-        "internal_audits": [
-            {
-                "date": d(last, 6, 10),
-                "plan": f"20/KH-{code}",
-                "report": f"25/BC-{code}",
-                "findings": {"major": 0, "minor": 1, "observation": 2},
-                "corrective_actions": [
-                    {
-                        "finding": "Hồ sơ giải quyết TTHC thiếu phiếu kiểm soát quá trình",
-                        "severity": "minor",
-                        "due_on": d(last, 6, 30),
-                        "closed_on": d(last, 6, 25),
-                    }
-                ],
-            },
-            {
-                "date": d(y, 9, 20),
-                "plan": f"40/KH-{code}",
-                "report": f"44/BC-{code}",
-                "findings": {"major": 0, "minor": 0, "observation": 3},
-                "corrective_actions": [],
-            },
-        ],
-        "management_reviews": [
-            {"date": d(last, 6, 20), "minutes": f"01/BB-{code}"},
-            {"date": d(y, 10, 5), "minutes": f"02/BB-{code}"},
-        ],
-        "announcements": [
-            {
-                "decision": f"60/QĐ-{code}",
-                "date": d(last, 7, 1),
-                "standard": 2015,
-                "scope": "Toàn bộ TTHC thuộc thẩm quyền giải quyết và các hoạt động nội bộ",
-                "head_confirmed_on": d(last, 6, 30),
-                "notified_dost_on": d(last, 7, 5),
-                "notification": f"61/{code}-VP",
-                "posted_at_premises": True,
-                "published_on_website": True,
-            }
-        ],
-        "scope_changes": NoneYet(
-            {
-                "date": d(y, 4, 10),
-                "kind": "adjusted",
-                "description": "Điều chỉnh 03 TTHC theo quyết định công bố mới của Chủ tịch UBND tỉnh",
-            }
-        ),
-        "consultants": [
-            {
-                "consultant": f"Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng {province}",
-                "contract_date": d(last, 1, 10),
-                "certificate": "05/GXN-TĐC",
-                "certificate_valid_until": d(y + 2, 12, 31),
-                "experts_have_cards": True,
-            }
-        ],
-        "certification_bodies": NoneYet(
-            {"body": "Tên tổ chức chứng nhận", "contract_date": d(y, 3, 1), "purpose": "chứng nhận"}
-        ),
-        "satisfaction_surveys": [
-            {"year": y, "held_on": d(y, 8, 15), "planned_on": d(y, 8, 1), "reference": f"30/BC-{code}"}
-        ],
-        "reports": [
-            {
-                "year": y,
-                "requested_by": "1243/SKHCN-TĐC",
-                "requested_on": d(y, 10, 15),
-                "due_on": d(y, 11, 15),
-                "submitted_on": d(y, 11, 10),
-                "reference": f"80/BC-{code}",
-            }
-        ],
-    }
 
 
 # -- YAML with comments --------------------------------------------------------------------------------
@@ -331,11 +74,15 @@ class _Writer:
         lines = textwrap.wrap(text, WIDTH - len(indent) - 2, break_on_hyphens=False)
         return [f"{indent}# {line}".replace("\0", " ") for line in lines]
 
-    def mapping(self, model: type, data: dict[str, Any], prefix: str, depth: int, item_start: bool = False) -> None:
+    def mapping(
+        self, model: type[BaseModel], data: dict[str, Any], prefix: str, depth: int, item_start: bool = False
+    ) -> None:
         """Write the fields of ``model`` (each with its comment) at ``depth``; the first after ``- `` if an item."""
         indent = "  " * depth
         for n, field_name in enumerate(model.model_fields):
             field = fact_field(f"{prefix}{field_name}")
+            if field is None:
+                raise KeyError(f"{prefix}{field_name} is not in the fact-file walk")
             if depth == 0:
                 title = section_title(field.name, self.lang)
                 self.lines += ["", f"# ── {title} " + "─" * max(3, WIDTH - 6 - len(title))]
@@ -354,11 +101,12 @@ class _Writer:
                 self.lines.append(f"{indent}# {field.name}:")
             else:
                 self._commented(lambda: self._plain(field, inner, indent, depth), indent)
-        elif isinstance(value, NoneYet):
+        elif isinstance(value, NoneYet) and field.model is not None:
+            model, example = field.model, value.example
             self.lines.append(f"{indent}{field.name}: []")
             self.lines.append(f"{indent}# {_COMMENTED_HINT[self.lang]['example']}")
             self._commented(
-                lambda: self.mapping(field.model, value.example, f"{field.path}[].", depth + 2, item_start=True), indent
+                lambda: self.mapping(model, example, f"{field.path}[].", depth + 2, item_start=True), indent
             )
         else:
             self._plain(field, value, indent, depth)

@@ -35,7 +35,7 @@ from isocheck.pack.rules import Rule
 from isocheck.subjects.fields import Subject
 
 # Switch the background dispatch thread off before the first Host is created.
-_durable.Host._run = lambda self: None  # type: ignore[method-assign]
+_durable.Host._run = lambda self: None
 
 _HOST: _durable.Host | None = None
 _NAMES = itertools.count(1)

@@ -16,27 +16,8 @@ from isocheck.engine.findings import Finding
 from isocheck.facts.model import Agency, is_known
 from isocheck.pack.rules import Rule, RulePack
 from isocheck.subjects.derive import derive_subjects
-from isocheck.subjects.fields import Subject, readable
+from isocheck.subjects.fields import KINDS, Subject, readable
 from isocheck.text.ui import LANGS, fill, ui
-
-# Where the subjects of each per-item kind come from in the fact file.
-_SOURCE_LIST = {
-    "legal_document": "legal_documents",
-    "announcement": "announcements",
-    "scope_change": "scope_changes",
-    "audit": "internal_audits",
-    "review": "management_reviews",
-    "consultant": "consultants",
-}
-_NO_SUBJECT = {
-    "legal_document": ("Không có văn bản QPPL nào trong hồ sơ.", "No legal documents on record."),
-    "announcement": ("Không có quyết định công bố nào trong hồ sơ.", "No announcement on record."),
-    "scope_change": ("Không có thay đổi phạm vi nào trong hồ sơ.", "No scope change on record."),
-    "audit": ("Chưa có cuộc đánh giá nội bộ nào trong hồ sơ.", "No internal audit on record."),
-    "review": ("Chưa có cuộc xem xét của lãnh đạo nào trong hồ sơ.", "No management review on record."),
-    "consultant": ("Cơ quan không thuê tư vấn.", "The agency hired no consultant."),
-    "mandatory_procedure": ("Không có thủ tục bắt buộc nào để đánh giá.", "No mandatory procedure to evaluate."),
-}
 
 
 class Evaluator(Protocol):
@@ -67,12 +48,16 @@ def evaluate(
             continue
         for subject in subjects_of_rule:
             findings.extend(_resolve(rule, subject, outcomes, errors))
+    for finding in findings:
+        finding.standard = agency.agency.standard
     findings.sort(key=Finding.sort_key)
     return findings
 
 
 def inapplicable(rule: Rule, agency: Agency, as_of: dt.date) -> dict[str, str] | None:
     """The reason a rule does not apply to this agency on this date, or None."""
+    if rule.origin.skipped is not None:  # a province overlay skips it, under its decision
+        return {lang: rule.origin.skip_reason(lang) or "" for lang in LANGS}
     ident = agency.agency
     if ident.level not in rule.applies_to.levels:
         return {lang: fill(ui("na.level", lang), {"value": ui(f"level.{ident.level}", lang)}, lang) for lang in LANGS}
@@ -87,10 +72,11 @@ def inapplicable(rule: Rule, agency: Agency, as_of: dt.date) -> dict[str, str] |
 
 
 def _no_subject(rule: Rule, agency: Agency, agency_subject: Subject) -> Finding:
-    source = _SOURCE_LIST.get(rule.subject)
-    if source is not None and not is_known(agency, source):
-        return _finding(rule, "not_evaluable", agency_subject, missing=[source])
-    vi, en = _NO_SUBJECT.get(rule.subject, (ui("na.no_subject", "vi"), ui("na.no_subject", "en")))
+    """No subject of the rule's kind: not evaluable when its fact-file list is left out, else not applicable."""
+    kind = KINDS[rule.subject]
+    if kind.fact_list is not None and not is_known(agency, kind.fact_list):
+        return _finding(rule, "not_evaluable", agency_subject, missing=[kind.fact_list])
+    vi, en = kind.none_on_record or (ui("na.no_subject", "vi"), ui("na.no_subject", "en"))
     return _finding(rule, "not_applicable", agency_subject, reason={"vi": vi, "en": en})
 
 
@@ -106,7 +92,7 @@ def _resolve(rule: Rule, subject: Subject, outcomes: dict, errors: dict) -> list
     if error is not None:
         return [_finding(rule, "error", subject, error=error)]
     outcome = next(iter(got))
-    missing = []
+    missing: list[str] = []
     if outcome == "not_evaluable":
         for name in rule.referenced_fields:
             missing.extend(p for p in subject.missing.get(name, []) if p not in missing)

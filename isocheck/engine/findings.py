@@ -7,10 +7,26 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from isocheck.pack.rules import SEVERITIES, Rule
+from isocheck.subjects.fields import Subject
 from isocheck.text.ui import fill, ui
+
+
+class WaiverLike(Protocol):
+    """What a finding reads of a waiver (:class:`isocheck.workflows.waivers.Waiver`, a later stage)."""
+
+    @property
+    def justification(self) -> str: ...
+    @property
+    def approved_by(self) -> str: ...
+    @property
+    def decision(self) -> str: ...
+    @property
+    def expires_on(self) -> dt.date: ...
+    def model_dump(self, *, mode: str = "python") -> dict[str, Any]: ...
+
 
 OUTCOMES: tuple[str, ...] = ("fail", "error", "not_evaluable", "pending", "pass", "not_applicable", "waived")
 NONCONFORMITY = "fail"
@@ -30,11 +46,12 @@ class Finding:
     due_date: dt.date | None = None
     reason: dict[str, str] | None = None
     error: str | None = None
-    subject: Any | None = field(default=None, repr=False)  # the Subject it was judged on (explain)
+    subject: Subject | None = field(default=None, repr=False)  # the Subject it was judged on (explain)
     item: dict[str, Any] | None = field(default=None, repr=False)  # the item of a findings_per expansion
-    waiver: Any | None = None  # the live waiver that made this finding ``waived``
+    waiver: WaiverLike | None = None  # the live waiver that made this finding ``waived``
     waived_outcome: str | None = None  # the outcome before the waiver
-    waiver_expired: Any | None = None  # a matching waiver that has expired (the finding stands)
+    waiver_expired: WaiverLike | None = None  # a matching waiver that has expired (the finding stands)
+    standard: int | None = None  # the agency's TCVN ISO 9001 edition: the clause numbering its citations show
 
     @property
     def id(self) -> str:
@@ -67,7 +84,7 @@ class Finding:
             return (self.reason or {}).get(lang) or ui("not_applicable_default", lang)
         if self.outcome == "not_evaluable":
             return fill(ui("not_evaluable_default", lang), {"missing": ", ".join(self.missing)}, lang)
-        if self.outcome == "waived":
+        if self.outcome == "waived" and self.waiver is not None:
             w = self.waiver
             return fill(
                 ui("waived_default", lang),
@@ -81,6 +98,14 @@ class Finding:
             )
         return fill(ui("error_default", lang), {"error": self.error or ""}, lang)
 
+    def citation_text(self, lang: str) -> str:
+        """The rule's citations, TCVN ISO 9001 clauses numbered as in the agency's edition."""
+        return self.rule.citation_text(lang, self.standard)
+
+    def citation_records(self, lang: str) -> list[dict[str, Any]]:
+        """Each citation as data with the whole cited clause of the law (explain, the HTML report)."""
+        return [c.record(lang, self.standard) for c in self.rule.citations]
+
     def waiver_note(self, lang: str) -> str:
         """A line for reports when a matching waiver has expired (empty otherwise)."""
         w = self.waiver_expired
@@ -91,7 +116,7 @@ class Finding:
     def render(self, lang: str) -> dict[str, Any]:
         """The finding as the JSON result object (the documented output schema)."""
         rule = self.rule
-        result = {
+        result: dict[str, Any] = {
             "id": self.id,
             "rule_id": rule.id,
             "outcome": self.outcome,
@@ -101,8 +126,8 @@ class Finding:
             "subject_label": self.subject_label.get(lang, self.subject_id),
             "title": rule.title.get(lang),
             "message": self.message(lang),
-            "citation": rule.citation_text(lang),
-            "citations": rule.citations_data,
+            "citation": self.citation_text(lang),
+            "citations": rule.citations_data(lang, self.standard),
             "remediation": fill(rule.remediation.get(lang), self.values, lang)
             if self.outcome in ("fail", "pending")
             else "",
@@ -114,6 +139,8 @@ class Finding:
             },
             "due_date": self.due_date.isoformat() if self.due_date else None,
         }
+        if rule.origin.source != "national" or rule.origin.changes:  # a province overlay added or changed it
+            result["origin"] = rule.origin.record(lang)
         if self.waiver is not None:
             result["waived_outcome"] = self.waived_outcome
         waiver = self.waiver or self.waiver_expired

@@ -16,8 +16,9 @@ from tabulate import tabulate
 
 from isocheck.engine.findings import Finding
 from isocheck.explain.remedies import remedy_for
+from isocheck.law.citations import Citation
 from isocheck.pack.conditions import holds
-from isocheck.subjects.fields import FIELDS, FIELDS_VI, readable
+from isocheck.subjects.fields import Subject, derived, readable
 from isocheck.text.ui import format_value, pick, ui
 
 _SYMBOL = {"eq": "=", "ne": "≠", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
@@ -28,6 +29,9 @@ _WORDS = {
     "subject": ("Đối tượng", "Subject"),
     "finding": ("Nội dung", "Finding"),
     "basis": ("Căn cứ pháp lý", "Legal basis"),
+    "law_text": ("Toàn văn quy định được viện dẫn", "Full text of the provision cited"),
+    "note": ("Ghi chú", "Note"),
+    "origin": ("Nguồn", "Origin"),
     "in_force": ("Hiệu lực", "In force"),
     "version": ("phiên bản quy tắc", "rule version"),
     "requires": ("Yêu cầu", "What the rule requires"),
@@ -70,8 +74,15 @@ def _value(kind: str, name: str, value: Any, lang: str) -> str:
     return format_value(readable(kind, name, value), lang)
 
 
+def _subject(finding: Finding) -> Subject:
+    """The subject a finding was judged on (every finding of an evaluation has one)."""
+    if finding.subject is None:
+        raise ValueError(f"finding {finding.id} carries no subject to explain")
+    return finding.subject
+
+
 def _condition_rows(finding: Finding, lang: str) -> list[dict[str, Any]]:
-    subject = finding.subject
+    subject = _subject(finding)
     kind, fact = subject.kind, subject.fields
     if kind != finding.rule.subject:  # no subject of the rule's kind: judged on the agency, nothing to compare
         return []
@@ -87,11 +98,11 @@ def _condition_rows(finding: Finding, lang: str) -> list[dict[str, Any]]:
                 {
                     "part": part,
                     "field": name,
-                    "meaning": FIELDS_VI[name] if lang == "vi" else FIELDS[kind][name][1],
+                    "meaning": derived(kind, name).meaning(lang),
                     "actual": _value(kind, name, fact[name], lang) if known else word("not_provided", lang),
                     "test": f"{_SYMBOL[op]} {_value(kind, name, expected, lang)}",
                     "holds": holds(leaf, fact) if known else None,
-                    "how": subject.notes.get(name, {}).get(lang, ""),
+                    "how": subject.how(name, lang),
                 }
             )
     return rows
@@ -106,7 +117,7 @@ def _leaves(cond: tuple):
 
 
 def _facts(finding: Finding, file: str, lang: str) -> list[dict[str, Any]]:
-    subject = finding.subject
+    subject = _subject(finding)
     rule = finding.rule
     rows = []
     for name in rule.referenced_fields:
@@ -118,7 +129,7 @@ def _facts(finding: Finding, file: str, lang: str) -> list[dict[str, Any]]:
                 if known
                 else word("not_provided", lang),
                 "file": file,
-                "paths": list(subject.sources.get(name) if known else subject.missing.get(name, [])),
+                "paths": list(subject.sources.get(name, []) if known else subject.missing.get(name, [])),
                 "provided": known,
             }
         )
@@ -145,7 +156,7 @@ def _to_pass(finding: Finding, as_of: dt.date, lang: str) -> dict[str, Any]:
         return {"text": word("provide", lang).format(missing=", ".join(finding.missing)), "change": False}
     if finding.outcome == "error":
         return {"text": word("error", lang), "change": False}
-    remedy = remedy_for(finding.rule, finding.subject, finding.outcome, as_of, finding.item)
+    remedy = remedy_for(finding.rule, _subject(finding), finding.outcome, as_of, finding.item)
     if remedy is None:
         return {"text": word("no_remedy", lang), "change": False}
     return {"text": remedy.text(lang), "change": True}
@@ -164,8 +175,9 @@ def explain(finding: Finding, file: str, as_of: dt.date, lang: str) -> dict[str,
                 "from": rule.effective.from_.isoformat(),
                 "until": rule.effective.until.isoformat() if rule.effective.until else None,
             },
-            "citations": [dict(c.model_dump(exclude_none=True), text=c.format(lang)) for c in rule.citations],
+            "citations": [_citation(c, finding.standard, lang) for c in rule.citations],
             "judgment": rule.judgment,
+            "origin": rule.origin.record(lang),
         },
         "requirement": rule.requirement.get(lang),
         "subject": {
@@ -185,6 +197,14 @@ def explain(finding: Finding, file: str, as_of: dt.date, lang: str) -> dict[str,
     }
 
 
+def _citation(citation: Citation, standard: int | None, lang: str) -> dict[str, Any]:
+    """A citation as data with the whole cited clause; ``quote_vi`` is always there (for TCVN ISO 9001, which is
+    never quoted, the clause's Vietnamese title)."""
+    record = citation.record(lang, standard)
+    record.setdefault("quote_vi", citation.quote("vi", standard))
+    return record
+
+
 def select(findings: list[Finding], rule_id: str | None) -> list[Finding]:
     """Without a rule id: every nonconformity and rule error. With one: that rule, every subject."""
     if rule_id is not None:
@@ -194,6 +214,18 @@ def select(findings: list[Finding], rule_id: str | None) -> list[Finding]:
 
 def render_text(explanations: list[dict[str, Any]], lang: str) -> str:
     return "\n".join(_render_one(e, lang) for e in explanations)
+
+
+def _citation_lines(c: dict[str, Any], lang: str) -> list[str]:
+    """One citation: how it reads and its quote, where the words come from, then the whole cited clause."""
+    lines = [f"  - {c['text']}: {c['quote']}" if c.get("clauses") else f"  - {c['text']}: “{c['quote']}”"]
+    if c.get("note"):
+        lines.append(f"    {word('note', lang)}: {c['note']}")
+    law = c.get("law")
+    if law:
+        lines.append(f"    {word('law_text', lang)} ({law['anchor']}):")
+        lines += [f"    │ {line}" for line in law["text"].splitlines()]
+    return lines
 
 
 def _render_one(e: dict[str, Any], lang: str) -> str:
@@ -210,12 +242,16 @@ def _render_one(e: dict[str, Any], lang: str) -> str:
         lines.append(f"{word('due', lang)}: {format_value(dt.date.fromisoformat(e['due_date']), lang)}")
     lines += ["", f"{word('basis', lang)}:"]
     for c in rule["citations"]:
-        lines.append(f"  - {c['text']}: “{c['quote_vi']}”")
+        lines += _citation_lines(c, lang)
     until = rule["effective"]["until"]
     in_force = f"{word('from', lang)} {format_value(dt.date.fromisoformat(rule['effective']['from']), lang)}"
     if until:
         in_force += f" {word('until', lang)} {format_value(dt.date.fromisoformat(until), lang)}"
     lines.append(f"  {word('in_force', lang)}: {in_force} · {word('version', lang)} {rule['version']}")
+    origin = rule.get("origin")
+    if origin and (origin["source"] != "national" or origin["changes"]):
+        lines.append(f"  {word('origin', lang)}: {origin['label']}")
+        lines += [f"    - {c['text']}: {c['decision']['text']} — {c['reason']}" for c in origin["changes"]]
     lines += ["", f"{word('requires', lang)}: {e['requirement']}", "", f"{word('conditions', lang)}:"]
     table = [
         [

@@ -175,7 +175,8 @@ class _Scanner:
         blocks = self.blocks
         while blocks and blocks[-1][0] > column:
             blocks.pop()
-        entries = _ENTRIES.match(content).group()  # type: ignore[union-attr]  # it matches the empty text
+        match = _ENTRIES.match(content)  # the pattern matches any line (maybe empty)
+        entries = match.group() if match else ""
         if blocks and blocks[-1][0] == column and blocks[-1][1] == "seq" and not entries:
             blocks.pop()  # a sequence indented like its parent's keys ends at the next key
         dashes = [column + k for k, char in enumerate(entries) if char == "-"]

@@ -10,11 +10,12 @@ Knowledge convention, used everywhere downstream:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from isocheck.base.errors import InputError
+from isocheck.facts.meaning import Meaning, Meanings
 from isocheck.facts.parse import load_document, position_of
 from isocheck.facts.types import Bool, Count, Date, Ident, Int, StandardVersion, Str
 from isocheck.facts.uniqueness import check_unique_codes
@@ -45,7 +46,7 @@ def is_known(model: BaseModel | None, field: str) -> bool:
 
 
 class Identity(Strict):
-    name: Ident = Field(min_length=1, description="Official name, e.g. 'UBND phường Đức Thuận'.")
+    name: Str = Field(min_length=1, description="Official name, e.g. 'UBND phường Đức Thuận'.")
     level: Level = Field(description="department | sub_department | district | commune")
     province: Str = Field(min_length=1)
     standard: StandardVersion = Field(description="TCVN ISO 9001 version the QMS is built on: 2008 or 2015.")
@@ -55,12 +56,31 @@ class Identity(Strict):
     )
     website: Str | None = None
 
+    meanings: ClassVar[Meanings] = Meanings(
+        name="Tên chính thức, ví dụ 'UBND phường Đức Thuận'.",
+        level=Meaning(
+            "Cấp: department (sở, ban, ngành cấp tỉnh) | sub_department (chi cục) | district (cấp huyện) | "
+            "commune (cấp xã).",
+            "Administrative level: department (provincial department) | sub_department | district | commune.",
+        ),
+        province=Meaning("Tỉnh, thành phố trực thuộc trung ương.", "Province (or centrally run city)."),
+        standard="Phiên bản TCVN ISO 9001 mà HTQLCL áp dụng: 2008 hoặc 2015.",
+        parent="Cơ quan quản lý trực tiếp (ví dụ UBND huyện).",
+        has_website="Cơ quan có trang thông tin điện tử riêng không (QĐ 19 Điều 4 khoản 3 'nếu có').",
+        website=Meaning("Địa chỉ trang thông tin điện tử.", "Address of the website."),
+    )
+
 
 class Decision(Strict):
     """A document issued by a numbered decision (quyết định) or plan."""
 
     number: Ident | None = Field(None, description="e.g. '27/QĐ-UBND'")
     issued_on: Date | None = None
+
+    meanings: ClassVar[Meanings] = Meanings(
+        number=Meaning("Số quyết định, ví dụ '27/QĐ-UBND'.", "Number of the decision, e.g. '27/QĐ-UBND'."),
+        issued_on=Meaning("Ngày ban hành.", "Date issued."),
+    )
 
 
 class QualityObjectives(Strict):
@@ -70,17 +90,37 @@ class QualityObjectives(Strict):
     measurable: Bool | None = Field(None, description="Objectives are measurable (TCVN ISO 9001:2015 §6.2.1 b).")
     has_plan: Bool | None = Field(None, description="A plan to achieve the objectives exists (§6.2.2).")
 
+    meanings: ClassVar[Meanings] = Meanings(
+        year=Meaning("Năm của mục tiêu chất lượng.", "Year the objectives are for."),
+        number=Meaning("Số quyết định ban hành mục tiêu.", "Number of the decision issuing them."),
+        issued_on=Meaning("Ngày ban hành.", "Date issued."),
+        measurable="Mục tiêu đo lường được (TCVN ISO 9001:2015 mục 6.2.1 b).",
+        has_plan="Có kế hoạch thực hiện mục tiêu (mục 6.2.2).",
+    )
+
 
 class MaintenancePlan(Strict):
     year: Int = Field(ge=2000, le=2100)
     number: Ident | None = None
     issued_on: Date | None = None
 
+    meanings: ClassVar[Meanings] = Meanings(
+        year=Meaning("Năm của kế hoạch.", "Year the plan covers."),
+        number=Meaning("Số kế hoạch, ví dụ '15/KH-UBND'.", "Number of the plan, e.g. '15/KH-UBND'."),
+        issued_on=Meaning("Ngày ban hành.", "Date issued."),
+    )
+
 
 class Person(Strict):
     name: Str | None = None
     appointed_by: Ident | None = Field(None, description="Number of the appointing decision.")
     appointed_on: Date | None = None
+
+    meanings: ClassVar[Meanings] = Meanings(
+        name=Meaning("Họ và tên.", "Full name."),
+        appointed_by="Số quyết định phân công.",
+        appointed_on=Meaning("Ngày phân công.", "Date of appointment."),
+    )
 
 
 class MandatoryProcedure(Strict):
@@ -89,6 +129,15 @@ class MandatoryProcedure(Strict):
     built: Bool
     operated: Literal["yes", "no", "not_triggered"] | None = Field(
         None, description="yes | no | not_triggered (nothing happened that called for it)."
+    )
+
+    meanings: ClassVar[Meanings] = Meanings(
+        kind=Meaning(
+            "Thủ tục bắt buộc nào của TCVN ISO 9001:2008.", "Which mandatory procedure of TCVN ISO 9001:2008."
+        ),
+        code=Meaning("Mã hiệu tài liệu, ví dụ 'QT-01'.", "Document code, e.g. 'QT-01'."),
+        built=Meaning("Thủ tục đã được ban hành.", "The documented procedure has been issued."),
+        operated="Thủ tục được áp dụng: yes (có) | no (không) | not_triggered (chưa phát sinh việc cần áp dụng).",
     )
 
 
@@ -105,6 +154,32 @@ class QMS(Strict):
     management_representative: Person | None = Field(None, description="TCVN ISO 9001:2008 only.")
     mandatory_procedures: list[MandatoryProcedure] | None = Field(None, description="TCVN ISO 9001:2008 only.")
 
+    meanings: ClassVar[Meanings] = Meanings(
+        quality_policy=Meaning(
+            "Quyết định ban hành chính sách chất lượng; null = chưa ban hành.",
+            "Decision issuing the quality policy; null = none issued.",
+        ),
+        quality_objectives=Meaning(
+            "Mục tiêu chất lượng, mỗi năm (hoặc mỗi lần sửa đổi) một mục.",
+            "Quality objectives, one entry per year (or revision).",
+        ),
+        maintenance_plans=Meaning(
+            "Kế hoạch duy trì, cải tiến HTQLCL, mỗi năm một mục.",
+            "Plans to maintain and improve the QMS, one per year.",
+        ),
+        steering_committee=Meaning(
+            "Quyết định thành lập (kiện toàn) Ban Chỉ đạo ISO; null = chưa thành lập.",
+            "Decision setting up the ISO steering committee; null = none.",
+        ),
+        iso_secretary=Meaning(
+            "Thư ký ISO được phân công; null = chưa phân công.", "The appointed ISO secretary; null = none appointed."
+        ),
+        documents_approved="Quyết định của người đứng đầu phê duyệt tài liệu, quy trình (QĐ 19 Điều 4 khoản 2 điểm a).",
+        quality_manual="Sổ tay chất lượng (chỉ TCVN ISO 9001:2008).",
+        management_representative="Đại diện lãnh đạo (chỉ TCVN ISO 9001:2008).",
+        mandatory_procedures="Sáu thủ tục bắt buộc, mỗi thủ tục một mục (chỉ TCVN ISO 9001:2008).",
+    )
+
 
 class Procedure(Strict):
     """An administrative procedure (TTHC) the agency handles."""
@@ -118,6 +193,15 @@ class Procedure(Strict):
         None, description="The internal procedure matches the e-one-stop software (steps, time limit)."
     )
 
+    meanings: ClassVar[Meanings] = Meanings(
+        code="Mã TTHC trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ '1.001193' (đặt trong dấu nháy).",
+        name=Meaning("Tên thủ tục hành chính.", "Name of the procedure."),
+        field="Lĩnh vực, ví dụ 'Hộ tịch'.",
+        announced_by="Quyết định công bố TTHC.",
+        internal_procedure="Đã có quy trình nội bộ (quy trình ISO) giải quyết TTHC này.",
+        matches_one_stop="Quy trình nội bộ khớp với phần mềm một cửa điện tử (các bước, thời hạn).",
+    )
+
 
 class LegalDocument(Strict):
     number: Ident = Field(min_length=1)
@@ -125,11 +209,24 @@ class LegalDocument(Strict):
     effective_on: Date
     built_in_on: Date | None = Field(None, description="Date the change was built into the procedures; null = not yet.")
 
+    meanings: ClassVar[Meanings] = Meanings(
+        number=Meaning("Số, ký hiệu văn bản, ví dụ '31/2021/NĐ-CP'.", "Number of the document, e.g. '31/2021/NĐ-CP'."),
+        title=Meaning("Trích yếu nội dung.", "Title (what it is about)."),
+        effective_on=Meaning("Ngày có hiệu lực.", "Date it takes effect."),
+        built_in_on="Ngày cập nhật vào quy trình của HTQLCL; null = chưa cập nhật.",
+    )
+
 
 class AuditFindings(Strict):
     major: Count = 0
     minor: Count = 0
     observation: Count = 0
+
+    meanings: ClassVar[Meanings] = Meanings(
+        major=Meaning("Số điểm không phù hợp nặng.", "Number of major nonconformities."),
+        minor=Meaning("Số điểm không phù hợp nhẹ.", "Number of minor nonconformities."),
+        observation=Meaning("Số điểm lưu ý.", "Number of observations."),
+    )
 
 
 class CorrectiveAction(Strict):
@@ -137,6 +234,17 @@ class CorrectiveAction(Strict):
     severity: Literal["major", "minor"] = "minor"
     due_on: Date | None = None
     closed_on: Date | None = Field(None, description="null = still open.")
+
+    meanings: ClassVar[Meanings] = Meanings(
+        finding=Meaning("Điểm không phù hợp cần khắc phục.", "The nonconformity to correct."),
+        severity=Meaning("Mức độ: major (nặng) | minor (nhẹ).", "major | minor."),
+        due_on=Meaning(
+            "Hạn hoàn thành khắc phục; không có hạn: hành động chưa xong bị tính là quá hạn.",
+            "Deadline of the action; without one, an open action counts as overdue.",
+            absent_is_null=True,
+        ),
+        closed_on=Meaning("Ngày hoàn thành khắc phục; null = chưa xong.", absent_is_null=True),
+    )
 
 
 class InternalAudit(Strict):
@@ -146,10 +254,26 @@ class InternalAudit(Strict):
     findings: AuditFindings | None = None
     corrective_actions: list[CorrectiveAction] | None = None
 
+    meanings: ClassVar[Meanings] = Meanings(
+        date=Meaning("Ngày đánh giá.", "Date of the audit."),
+        plan=Meaning("Số kế hoạch (quyết định) đánh giá.", "Reference of the audit plan."),
+        report=Meaning("Số báo cáo đánh giá.", "Reference of the audit report."),
+        findings=Meaning("Số điểm phát hiện theo mức độ.", "Findings by severity.", null_is_unknown=True),
+        corrective_actions=Meaning(
+            "Hành động khắc phục, mỗi điểm không phù hợp một mục; [] = không có.",
+            "Corrective actions, one per nonconformity; [] = none.",
+        ),
+    )
+
 
 class ManagementReview(Strict):
     date: Date
     minutes: Ident | None = Field(None, description="Reference of the minutes (biên bản); null = none kept.")
+
+    meanings: ClassVar[Meanings] = Meanings(
+        date=Meaning("Ngày họp xem xét.", "Date of the review."),
+        minutes="Số biên bản họp; null = không lập biên bản.",
+    )
 
 
 class Announcement(Strict):
@@ -167,11 +291,39 @@ class Announcement(Strict):
     posted_at_premises: Bool | None = None
     published_on_website: Bool | None = None
 
+    meanings: ClassVar[Meanings] = Meanings(
+        decision="Số quyết định công bố, ví dụ '132/QĐ-UBND'.",
+        date=Meaning("Ngày ký quyết định công bố.", "Date of the decision."),
+        standard=Meaning(
+            "Phiên bản TCVN ISO 9001 được công bố: 2008 hoặc 2015.", "TCVN ISO 9001 version announced: 2008 or 2015."
+        ),
+        scope=Meaning("Phạm vi áp dụng được công bố.", "Scope announced."),
+        head_confirmed_on="Ngày người đứng đầu xác nhận HTQLCL có hiệu lực (QĐ 19 Điều 4 khoản 2 điểm d); "
+        "null = chưa xác nhận.",
+        notified_dost_on="Ngày gửi văn bản thông báo đến Sở Khoa học và Công nghệ; null = chưa gửi.",
+        notification="Số văn bản thông báo đó.",
+        posted_at_premises=Meaning(
+            "Đã niêm yết quyết định công bố tại trụ sở.", "The announcement is posted at the agency's premises."
+        ),
+        published_on_website=Meaning(
+            "Đã đăng quyết định công bố trên trang thông tin điện tử.",
+            "The announcement is published on the agency's website.",
+        ),
+    )
+
 
 class ScopeChange(Strict):
     date: Date
     kind: Literal["adjusted", "extended", "narrowed"]
     description: Str | None = None
+
+    meanings: ClassVar[Meanings] = Meanings(
+        date=Meaning("Ngày thay đổi phạm vi (ngày quyết định).", "Date of the change (of the decision)."),
+        kind=Meaning(
+            "Loại: adjusted (điều chỉnh) | extended (mở rộng) | narrowed (thu hẹp).", "adjusted | extended | narrowed."
+        ),
+        description=Meaning("Mô tả ngắn.", "Short description."),
+    )
 
 
 class ConsultantContract(Strict):
@@ -181,11 +333,29 @@ class ConsultantContract(Strict):
     certificate_valid_until: Date | None = None
     experts_have_cards: Bool | None = Field(None, description="Every expert holds a valid expert card (thẻ).")
 
+    meanings: ClassVar[Meanings] = Meanings(
+        consultant=Meaning("Tên tổ chức tư vấn.", "Name of the consulting organisation."),
+        contract_date=Meaning("Ngày ký hợp đồng.", "Date the contract was signed."),
+        certificate="Số Giấy xác nhận đủ điều kiện tư vấn; null = không có.",
+        certificate_valid_until=Meaning(
+            "Ngày Giấy xác nhận hết hiệu lực; bỏ trống = không ghi hạn.",
+            "Date the certificate expires; left out = no end date.",
+            absent_is_null=True,
+        ),
+        experts_have_cards="Mọi chuyên gia tư vấn đều có thẻ chuyên gia còn hiệu lực.",
+    )
+
 
 class CertificationBodyContract(Strict):
     body: Ident = Field(min_length=1)
     contract_date: Date
     purpose: Str | None = None
+
+    meanings: ClassVar[Meanings] = Meanings(
+        body=Meaning("Tên tổ chức chứng nhận.", "Name of the certification body."),
+        contract_date=Meaning("Ngày ký hợp đồng.", "Date the contract was signed."),
+        purpose=Meaning("Mục đích (chứng nhận, giám sát…).", "Purpose (certification, surveillance…)."),
+    )
 
 
 class SatisfactionSurvey(Strict):
@@ -193,6 +363,13 @@ class SatisfactionSurvey(Strict):
     held_on: Date | None = Field(None, description="Date the survey was carried out; null = not yet.")
     planned_on: Date | None = None
     reference: Ident | None = None
+
+    meanings: ClassVar[Meanings] = Meanings(
+        year=Meaning("Năm khảo sát.", "Year of the survey."),
+        held_on=Meaning("Ngày thực hiện khảo sát; null = chưa thực hiện.", absent_is_null=True),
+        planned_on=Meaning("Ngày dự kiến khảo sát.", "Planned date."),
+        reference=Meaning("Số báo cáo kết quả khảo sát.", "Reference of the survey report."),
+    )
 
 
 class YearlyReport(Strict):
@@ -205,6 +382,15 @@ class YearlyReport(Strict):
     due_on: Date | None = Field(None, description="Deadline set in the request letter.")
     submitted_on: Date | None = Field(None, description="Date the report was sent; null = not sent.")
     reference: Ident | None = Field(None, description="Number of the report, e.g. '3061/BC-SXD'.")
+
+    meanings: ClassVar[Meanings] = Meanings(
+        year="Năm được báo cáo.",
+        requested_by="Số công văn đề nghị báo cáo, ví dụ '1243/SKH-CN-TĐC'.",
+        requested_on="Ngày của công văn đề nghị.",
+        due_on=Meaning("Hạn gửi ghi trong công văn; không ghi hạn: 31 tháng 12.", absent_is_null=True),
+        submitted_on=Meaning("Ngày gửi báo cáo; null = chưa gửi.", absent_is_null=True),
+        reference="Số báo cáo, ví dụ '3061/BC-SXD'.",
+    )
 
 
 class Agency(Strict):
@@ -228,6 +414,71 @@ class Agency(Strict):
     satisfaction_surveys: list[SatisfactionSurvey] | None = None
     reports: list[YearlyReport] | None = Field(
         None, description="Yearly QMS reports to the inspecting unit; [] = none was requested."
+    )
+
+    meanings: ClassVar[Meanings] = Meanings(
+        agency=Meaning("Thông tin chung về cơ quan.", "Who the agency is.", title=("Thông tin cơ quan", "The agency")),
+        records_since=Meaning(
+            "Hồ sơ trong tệp (đánh giá nội bộ, xem xét của lãnh đạo, văn bản pháp luật…) đầy đủ từ ngày này; "
+            "sự việc trước đó coi là chưa rõ. Bỏ trống: các danh sách là toàn bộ lịch sử.",
+            title=("Hồ sơ đầy đủ từ ngày", "Records complete since"),
+            absent_is_null=True,
+        ),
+        qms=Meaning(
+            "Các quyết định, tài liệu của HTQLCL.",
+            "The QMS decisions and documents.",
+            title=("Hệ thống quản lý chất lượng", "Quality management system"),
+            null_is_unknown=True,
+        ),
+        procedures=Meaning(
+            "Danh mục thủ tục hành chính (TTHC) thuộc thẩm quyền giải quyết của cơ quan.",
+            "The administrative procedures (TTHC) the agency handles.",
+            title=("Thủ tục hành chính", "Administrative procedures (TTHC)"),
+        ),
+        legal_documents=Meaning(
+            "Văn bản quy phạm pháp luật mới hoặc sửa đổi liên quan đến hoạt động của cơ quan, phải cập nhật vào "
+            "HTQLCL chậm nhất 3 tháng kể từ ngày có hiệu lực.",
+            "New or amended legal documents that concern the agency's work; each must be built into the QMS "
+            "within three months of taking effect.",
+            title=("Văn bản pháp luật cần cập nhật", "Legal documents to build in"),
+        ),
+        internal_audits=Meaning(
+            "Các cuộc đánh giá nội bộ.", "Internal audits held.", title=("Đánh giá nội bộ", "Internal audits")
+        ),
+        management_reviews=Meaning(
+            "Các cuộc họp xem xét của lãnh đạo.",
+            "Management reviews held.",
+            title=("Xem xét của lãnh đạo", "Management reviews"),
+        ),
+        announcements=Meaning(
+            "Các quyết định công bố HTQLCL phù hợp TCVN ISO 9001 (kể cả công bố lại); [] = chưa công bố.",
+            "The agency's QMS announcement decisions (re-announcements included); [] = not announced yet.",
+            title=("Công bố HTQLCL", "Announcements"),
+        ),
+        scope_changes=Meaning(
+            "Các lần điều chỉnh, mở rộng, thu hẹp phạm vi áp dụng HTQLCL; [] = không có.",
+            "Changes of the QMS scope (adjusted, extended, narrowed); [] = none.",
+            title=("Thay đổi phạm vi áp dụng", "Scope changes"),
+        ),
+        consultants=Meaning(
+            "Hợp đồng thuê tổ chức tư vấn xây dựng, áp dụng HTQLCL; [] = không thuê.",
+            "Contracts with consulting organisations; [] = none.",
+            title=("Tư vấn", "Consultants"),
+        ),
+        certification_bodies=Meaning(
+            "Hợp đồng với tổ chức chứng nhận (QĐ 19 không cho thuê tổ chức chứng nhận đánh giá); [] = không có.",
+            "Contracts with certification bodies (QĐ 19 forbids hiring them); [] = none.",
+            title=("Tổ chức chứng nhận", "Certification bodies"),
+        ),
+        satisfaction_surveys=Meaning(
+            "Các đợt khảo sát sự hài lòng của người dân, tổ chức.",
+            "Customer-satisfaction surveys.",
+            title=("Khảo sát sự hài lòng", "Satisfaction surveys"),
+        ),
+        reports=Meaning(
+            "Báo cáo năm về HTQLCL gửi đơn vị kiểm tra khi được đề nghị; [] = không có văn bản đề nghị.",
+            title=("Báo cáo năm", "Yearly reports"),
+        ),
     )
 
 

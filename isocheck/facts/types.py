@@ -12,8 +12,8 @@ standard 2015. These aliases accept only what the file means:
   (:data:`FIRST_DAY`, :data:`LAST_DAY`): a date of year 9999 is a typing error, and deadlines
   computed from it would leave the calendar;
 - :data:`Str`: text (not binary data);
-- :data:`Ident`: a code, number or name that identifies something (a TTHC code, a decision number,
-  a rule id, an agency name): compared character by character, so it may hold no invisible
+- :data:`Ident`: a code, number or name that identifies something (a TTHC code, a decision number, a
+  rule id, a consultant): compared character by character, so it may hold no invisible
   character — a control character, a zero-width space or joiner (U+200B–U+200D, U+2060), a BOM
   (U+FEFF), a direction mark, a soft hyphen (Unicode categories Cc, Cf, Zl, Zp);
 - :data:`StandardVersion`: 2008 or 2015, written as a whole number.

@@ -11,10 +11,10 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, RootModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from isocheck.base.errors import InputError
 from isocheck.facts.parse import path_text, position_of
@@ -50,12 +50,17 @@ _LIMITS = {
 }
 
 
-def validation_error(exc: ValidationError, file: str, lines: dict, model: type[BaseModel]) -> InputError:
-    """Turn pydantic's first error into one InputError naming field, line, column and expectation."""
+def _reported(exc: ValidationError) -> list[ErrorDetails]:
+    """pydantic's errors, less the "missing" of a misspelt key: it is named once, as the misspelling."""
     errors = exc.errors(include_url=False)
-    # a misspelt key is also missing under its right name: name the misspelling, count the pair once
     unknown_in = {tuple(e["loc"][:-1]) for e in errors if e["type"] == "extra_forbidden"}
     errors = [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"][:-1]) in unknown_in)] or errors
+    return errors
+
+
+def validation_error(exc: ValidationError, file: str, lines: dict, model: type[BaseModel]) -> InputError:
+    """Turn pydantic's first error into one InputError naming field, line, column and expectation."""
+    errors = _reported(exc)
     first = errors[0]
     loc, _ = _resolve(model, tuple(first["loc"]))
     # a value that fits a union member's type but not isocheck's rule for it (a date in year 9999 where a
@@ -69,7 +74,19 @@ def validation_error(exc: ValidationError, file: str, lines: dict, model: type[B
     return InputError(file, problem, path_text(loc) or None, line, column)
 
 
-def _problem(error: Mapping[str, Any], model: type[BaseModel], loc: tuple) -> Problem:
+def field_errors(exc: ValidationError, file: str, model: type[BaseModel]) -> list[tuple[tuple, InputError]]:
+    """Every error of ``exc``, one message per field, with the field's location (a form shows each
+    next to its field; the command line shows the first, :func:`validation_error`)."""
+    errors = _reported(exc)
+    found: dict[tuple, InputError] = {}
+    for error in errors:
+        loc, _ = _resolve(model, tuple(error["loc"]))
+        if loc not in found:
+            found[loc] = InputError(file, _problem(error, model, loc), path_text(loc) or None)
+    return list(found.items())
+
+
+def _problem(error: ErrorDetails, model: type[BaseModel], loc: tuple) -> Problem:
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     found = Found(value)
     if kind == "isocheck":  # a problem of isocheck's own (isocheck.facts.types)

@@ -15,7 +15,8 @@ rewrites:
   ``2021-02-30`` and timestamps are read by the strict path;
 - a quoted date (yaml-rs reads ``'2021-11-16'`` as a date), the YAML 1.1 booleans yaml-rs reads as
   text (``yes``, ``no``, ``on``, ``off`` in their three spellings), ``=`` and ``<<``;
-- a key that would not be text (``true:``, ``null:``, ``~:``, an empty key, a decimal or a date);
+- a key that would not be text (``true:``, ``null:``, ``~:``, an empty key, a decimal, a date, a
+  collection);
 - in a flow collection, what PyYAML refuses and yaml-rs may accept (``[|x]``, ``[- x]``, ``{a:}``),
   and a flow collection that goes on past the end of a line (PyYAML refuses a key that does;
   :func:`isocheck.facts.limits.scan` tells);
@@ -90,6 +91,7 @@ _ANYWHERE: tuple[tuple[str, re.Pattern], ...] = (
     ("'", re.compile(r"'[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")),  # a quoted date: yaml-rs reads it as a date
     ('"', re.compile(r'"[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}')),
     (":", re.compile(r":[,\[\]{}]")),  # ':' before a flow indicator: PyYAML refuses what yaml-rs may read as a key
+    ("]}", re.compile(r"[\]}][ \t]*:(?![^\s,\[\]{}])")),  # a collection as a key: yaml-rs reads it, PyYAML refuses
     ("[", re.compile(r"\[[ \t]*(?:[|>@`]|-[ \t])")),  # in a flow collection, what PyYAML refuses
     ("{", re.compile(r"\{[ \t]*(?:[|>@`]|-[ \t])")),
     (",", re.compile(r",[ \t]*(?:[|>@`]|-[ \t])")),

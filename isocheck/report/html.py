@@ -1,165 +1,80 @@
 """The inspection report as one self-contained HTML5 page (``isocheck report``, ``check --format html``).
 
-The page is meant to be opened, printed or attached to an inspection record: inline CSS only, no
-script, no external URL of any kind (fonts, styles, images). It holds the header, the verdict (the
-same lines as the table report), counts by severity and outcome, every nonconformity grouped by
-severity with its explanation (legal basis, condition table, facts consulted, what would make it
-pass, remediation, evidence) inside ``<details open>`` so that printing shows it, then the pending,
-not-evaluable and error results. Every text goes through :func:`html.escape`; the output is
-deterministic (no timestamp besides the as-of date).
+The page is meant to be opened, printed (A4) or attached to an inspection record: inline CSS only, no
+script, no external URL of any kind. It holds the header (with the planned announcement date of
+``--announce-on``), the verdict, counts by severity and outcome, the nonconformities by severity — one
+card per rule, its cases in one table, the legal basis once (:mod:`isocheck.report.cards`) — what falls
+due before the planned announcement, the pending, not-evaluable, error and waived results, the rubric
+score, and a signature block. This module builds plain data; the Jinja2 templates in ``templates/``
+print it with autoescape on (:mod:`isocheck.report.templating`). The output is deterministic (no
+timestamp besides the as-of date).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 from collections.abc import Iterable
 from typing import Any
 
+from markupsafe import Markup
+
 from isocheck.engine.findings import NONCONFORMITY, OUTCOMES
-from isocheck.explain.explanation import explain, word
+from isocheck.explain.explanation import word
 from isocheck.pack.rules import SEVERITIES
+from isocheck.report.cards import build_card, card_word
+from isocheck.report.grouping import group_findings
+from isocheck.report.overlay import word as overlay_word
 from isocheck.report.table import verdict_lines
-from isocheck.text.ui import fill, format_value, ui
+from isocheck.report.templating import environment, packaged_text, render_template
+from isocheck.text.ui import fill, format_value, pick, ui
 
-_CSS = """
-:root { --major: #b42318; --major-bg: #fef3f2; --minor: #b54708; --minor-bg: #fffaeb;
-  --observation: #175cd3; --observation-bg: #eff8ff; --ok: #067647; --ok-bg: #ecfdf3;
-  --ink: #1d2433; --muted: #555e6e; --line: #d0d5dd; --head: #f2f4f7; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0 auto; max-width: 1180px; padding: 24px 28px 40px; color: var(--ink); background: #fff;
-  font: 15px/1.5 "Noto Sans", "DejaVu Sans", "Liberation Sans", "Segoe UI", Arial, sans-serif;
-  overflow-wrap: break-word; }
-h1 { font-size: 22px; line-height: 1.3; margin: 0 0 12px; letter-spacing: .01em; }
-h2 { font-size: 18px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
-h3 { font-size: 16px; margin: 0; }
-h4 { font-size: 14px; margin: 14px 0 6px; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
-code, .mono { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 13px;
-  overflow-wrap: anywhere; }
-table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; }
-th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
-th { background: var(--head); font-weight: 600; }
-td.num, th.num { text-align: right; white-space: nowrap; width: 7em; }
-tr.total td { font-weight: 700; background: var(--head); }
-dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
-dl.meta dt { color: var(--muted); }
-dl.meta dd { margin: 0; }
-.verdict { margin: 18px 0 6px; padding: 12px 16px; border-left: 6px solid var(--ok); background: var(--ok-bg); }
-.verdict p { margin: 2px 0; }
-.verdict p.main { font-weight: 700; font-size: 16px; }
-.verdict.nc { border-color: var(--major); background: var(--major-bg); }
-.verdict.incomplete { border-color: var(--minor); background: var(--minor-bg); }
-.verdict.error { border-color: #6941c6; background: #f4f3ff; }
-.counts { display: flex; flex-wrap: wrap; gap: 24px; }
-.counts > div { flex: 1 1 340px; }
-.counts h3 { font-size: 14px; margin: 0 0 4px; }
-.sev { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 700;
-  color: #fff; white-space: nowrap; vertical-align: 1px; }
-.sev.major { background: var(--major); } .sev.minor { background: var(--minor); }
-.sev.observation { background: var(--observation); }
-.sev-text { font-weight: 600; } .sev-text.major { color: var(--major); } .sev-text.minor { color: var(--minor); }
-.sev-text.observation { color: var(--observation); }
-h2.major { color: var(--major); border-color: var(--major); }
-h2.minor { color: var(--minor); border-color: var(--minor); }
-h2.observation { color: var(--observation); border-color: var(--observation); }
-article.finding { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 4px;
-  margin: 0 0 14px; padding: 10px 14px; }
-article.finding.major { border-left-color: var(--major); }
-article.finding.minor { border-left-color: var(--minor); }
-article.finding.observation { border-left-color: var(--observation); }
-article.finding > header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 10px; margin-bottom: 6px; }
-article.finding > header code { color: var(--muted); }
-dl.finding-body { display: grid; grid-template-columns: 9.5em 1fr; gap: 3px 12px; margin: 0; }
-dl.finding-body dt { color: var(--muted); }
-dl.finding-body dd { margin: 0; }
-dd.message { font-weight: 600; }
-details { margin-top: 10px; border-top: 1px dashed var(--line); padding-top: 6px; }
-summary { cursor: pointer; font-weight: 600; color: var(--muted); }
-ul { margin: 4px 0; padding-left: 22px; }
-li { margin: 2px 0; }
-blockquote { margin: 2px 0 6px; padding: 2px 10px; border-left: 3px solid var(--line); color: #344054;
-  font-style: italic; }
-p.note { color: var(--muted); margin: 4px 0; }
-table.conditions, table.facts, table.listing { table-layout: fixed; }
-table.conditions th:nth-child(1) { width: 12%; } table.conditions th:nth-child(2) { width: 25%; }
-table.conditions th:nth-child(3) { width: 13%; } table.conditions th:nth-child(4) { width: 11%; }
-table.conditions th:nth-child(5) { width: 9%; white-space: nowrap; }
-table.facts th:nth-child(1) { width: 25%; } table.facts th:nth-child(2) { width: 22%; }
-table.listing th:nth-child(1) { width: 34%; } table.listing th:nth-child(2) { width: 16%; }
-table.listing.pending th:nth-child(4) { width: 9em; }
-td.test, td.date, td[class^="holds-"] { white-space: nowrap; }
-td.holds-true { color: var(--ok); font-weight: 700; }
-td.holds-false { color: var(--muted); }
-td.holds-unknown { color: var(--minor); font-weight: 700; }
-td.how { color: #344054; font-size: 14px; }
-td .meaning { display: block; color: var(--muted); font-size: 13px; }
-.to-pass { background: var(--ok-bg); border-left: 3px solid var(--ok); padding: 4px 10px; margin: 4px 0; }
-footer { margin-top: 32px; padding-top: 8px; border-top: 1px solid var(--line); color: var(--muted); font-size: 13px; }
-@page { size: A4; margin: 14mm 12mm; }
-@media print {
-  body { max-width: none; padding: 0; font-size: 11pt; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-  tr, blockquote, li, .verdict, .to-pass, article.finding > header, dl.finding-body {
-    break-inside: avoid; page-break-inside: avoid; }
-  thead { display: table-header-group; }
-  summary { list-style: none; color: var(--ink); break-after: avoid; page-break-after: avoid; }
-  table { font-size: 9.5pt; }
-  code, .mono { font-size: 8.5pt; }
-  summary::-webkit-details-marker { display: none; }
-  details { border-top: 1px solid var(--line); }
-  a { color: inherit; text-decoration: none; }
+_CSS = str(packaged_text("report.css"))  # the page's stylesheet; the batch page (report/batch.py) inlines it too
+
+_WORDS = {
+    "announce_on": ("Ngày dự kiến công bố", "Planned announcement date"),
+    "subtotal": ("Cộng", "Subtotal"),
+    "sign.date": ("…………, ngày …… tháng …… năm ……", "…………, date ……………………"),
+    "sign.agency": ("Đại diện cơ quan được kiểm tra", "For the inspected agency"),
+    "sign.agency_hint": ("(Ký, ghi rõ họ tên, đóng dấu)", "(signature, full name and seal)"),
+    "sign.inspector": ("Người kiểm tra", "Inspector"),
+    "sign.inspector_hint": ("(Ký, ghi rõ họ tên)", "(signature and full name)"),
 }
-"""
 
 
-def _e(value: Any) -> str:
-    return html.escape(str(value), quote=True)
-
-
-def _date(iso: str | None, lang: str) -> str:
-    return format_value(dt.date.fromisoformat(iso), lang) if iso else ""
+def _w(key: str, lang: str) -> str:
+    return pick(_WORDS[key], lang)
 
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _table(headers: Iterable[str], rows: Iterable[Iterable[str]], cls: str = "", total: bool = False) -> str:
-    """A table of already-escaped cells; a header starting with '#' is a numeric column; ``total``: the
-    last row is a total."""
-    head = "".join(f'<th class="num">{h[1:]}</th>' if h.startswith("#") else f"<th>{h}</th>" for h in headers)
-    lines = ["<tr>" + "".join(cells) + "</tr>" for cells in rows]
-    if total and lines:
-        lines[-1] = '<tr class="total">' + lines[-1][len("<tr>") :]
-    attr = f' class="{cls}"' if cls else ""
-    body = "\n".join(lines)
-    return f"<table{attr}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
-
-
-def _td(text: str, cls: str = "") -> str:
-    return f'<td class="{cls}">{text}</td>' if cls else f"<td>{text}</td>"
-
-
-def _header(report, lang: str) -> str:
+def _meta(report, lang: str) -> list[tuple[str, str, bool]]:
     ident = report.agency.agency
     rows = [
-        (ui("report.agency", lang), _e(ident.name)),
-        (ui("report.level", lang), _e(_capital(ui(f"level.{ident.level}", lang)))),
-        (ui("report.province", lang), _e(ident.province)),
-        (ui("report.standard", lang), _e(f"TCVN ISO 9001:{ident.standard}")),
-        (ui("report.as_of", lang), _e(format_value(report.as_of, lang))),
-        (ui("report.profile", lang), _e(ui(f"profile.{report.profile}", lang))),
-        (ui("report.rules_version", lang), _e(report.pack.version)),
-        (ui("report.tool_version", lang), _e(f"isocheck {report.tool_version}")),
-        (ui("report.fact_file", lang), f"<code>{_e(report.file)}</code>"),
+        (ui("report.agency", lang), ident.name, False),
+        (ui("report.level", lang), _capital(ui(f"level.{ident.level}", lang)), False),
+        (ui("report.province", lang), ident.province, False),
+        (ui("report.standard", lang), f"TCVN ISO 9001:{ident.standard}", False),
+        (ui("report.as_of", lang), format_value(report.as_of, lang), False),
     ]
-    items = "\n".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in rows)
-    return f'<header>\n<h1>{_e(ui("report.title", lang))}</h1>\n<dl class="meta">\n{items}\n</dl>\n</header>'
+    r = report.readiness
+    if r is not None and r.announce_on is not None:
+        rows.append((_w("announce_on", lang), format_value(r.announce_on, lang), False))
+    rows += [
+        (ui("report.profile", lang), ui(f"profile.{report.profile}", lang), False),
+        (ui("report.rules_version", lang), report.pack.version, False),
+        *(
+            [(overlay_word("applied", lang), report.pack.tailoring.title(lang), False)]
+            if report.pack.tailoring is not None
+            else []
+        ),
+        (ui("report.tool_version", lang), f"isocheck {report.tool_version}", False),
+        (ui("report.fact_file", lang), report.file, True),
+    ]
+    return rows
 
 
-def _verdict(report, lang: str) -> str:
+def _verdict(report, lang: str) -> dict[str, Any]:
     summary = report.summary
     if summary.outcomes.get("error", 0):
         cls = "error"
@@ -173,240 +88,228 @@ def _verdict(report, lang: str) -> str:
     main = 2 if cls == "error" and len(lines) > 1 else 1  # the error warning and the verdict stand out
     r = report.readiness
     if r is not None:  # pre-announcement: the READY / NOT READY verdict comes first
-        lines = [ui(f"readiness.{r.verdict}", lang), *lines]
+        extra = [ui(f"readiness.{r.verdict}", lang)]
+        if not r.ready:
+            counts = {o: sum(1 for f in r.blocking if f.outcome == o) for o in ("fail", "not_evaluable", "error")}
+            extra.append(fill(ui("readiness.blocking_count", lang), {"count": len(r.blocking), **counts}, lang))
+        if r.announce_on is not None:
+            extra.append(f"{_w('announce_on', lang)}: {format_value(r.announce_on, lang)}")
+        lines, main = [*extra, *lines], 1
         cls = "ok" if r.ready else "nc"
-    body = "\n".join(
-        f'<p class="main">{_e(line)}</p>' if i < main else f"<p>{_e(line)}</p>" for i, line in enumerate(lines)
-    )
-    return f'<section class="verdict {cls}">\n{body}\n</section>'
+    return {"cls": cls, "lines": [(line, i < main) for i, line in enumerate(lines)]}
 
 
-def _counts(report, lang: str) -> str:
+def _summary(report, lang: str) -> dict[str, Any]:
+    """One table: the nonconformities by severity under their outcome, then the other outcomes."""
     summary = report.summary
-    by_sev = [
-        [
-            _td(f'<span class="sev-text {s}">{_e(ui(f"severity.{s}", lang))}</span>'),
-            _td(_e(summary.nonconformities.get(s, 0)), "num"),
-        ]
-        for s in SEVERITIES
+    others = [
+        (ui(f"outcome.{o}", lang), summary.outcomes[o])
+        for o in OUTCOMES
+        if o in summary.outcomes and o != NONCONFORMITY
     ]
-    by_sev.append([_td(_e(ui("report.total", lang))), _td(_e(sum(summary.nonconformities.values())), "num")])
-    outcomes = [o for o in OUTCOMES if o in summary.outcomes]
-    by_out = [[_td(_e(ui(f"outcome.{o}", lang))), _td(_e(summary.outcomes[o]), "num")] for o in outcomes]
-    by_out.append([_td(_e(ui("report.total", lang))), _td(_e(sum(summary.outcomes.values())), "num")])
-    count = "#" + _e(ui("col.count", lang))
-
-    return (
-        f'<section class="summary">\n<h2>{_e(ui("report.summary", lang))}</h2>\n<div class="counts">\n'
-        f"<div>\n<h3>{_e(ui('report.by_severity', lang))}</h3>\n"
-        f"{_table([_e(ui('col.severity', lang)), count], by_sev, total=True)}\n</div>\n"
-        f"<div>\n<h3>{_e(ui('report.by_outcome', lang))}</h3>\n"
-        f"{_table([_e(ui('col.outcome', lang)), count], by_out, total=True)}\n</div>\n"
-        "</div>\n</section>"
-    )
+    return {
+        "heading": ui("report.summary", lang),
+        "nonconformity": ui(f"outcome.{NONCONFORMITY}", lang),
+        "severities": [
+            (_capital(ui(f"severity_short.{s}", lang)), summary.nonconformities.get(s, 0), s) for s in SEVERITIES
+        ],
+        "subtotal_label": _w("subtotal", lang),
+        "subtotal": sum(summary.nonconformities.values()),
+        "outcomes": [*others, (ui("report.total", lang), sum(summary.outcomes.values()))],
+    }
 
 
-def _explanation(x: dict[str, Any], lang: str) -> str:
-    rule = x["rule"]
-    out = [f"<details open>\n<summary>{_e(ui('report.explanation', lang))}</summary>"]
-    # legal basis
-    out.append(f"<h4>{_e(word('basis', lang))}</h4>\n<ul>")
-    for c in rule["citations"]:
-        out.append(f'<li>{_e(c["text"])}<blockquote lang="vi">“{_e(c["quote_vi"])}”</blockquote></li>')
-    out.append("</ul>")
-    in_force = f"{word('from', lang)} {_date(rule['effective']['from'], lang)}"
-    if rule["effective"]["until"]:
-        in_force += f" {word('until', lang)} {_date(rule['effective']['until'], lang)}"
-    out.append(
-        f'<p class="note">{_e(word("in_force", lang))}: {_e(in_force)} · '
-        f"{_e(word('version', lang))} {_e(rule['version'])}</p>"
-    )
-    if rule["judgment"]:
-        out.append(f'<p class="note">{_e(ui("report.judgment", lang))}</p>')
-    # requirement
-    out.append(f"<h4>{_e(word('requires', lang))}</h4>\n<p>{_e(x['requirement'])}</p>")
-    # conditions
-    if x["conditions"]:
-        headers = [_e(word(f"col.{k}", lang)) for k in ("part", "field", "actual", "test", "result", "how")]
-        rows = []
-        for r in x["conditions"]:
-            state = "unknown" if r["holds"] is None else ("true" if r["holds"] else "false")
-            rows.append(
-                [
-                    _td(_e(word(f"part.{r['part']}", lang))),
-                    _td(f'<code>{_e(r["field"])}</code><span class="meaning">{_e(r["meaning"])}</span>'),
-                    _td(_e(r["actual"])),
-                    _td(_e(r["test"]), "test"),
-                    _td(_e(word(state, lang)), f"holds-{state}"),
-                    _td(_e(r["how"]), "how"),
-                ]
-            )
-        out.append(f"<h4>{_e(word('conditions', lang))}</h4>\n{_table(headers, rows, 'conditions')}")
-    # facts consulted
-    if x["facts"]:
-        headers = [_e(word("col.field", lang)), _e(ui("col.value", lang)), _e(ui("col.source", lang))]
-        rows = []
-        for f in x["facts"]:
-            paths = ", ".join(f["paths"])
-            if f["provided"]:
-                where = f"<code>{_e(f['file'])}</code>: <code>{_e(paths)}</code>" if paths else ""
-            else:
-                where = _e(word("not_provided", lang)) + (f" (<code>{_e(paths)}</code>)" if paths else "")
-            rows.append([_td(f"<code>{_e(f['field'])}</code>"), _td(_e(f["value"])), _td(where)])
-        out.append(f"<h4>{_e(word('facts', lang))}</h4>\n{_table(headers, rows, 'facts')}")
-    # what would make it pass, remediation, evidence
-    out.append(f'<h4>{_e(word("to_pass", lang))}</h4>\n<p class="to-pass">{_e(x["to_pass"]["text"])}</p>')
-    if x["remediation"]:
-        out.append(f"<h4>{_e(word('remediation', lang))}</h4>\n<p>{_e(x['remediation'])}</p>")
-    if x["evidence"]:
-        items = "\n".join(f"<li>{_e(item)}</li>" for item in x["evidence"])
-        out.append(f"<h4>{_e(word('evidence', lang))}</h4>\n<ul>\n{items}\n</ul>")
-    out.append("</details>")
-    return "\n".join(out)
-
-
-def _finding(f, number: int, report, lang: str) -> str:
-    x = explain(f, report.file, report.as_of, lang)
-    sev = f.severity
-    body = [
-        (ui("col.subject", lang), _e(x["subject"]["label"]), ""),
-        (ui("col.message", lang), _e(x["message"]), "message"),
-        (ui("col.citation", lang), _e(f.rule.citation_text(lang)), ""),
-    ]
-    if x["due_date"]:
-        body.append((ui("col.due", lang), _e(_date(x["due_date"], lang)), ""))
-    items = "\n".join(
-        f'<dt>{_e(k)}</dt><dd class="{c}">{v}</dd>' if c else f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v, c in body
-    )
-    return (
-        f'<article class="finding {sev}" id="f{number}">\n<header>'
-        f'<span class="sev {sev}">{_e(ui(f"severity_short.{sev}", lang))}</span> '
-        f"<h3>{_e(x['rule']['title'])}</h3> <code>{_e(f.rule_id)}</code></header>\n"
-        f'<dl class="finding-body">\n{items}\n</dl>\n{_explanation(x, lang)}\n</article>'
-    )
-
-
-def _nonconformities(report, lang: str) -> str:
-    fails = [f for f in report.findings if f.outcome == NONCONFORMITY]
-    if not fails:
-        return (
-            f'<section class="findings">\n<h2>{_e(ui("report.nonconformities", lang))}</h2>\n'
-            f"<p>{_e(ui('report.none', lang))}</p>\n</section>"
-        )
-    out, number = [], 0
+def _findings(report, lang: str) -> list[dict[str, Any]]:
+    sections, number = [], 0
+    groups = group_findings(report.findings, NONCONFORMITY)
     for severity in SEVERITIES:
-        group = [f for f in fails if f.severity == severity]
-        if not group:
-            continue
-        out.append(
-            f'<section class="findings {severity}">\n'
-            f'<h2 class="{severity}">{_e(ui(f"severity.{severity}", lang))} ({len(group)})</h2>'
-        )
-        for f in group:
+        cards = []
+        for group in (g for g in groups if g.severity == severity):
             number += 1
-            out.append(_finding(f, number, report, lang))
-        out.append("</section>")
-    return "\n".join(out)
+            cards.append(build_card(group, report, number, lang))
+        if cards:
+            total = sum(len(c["cases"]) for c in cards)
+            sections.append(
+                {"severity": severity, "heading": f"{ui(f'severity.{severity}', lang)} ({total})", "cards": cards}
+            )
+    return sections
 
 
-def _other(report, lang: str) -> str:
+def _row(f, lang: str) -> dict[str, Any]:
+    return {
+        "rule_id": f.rule_id,
+        "subject": f.subject_label.get(lang, f.subject_id),
+        "message": _with_waiver_note(f, lang),
+        "due": format_value(f.due_date, lang) if f.due_date else "",
+        "missing": list(f.missing),
+    }
+
+
+def _with_waiver_note(f, lang: str) -> str:
+    note = f.waiver_note(lang)
+    return f"{f.message(lang)} {note}" if note else f.message(lang)
+
+
+def _falls_due(report, lang: str) -> dict[str, Any] | None:
+    r = report.readiness
+    if r is None or r.announce_on is None:
+        return None
+    headers = [ui("col.rule", lang), ui("col.subject", lang), ui("col.message", lang), ui("col.due", lang)]
+    return {
+        "heading": fill(
+            ui("readiness.falls_due", lang), {"as_of": report.as_of, "announce_on": r.announce_on}, lang
+        ).rstrip(":"),
+        "headers": [{"text": h, "cls": ""} for h in headers],
+        "rows": [_row(f, lang) for f in r.falls_due],
+        "nothing": ui("readiness.nothing_due", lang),
+    }
+
+
+def _listings(report, lang: str) -> list[dict[str, Any]]:
+    falls_due = report.readiness.falls_due if report.readiness is not None else []
     out = []
     for outcome in ("pending", "not_evaluable", "error", "waived"):
-        group = [f for f in report.findings if f.outcome == outcome]
+        group = [f for f in report.findings if f.outcome == outcome and f not in falls_due]
         if not group:
             continue
         headers = [ui("col.rule", lang), ui("col.subject", lang)]
         if outcome == "pending":
             headers += [ui("col.message", lang), ui("col.due", lang)]
         elif outcome == "not_evaluable":
-            headers += [ui("col.missing", lang)]
+            headers.append(ui("col.missing", lang))
         else:
-            headers += [ui("col.message", lang)]
-        rows = []
-        for f in group:
-            row = [_td(f"<code>{_e(f.rule_id)}</code>"), _td(_e(f.subject_label.get(lang, f.subject_id)))]
-            if outcome == "pending":
-                row += [_td(_e(f.message(lang))), _td(_e(format_value(f.due_date, lang) if f.due_date else ""), "date")]
-            elif outcome == "not_evaluable":
-                row.append(_td("<br>".join(f"<code>{_e(m)}</code>" for m in f.missing)))
-            else:
-                row.append(_td(_e(f.message(lang))))
-            rows.append(row)
+            headers.append(ui("col.message", lang))
         out.append(
-            f'<section class="{outcome}">\n<h2>{_e(ui(f"outcome.{outcome}", lang))} ({len(group)})</h2>\n'
-            f"{_table([_e(h) for h in headers], rows, f'listing {outcome}')}\n</section>"
+            {
+                "outcome": outcome,
+                "heading": f"{ui(f'outcome.{outcome}', lang)} ({len(group)})",
+                "headers": [{"text": h, "cls": ""} for h in headers],
+                "rows": [_row(f, lang) for f in group],
+            }
         )
-    return "\n".join(out)
+    return out
 
 
-def _score(report, lang: str) -> str:
+def _score(report, lang: str) -> dict[str, Any] | None:
     s = report.score
     if s is None:
-        return ""
-    rows = []
-    for c in s.criteria:
-        why = "<br>".join(
-            f"−{_e(format_value(loss.points, lang))}: <code>{_e(loss.finding.rule_id)}</code> "
-            f"({_e(loss.finding.subject_label.get(lang, loss.finding.subject_id))}) — "
-            f"{_e(loss.finding.message(lang))}"
-            for loss in c.losses
-        )
-        rows.append(
-            [
-                _td(_e(c.criterion.id)),
-                _td(_e(c.criterion.title.get(lang))),
-                _td(_e(f"{format_value(c.points, lang)}/{format_value(c.criterion.max, lang)}"), "num"),
-                _td(why or "—"),
-            ]
-        )
-    rows.append(
-        [
-            _td(""),
-            _td(_e(ui("report.total", lang))),
-            _td(_e(f"{format_value(s.total, lang)}/{format_value(s.rubric.max, lang)}"), "num"),
-            _td(""),
-        ]
-    )
-    headers = [
-        _e(ui("score.criterion", lang)),
-        _e(ui("score.content", lang)),
-        "#" + _e(ui("score.points", lang)),
-        _e(ui("score.lost_because", lang)),
+        return None
+    rows = [
+        {
+            "id": c.criterion.id,
+            "title": c.criterion.title.get(lang),
+            "points": f"{format_value(c.points, lang)}/{format_value(c.criterion.max, lang)}",
+            "losses": [
+                {
+                    "points": format_value(loss.points, lang),
+                    "rule_id": loss.finding.rule_id,
+                    "subject": loss.finding.subject_label.get(lang, loss.finding.subject_id),
+                    "message": loss.finding.message(lang),
+                }
+                for loss in c.losses
+            ],
+        }
+        for c in s.criteria
     ]
-    note = f'<p class="note">{_e(ui("score.example", lang))}</p>\n' if s.rubric.example else ""
-    title = fill(ui("score.title", lang), {"title": s.rubric.title.get(lang)}, lang)
-    return (
-        f'<section class="score">\n<h2>{_e(title)}</h2>\n{note}'
-        f"{_table(headers, rows, 'listing score', total=True)}\n</section>"
-    )
+    headers = [
+        {"text": ui("score.criterion", lang), "cls": ""},
+        {"text": ui("score.content", lang), "cls": ""},
+        {"text": ui("score.points", lang), "cls": "num"},
+        {"text": ui("score.lost_because", lang), "cls": ""},
+    ]
+    return {
+        "heading": fill(ui("score.title", lang), {"title": s.rubric.title.get(lang)}, lang),
+        "note": ui("score.example", lang) if s.rubric.example else "",
+        "headers": headers,
+        "rows": rows,
+        "total_label": ui("report.total", lang),
+        "total": f"{format_value(s.total, lang)}/{format_value(s.rubric.max, lang)}",
+    }
+
+
+def _signature(lang: str) -> dict[str, Any]:
+    return {
+        "date": _w("sign.date", lang),
+        "blocks": [
+            {"role": _w("sign.agency", lang), "hint": _w("sign.agency_hint", lang)},
+            {"role": _w("sign.inspector", lang), "hint": _w("sign.inspector_hint", lang)},
+        ],
+    }
+
+
+def _context(report, lang: str) -> dict[str, Any]:
+    ident = report.agency.agency
+    return {
+        "lang": lang,
+        "tool_version": report.tool_version,
+        "title": f"{ui('report.title', lang)} — {ident.name} — {format_value(report.as_of, lang)}",
+        "css": packaged_text("report.css"),
+        "heading": ui("report.title", lang),
+        "meta": _meta(report, lang),
+        "verdict": _verdict(report, lang),
+        "summary": _summary(report, lang),
+        "findings": _findings(report, lang),
+        "falls_due": _falls_due(report, lang),
+        "listings": _listings(report, lang),
+        "score": _score(report, lang),
+        "signature": _signature(lang),
+        "overlay": _overlay(report, lang),
+        "words": _page_words(lang),
+    }
+
+
+def _overlay(report, lang: str) -> dict[str, Any] | None:
+    """What the province's overlay changed in the national pack, each change with its decision."""
+    tailoring = report.pack.tailoring
+    if tailoring is None:
+        return None
+    keys = ("target", "change", "decision", "reason")
+    return {
+        "heading": overlay_word("title", lang),
+        "none": overlay_word("none", lang),
+        "headers": [{"text": overlay_word(f"col.{k}", lang), "cls": ""} for k in keys],
+        "rows": [[c.target, c.describe(lang), c.decision.format(lang), c.reason.get(lang)] for c in tailoring.changes],
+    }
+
+
+def _page_words(lang: str) -> dict[str, str]:
+    return {
+        "nonconformities": ui("report.nonconformities", lang),
+        "none": ui("report.none", lang),
+        "subject": ui("col.subject", lang),
+        "message": ui("col.message", lang),
+        "citation": ui("col.citation", lang),
+        "due": ui("col.due", lang),
+        "source": ui("col.source", lang),
+        "explanation": ui("report.explanation", lang),
+        "basis": word("basis", lang),
+        "requires": word("requires", lang),
+        "checks": card_word("checks", lang),
+        "to_pass": word("to_pass", lang),
+        "remediation": word("remediation", lang),
+        "evidence": word("evidence", lang),
+    }
 
 
 def render(report, lang: str) -> str:
-    ident = report.agency.agency
-    title = f"{ui('report.title', lang)} — {ident.name} — {format_value(report.as_of, lang)}"
-    footer = fill(
-        ui("report.footer", lang), {"version": report.tool_version, "rules_version": report.pack.version}, lang
-    )
-    passed = fill(ui("report.passed_line", lang), report.summary.outcomes, lang)
-    parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{_e(lang)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="isocheck {_e(report.tool_version)}">',
-        f"<title>{_e(title)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        _header(report, lang),
-        _verdict(report, lang),
-        _counts(report, lang),
-        _nonconformities(report, lang),
-        _other(report, lang),
-        _score(report, lang),
-        f"<footer>\n<p>{_e(passed)}</p>\n<p>{_e(footer)}</p>\n</footer>",
-        "</body>",
-        "</html>",
+    """The report of one agency as one HTML page in ``lang``."""
+    return render_template("report.html.j2", **_context(report, lang))
+
+
+# -- helpers kept for the batch page (report/batch.py): cells and tables of already-escaped text ----
+
+
+def _td(text: str, cls: str = "") -> str:
+    """One table cell of already-escaped ``text``."""
+    return str(environment().get_template("macros.html.j2").module.cell(Markup(text), cls))  # type: ignore[attr-defined]
+
+
+def _table(headers: Iterable[str], rows: Iterable[Iterable[str]], cls: str = "", total: bool = False) -> str:
+    """A table of already-escaped cells (from :func:`_td`); a header starting with '#' is a numeric
+    column; ``total``: the last row is a total."""
+    heads = [
+        {"text": Markup(h[1:]), "cls": "num"} if h.startswith("#") else {"text": Markup(h), "cls": ""} for h in headers
     ]
-    return "\n".join(p for p in parts if p) + "\n"
+    cells = [[Markup(c) for c in row] for row in rows]
+    macros = environment().get_template("macros.html.j2").module
+    return str(macros.table(heads, cells, cls, total))  # type: ignore[attr-defined]

@@ -27,6 +27,7 @@ def report_dict(report, lang: str) -> dict[str, Any]:
         "year": report.year,
         "profile": report.profile,
         "rules_version": report.pack.version,
+        "overlay": report.pack.tailoring.record(lang) if report.pack.tailoring is not None else None,
         "lang": lang,
         "summary": {
             **summary.to_dict(),

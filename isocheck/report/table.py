@@ -7,6 +7,7 @@ from tabulate import tabulate
 
 from isocheck.engine.findings import NONCONFORMITY
 from isocheck.pack.rules import SEVERITIES
+from isocheck.report.overlay import changes_lines, header_line
 from isocheck.text.ui import fill, format_value, ui
 from isocheck.workflows.readiness import BLOCKING_SEVERITIES
 
@@ -27,6 +28,7 @@ def header_lines(report, lang: str) -> list[str]:
         f"{ui('report.as_of', lang)}: {format_value(report.as_of, lang)} · "
         f"{ui('report.profile', lang)}: {ui(f'profile.{report.profile}', lang)} · "
         f"{ui('report.rules_version', lang)}: {report.pack.version}",
+        *([header_line(report.pack.tailoring, lang)] if report.pack.tailoring is not None else []),
     ]
 
 
@@ -57,7 +59,7 @@ def readiness_lines(report, lang: str) -> list[str]:
         counts = {o: sum(1 for f in r.blocking if f.outcome == o) for o in ("fail", "not_evaluable", "error")}
         out.append(fill(ui("readiness.blocking_count", lang), {"count": len(r.blocking), **counts}, lang))
         rows = [
-            [f.rule_id, f.subject_label.get(lang, f.subject_id), _blocking_text(f, lang), f.rule.citation_text(lang)]
+            [f.rule_id, f.subject_label.get(lang, f.subject_id), _blocking_text(f, lang), f.citation_text(lang)]
             for f in r.blocking
         ]
         cols = [ui("col.rule", lang), ui("col.subject", lang), ui("col.message", lang), ui("col.citation", lang)]
@@ -133,7 +135,7 @@ def render(report, lang: str) -> str:
             continue
         out += ["", f"{ui(f'severity.{severity}', lang)} ({len(group)})"]
         rows = [
-            [f.rule_id, f.subject_label.get(lang, f.subject_id), _with_waiver_note(f, lang), f.rule.citation_text(lang)]
+            [f.rule_id, f.subject_label.get(lang, f.subject_id), _with_waiver_note(f, lang), f.citation_text(lang)]
             for f in group
         ]
         out.append(_table(rows, cols, _WIDTHS))
@@ -171,6 +173,8 @@ def render(report, lang: str) -> str:
         out.append(_table(rows, headers, widths))
     if report.score is not None:
         out += score_lines(report, lang)
+    if report.pack.tailoring is not None:
+        out += ["", *changes_lines(report.pack.tailoring, lang)]
     counts = report.summary.outcomes
     out += ["", fill(ui("report.passed_line", lang), counts, lang), ""]
     return "\n".join(out)

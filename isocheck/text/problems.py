@@ -3,17 +3,22 @@
 A :class:`Problem` is a catalogue key with its parameters (or a plain text); ``problem.text(lang)``
 fills the template of that language. A parameter may itself have a ``text(lang)`` method (a nested
 Problem, a :class:`Found` value, a :class:`Size`), so a message can be built from parts.
-Values taken from the input file are shown as the file writes them (dates ``2021-11-16``).
+Values taken from the input file are shown as the file writes them (dates ``2021-11-16``;
+:mod:`isocheck.text.values`); third-party parser texts get their Vietnamese from :mod:`isocheck.text.glossary`.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import functools
-import re
 import string
 from typing import Any
+
+from isocheck.text.glossary import CLEARER, GLOSSARY
+from isocheck.text.law_messages import LAW_MESSAGES
+from isocheck.text.meaning_messages import MEANING_MESSAGES
+from isocheck.text.values import Alternatives, Count, Found, Size, impossible_date
+
+__all__ = ["LANGS", "MESSAGES", "Alternatives", "Count", "Found", "Problem", "Size", "glossed", "impossible_date"]
 
 LANGS = ("vi", "en")
 
@@ -298,113 +303,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no fact files found (looked for {suffixes})",
         "vi": "không tìm thấy tệp dữ liệu nào (tìm các tệp {suffixes})",
     },
-    # -- one meaning for every input (isocheck.facts: yaml_strict, limits, types, uniqueness, plausibility;
-    # isocheck.law.parameters)
-    "doc.long_number": {
-        "en": "a number of {digits} digits; no value in an input file has more than {limit} digits",
-        "vi": "một số có {digits} chữ số; không giá trị nào trong tệp đầu vào có quá {limit} chữ số",
+    # names in a rule that its subject does not have, found when the pack loads (isocheck.pack.names)
+    "rule.placeholder_unknown": {
+        "en": "the placeholder {{{name}}} is not a value of subject '{subject}'{hint}; "
+        "the values this text may use: {names}",
+        "vi": "chỗ điền giá trị {{{name}}} không ứng với giá trị nào của đối tượng '{subject}'{hint}; "
+        "các giá trị được dùng ở đây: {names}",
     },
-    "yaml.octal": {
-        "en": "{value} begins with a zero, so YAML 1.1 reads it as the octal number {octal} and YAML 1.2 as "
-        "{decimal}; write it without the leading zero (or in quotes to write it as text)",
-        "vi": "{value} bắt đầu bằng chữ số 0 nên YAML 1.1 đọc là số bát phân {octal}, còn YAML 1.2 đọc là "
-        "{decimal}; hãy viết số không có chữ số 0 ở đầu (hoặc đặt trong dấu nháy để ghi dạng văn bản)",
+    "rule.placeholder_format": {
+        "en": "the placeholder {{{written}}} has a format; write {{{name}}}: isocheck writes each value the way the "
+        "report's language reads it (dates dd/mm/yyyy in Vietnamese, YYYY-MM-DD in English)",
+        "vi": "chỗ điền giá trị {{{written}}} có kèm định dạng; hãy viết {{{name}}}: isocheck tự trình bày giá trị "
+        "theo ngôn ngữ của báo cáo (ngày dạng dd/mm/yyyy trong tiếng Việt, YYYY-MM-DD trong tiếng Anh)",
     },
-    "yaml.base60": {
-        "en": "{value} is read by YAML 1.1 as the base-60 number {number} and by YAML 1.2 as text; put it in "
-        "quotes to write it as text",
-        "vi": "YAML 1.1 đọc {value} là số hệ 60 ({number}), còn YAML 1.2 đọc là văn bản; hãy đặt trong dấu nháy "
-        "để ghi dạng văn bản",
+    "rule.findings_per_unknown": {
+        "en": "'{name}' is not an item list of subject '{subject}'{hint}; expected one of: {names}",
+        "vi": "'{name}' không phải là danh sách mục của đối tượng '{subject}'{hint}; cần một trong: {names}",
     },
-    "text.invisible": {
-        "en": "{found} contains the invisible character {char} (character {position}); codes, numbers and names "
-        "are compared character by character, so type the value again without it",
-        "vi": "{found} chứa ký tự ẩn {char} (ký tự thứ {position}); mã, số hiệu và tên được so khớp từng ký tự, "
-        "hãy gõ lại giá trị này và bỏ ký tự đó",
+    "rule.findings_per_none": {
+        "en": "'{name}': subject '{subject}' has no item list to give one finding per item",
+        "vi": "'{name}': đối tượng '{subject}' không có danh sách mục nào để nêu thành từng phát hiện",
     },
-    "text.control_character": {"en": "control character", "vi": "ký tự điều khiển"},
-    "date.out_of_range": {
-        "en": "{value} is outside the dates isocheck accepts ({first} to {last}); is the year mistyped?",
-        "vi": "ngày {value} nằm ngoài khoảng ngày isocheck chấp nhận (từ {first} đến {last}); có gõ nhầm năm không?",
+    "rule.due_date_unknown": {
+        "en": "'{name}' is not a value of subject '{subject}'{hint}; expected one of: {names}",
+        "vi": "'{name}' không ứng với giá trị nào của đối tượng '{subject}'{hint}; cần một trong: {names}",
     },
-    "date.records_since_future": {
-        "en": "{value} is after the as-of date {as_of}: the records would begin after the day being checked, "
-        "so nothing in the file could be judged (check --as-of and records_since)",
-        "vi": "{value} muộn hơn ngày đánh giá {as_of}: hồ sơ được ghi là chỉ đầy đủ từ sau ngày đánh giá nên "
-        "không thể đánh giá nội dung nào của tệp (hãy kiểm tra lại --as-of và records_since)",
-    },
-    "procedures.duplicate_code": {
-        "en": "TTHC code '{code}' is listed twice (first at {first}); each procedure is listed once",
-        "vi": "mã TTHC '{code}' bị liệt kê hai lần (lần đầu ở {first}); mỗi thủ tục chỉ được liệt kê một lần",
-    },
-    "at.line": {"en": "line {line}", "vi": "dòng {line}"},
-    "parameters.out_of_range": {
-        "en": "{found} is not a possible value: {name} is a number of {unit} from {low} to {high}",
-        "vi": "{found} không phải là giá trị hợp lệ: {name} là số {unit}, từ {low} đến {high}",
-    },
-    "unit.months": {"en": "months", "vi": "tháng"},
+    **MEANING_MESSAGES,  # one meaning for every input: numbers, invisible characters, dates, duplicates
+    **LAW_MESSAGES,  # law texts, citations, overlays, impact
 }
-
-# English problem texts of PyYAML/libyaml, json and str.format, with their Vietnamese (first match wins).
-_CLEARER = {  # libyaml's English where it says too little
-    "but found another document": "the file holds more than one YAML document (a second '---'); one per file",
-}
-_GLOSSARY: tuple[tuple[str, str], ...] = (
-    (
-        "mapping values are not allowed",
-        "dấu ':' không được phép ở đây (thụt lề sai, hoặc giá trị chứa ': ' cần đặt trong dấu nháy)",
-    ),
-    ("could not find expected ':'", "thiếu dấu ':' sau tên khóa"),
-    ("did not find expected key", "không tìm thấy khóa như mong đợi (thường do thụt lề không đều)"),
-    ("expected <block end>", "không tìm thấy khóa như mong đợi (thường do thụt lề không đều)"),
-    ("did not find expected ',' or ']'", "thiếu dấu ',' hoặc ']' (danh sách mở bằng '[' chưa được đóng)"),
-    ("did not find expected ',' or '}'", "thiếu dấu ',' hoặc '}' (nhóm mở bằng '{' chưa được đóng)"),
-    ("did not find expected '-' indicator", "thiếu dấu '-' của mục danh sách (thụt lề không đều?)"),
-    ("did not find expected node content", "thiếu giá trị ở chỗ này"),
-    ("did not find expected <document start>", "có nội dung thừa sau khi tài liệu đã kết thúc"),
-    ("found unexpected end of stream", "tệp kết thúc đột ngột (dấu nháy hoặc ngoặc chưa được đóng?)"),
-    (
-        "found unknown escape character",
-        "ký tự sau dấu '\\' trong chuỗi nháy kép không hợp lệ (dùng nháy đơn, hoặc viết '\\\\')",
-    ),
-    ("but found another document", "tệp chứa hơn một tài liệu YAML (có dấu '---' thứ hai); mỗi tệp chỉ một tài liệu"),
-    ("found undefined alias", "tham chiếu '*' trỏ tới một neo '&' chưa được định nghĩa"),
-    ("found duplicate anchor", "tên neo '&' bị trùng"),
-    ("found a tab character", "không được dùng ký tự Tab để thụt lề; hãy dùng dấu cách"),
-    ("found character '\\t'", "không được dùng ký tự Tab để thụt lề; hãy dùng dấu cách"),
-    ("that cannot start any token", "có ký tự không được phép đứng đầu một giá trị (đặt giá trị trong dấu nháy)"),
-    ("could not determine a constructor for the tag", "thẻ kiểu (tag) YAML này không được hỗ trợ"),
-    ("block sequence entries are not allowed", "mục danh sách '- ' không được phép ở đây (thụt lề không đúng?)"),
-    ("found unexpected ':'", "dấu ':' không đúng chỗ"),
-    ("control characters are not allowed", "tệp chứa ký tự điều khiển không được phép"),
-    ("expected a mapping", "kiểu dữ liệu không khớp với thẻ (tag) đã ghi"),
-    ("expected a sequence", "kiểu dữ liệu không khớp với thẻ (tag) đã ghi"),
-    ("expected a scalar", "kiểu dữ liệu không khớp với thẻ (tag) đã ghi"),
-    ("directive", "chỉ thị '%' của YAML không hợp lệ"),
-    ("expected alphabetic or numeric character", "tên neo '&' hoặc tham chiếu '*' không hợp lệ"),
-    ("Expecting value", "thiếu giá trị, hoặc có ký tự không hợp lệ"),
-    (
-        "Expecting property name enclosed in double quotes",
-        "tên khóa phải đặt trong dấu nháy kép (hoặc có dấu ',' thừa trước '}')",
-    ),
-    ("Expecting ',' delimiter", "thiếu dấu ','"),
-    ("Expecting ':' delimiter", "thiếu dấu ':'"),
-    ("Unterminated string", "chuỗi chưa được đóng bằng dấu nháy kép"),
-    ("Invalid control character", "chuỗi chứa ký tự điều khiển (xuống dòng trong chuỗi phải viết là \\n)"),
-    ("Extra data", "có nội dung thừa sau khi tài liệu JSON đã kết thúc"),
-    ("Invalid \\escape", "ký tự sau dấu '\\' không hợp lệ"),
-    ("Invalid \\u", "mã '\\uXXXX' không hợp lệ"),
-    ("Illegal trailing comma", "có dấu ',' thừa ở cuối"),
-    ("Single '}'", "dấu '}' đứng lẻ (viết '}}' để có một dấu '}')"),
-    ("Single '{'", "dấu '{' đứng lẻ (viết '{{' để có một dấu '{')"),
-    ("expected '}' before end of string", "thiếu dấu '}' trước khi hết chuỗi"),
-)
 
 
 class Problem:
     """A catalogue message (``key`` and its parameters) or a plain text; ``text(lang)`` renders it."""
 
     __slots__ = ("_plain", "key", "params")
+    key: str | None  # None for a plain text
+    params: dict[str, Any]
+    _plain: dict[str, str] | None  # {"en": …, "vi": …} of a plain text
 
     def __init__(self, key: str, /, **params: Any):
         if key not in MESSAGES:
@@ -425,6 +360,8 @@ class Problem:
         lang = lang if lang in LANGS else "en"
         if self._plain is not None:
             return self._plain[lang]
+        if self.key is None:
+            raise ValueError("a Problem is either a catalogue message or a plain text")
         values = {
             name: value.text(lang) if hasattr(value, "text") else str(value) for name, value in self.params.items()
         }
@@ -434,7 +371,7 @@ class Problem:
         return self.text("en")
 
     def __repr__(self) -> str:
-        return f"Problem({self.key or self._plain['en']!r})"
+        return f"Problem({self.key if self.key is not None else self.text('en')!r})"
 
 
 @functools.cache
@@ -444,113 +381,7 @@ def _placeholders(key: str) -> set[str]:
 
 def glossed(english: str) -> Problem:
     """A third-party English problem text (YAML, JSON, str.format) with its Vietnamese when known."""
-    for needle, vi in _GLOSSARY:
+    for needle, vi in GLOSSARY:
         if needle in english:
-            return Problem.plain(_CLEARER.get(english, english), vi)
+            return Problem.plain(CLEARER.get(english, english), vi)
     return Problem.plain(english)
-
-
-class Found:
-    """A value read from the input, shown as the file writes it (containers by their kind)."""
-
-    LIMIT = 60
-
-    def __init__(self, value: Any):
-        self.value = value
-
-    def text(self, lang: str) -> str:
-        v = self.value
-        if isinstance(v, bool):
-            return "true" if v else "false"
-        if v is None:
-            return "null"
-        if isinstance(v, (dt.date, dt.datetime)):
-            return v.isoformat()
-        if isinstance(v, (int, float)):
-            return str(v)
-        if isinstance(v, str):
-            return repr(v if len(v) <= self.LIMIT else v[: self.LIMIT] + "…")
-        if isinstance(v, (list, tuple)):
-            return Problem("found.list").text(lang)
-        if isinstance(v, dict):
-            return Problem("found.mapping").text(lang)
-        if isinstance(v, (bytes, bytearray)):
-            return Problem("found.binary").text(lang)
-        return Problem("found.object", name=type(v).__name__).text(lang)
-
-
-class Size:
-    """A number of bytes, as B/KB/MB with the language's decimal sign."""
-
-    def __init__(self, count: int):
-        self.count = count
-
-    def text(self, lang: str) -> str:
-        for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
-            if self.count >= scale:
-                number = f"{self.count / scale:.1f}"
-                return f"{number.replace('.', ',') if lang == 'vi' else number} {unit}"
-        return f"{self.count} byte" if lang == "vi" else f"{self.count} bytes"
-
-
-class Alternatives:
-    """pydantic's "'a', 'b' or 'c'" with the Vietnamese "hoặc"."""
-
-    def __init__(self, english: str):
-        self.english = english
-
-    def text(self, lang: str) -> str:
-        head, sep, tail = self.english.rpartition(" or ")
-        return f"{head} hoặc {tail}" if lang == "vi" and sep else self.english
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)  # not calendar.month_name: that follows the locale
-_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
-
-
-def impossible_date(text: str) -> Problem | None:
-    """Why ``text`` (``YYYY-MM-DD…``) is not a day of the calendar, or None when it is one (or not a date)."""
-    match = _DATE.match(text)
-    if not match:
-        return None
-    year, month, day = (int(g) for g in match.groups())
-    if year == 0:
-        reason = Problem("date.no_year")
-    elif not 1 <= month <= 12:
-        reason = Problem("date.no_month", month=month)
-    elif day == 0:
-        reason = Problem("date.no_day")
-    elif day > calendar.monthrange(year, month)[1]:
-        reason = Problem(
-            "date.month_days",
-            month=Problem.plain(_MONTHS[month - 1], str(month)),
-            year=year,
-            days=calendar.monthrange(year, month)[1],
-        )
-    else:
-        return None
-    return Problem("value.impossible_date", value=match.group(0).strip(), reason=reason)
-
-
-class Count:
-    """A whole number with the language's thousands separator (1,000 / 1.000)."""
-
-    def __init__(self, count: int):
-        self.count = count
-
-    def text(self, lang: str) -> str:
-        number = f"{self.count:,}"
-        return number.replace(",", ".") if lang == "vi" else number

@@ -58,13 +58,8 @@ def compare(agencies: list[dict[str, Any]], baseline: dict[str, set[str]]) -> di
         if before is None:
             totals["agencies_not_in_baseline"] += 1
             before = set()
-        changes = {
-            "in_baseline": key in baseline,
-            "new": sorted(now - before),
-            "resolved": sorted(before - now),
-            "remaining": sorted(now & before),
-        }
-        entry["changes"] = changes
-        for k in ("new", "resolved", "remaining"):
-            totals[k] += len(changes[k])
+        ids = {"new": sorted(now - before), "resolved": sorted(before - now), "remaining": sorted(now & before)}
+        entry["changes"] = {"in_baseline": key in baseline, **ids}
+        for k, found in ids.items():
+            totals[k] += len(found)
     return totals

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from isocheck.base.shipped import resolve as resolve_shipped
+from isocheck.base.shipped import shipped_dir
 from isocheck.engine.findings import Finding
 from isocheck.facts.model_files import load_model, unknown_rule
 from isocheck.facts.types import Bool, Float, Ident, Str
@@ -73,19 +75,12 @@ class Rubric(_Strict):
 
 def bundled_rubrics_dir() -> Path:
     """The shipped example rubrics: ``isocheck/_rubrics`` in an installed wheel, else ``<repo>/rubrics``."""
-    packaged = Path(__file__).parent.parent / "_rubrics"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "rubrics"
+    return shipped_dir("_rubrics", "rubrics")
 
 
 def resolve(path: str | Path) -> Path:
     """A rubric file path, or the name of a shipped rubric (``ha-tinh-7.2.example``)."""
-    path = Path(path)
-    if path.exists():
-        return path
-    for candidate in (bundled_rubrics_dir() / path.name, bundled_rubrics_dir() / f"{path.name}.yaml"):
-        if candidate.is_file():
-            return candidate
-    return path
+    return resolve_shipped(path, bundled_rubrics_dir())
 
 
 def load_rubric(path: str | Path, known_rules: set[str] | None = None) -> Rubric:

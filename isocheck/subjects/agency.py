@@ -1,0 +1,218 @@
+"""Subject kind ``agency``: the agency as a whole — its level, standard, QMS decisions, announcements,
+the 2015 transition and contracts with certification bodies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from isocheck.base.calendar import days_between
+from isocheck.facts.model import CertificationBodyContract
+from isocheck.subjects.context import Derivation, SubjectFacts, days_en, days_vi, document_text, latest, vi_date
+from isocheck.subjects.registry import Derived, SubjectKind, derived_field
+
+# the QMS decisions and appointments: (qms.<name>, the field saying it exists, its meaning in vi and en);
+# each is also shown in messages as {<name>}
+_QMS_ITEMS = (
+    ("quality_policy", "has_quality_policy", "đã ban hành chính sách chất lượng", "a quality policy has been issued"),
+    (
+        "steering_committee",
+        "has_steering_committee",
+        "đã thành lập Ban Chỉ đạo ISO",
+        "an ISO steering committee has been set up",
+    ),
+    ("iso_secretary", "has_iso_secretary", "đã phân công thư ký ISO", "an ISO secretary has been appointed"),
+    (
+        "quality_manual",
+        "has_quality_manual",
+        "có sổ tay chất lượng (hệ thống 2008)",
+        "a quality manual exists (2008 systems)",
+    ),
+    (
+        "management_representative",
+        "has_management_representative",
+        "đã chỉ định đại diện lãnh đạo (hệ thống 2008)",
+        "a management representative is appointed (2008 systems)",
+    ),
+)
+
+KIND = SubjectKind(
+    "agency",
+    title=("cơ quan", "the agency as a whole"),
+    display={
+        "name": "the agency's official name",
+        "level": "its administrative level",
+        "standard": "the TCVN ISO 9001 version of its QMS",
+        **{name: f"qms.{name} as 'number (dd/mm/yyyy)', or ''" for name, *_ in _QMS_ITEMS},
+        "announced_standard": "the standard of the announcement in force (None: not announced)",
+        "transition_deadline": "the 2015 transition deadline in force on the as-of date (when one is)",
+        "transition_last_day": "the day before it: the conversion is due before the deadline (CV 419 'trước ngày')",
+    },
+    items={
+        "certification_bodies": ("id", "label", "body", "contract_date", "purpose", "source"),
+    },
+)
+
+
+class AgencyFacts(SubjectFacts):
+    def __init__(self, d: Derivation):
+        self.identity = d.agency.agency
+        super().__init__(d, "agency", {"vi": self.identity.name, "en": self.identity.name})
+        self.latest_announcement = latest(d.announcements or [])
+        # the 2015 transition deadline in force on the as-of date, and where it comes from
+        self.transition = d.params.date("standard_2015_transition_deadline", d.as_of)
+        entry = d.params.entry("standard_2015_transition_deadline", d.as_of)
+        # Công văn 419/BKHCN-TĐC
+        self.transition_basis = entry.citation.instrument if entry is not None and entry.citation else ""
+        # contracts with certification bodies signed since hiring them was forbidden, with their index
+        forbidden_from = d.params.date("certification_bodies_forbidden_from", d.as_of)
+        listed = d.agency.certification_bodies or []
+        self.contracts: list[tuple[int, CertificationBodyContract]] = [
+            (listed.index(c), c)
+            for c in d.certification_bodies or []
+            if forbidden_from is not None and c.contract_date >= forbidden_from
+        ]
+
+    def display(self) -> dict[str, Any]:
+        shown: dict[str, Any] = {
+            "name": self.identity.name,
+            "level": self.identity.level,
+            "standard": self.identity.standard,
+        }
+        for name, *_ in _QMS_ITEMS:
+            shown[name] = document_text(self.d.qms_item(name)[1])
+        latest_one = self.latest_announcement
+        shown["announced_standard"] = latest_one.standard if latest_one else None
+        if self.transition is not None:
+            shown["transition_deadline"] = self.transition
+            shown["transition_last_day"] = self.transition - dt.timedelta(days=1)  # "trước ngày": the day before
+        return shown
+
+    def items(self) -> dict[str, list[dict[str, Any]]]:
+        if not self.d.known("certification_bodies"):
+            return {}
+        return {
+            "certification_bodies": [
+                {
+                    "body": c.body,
+                    "label": c.body,
+                    "contract_date": c.contract_date,
+                    "purpose": c.purpose or "—",
+                    "id": f"{c.body} ({c.contract_date.isoformat()})",
+                    "source": f"certification_bodies[{i}]",
+                }
+                for i, c in self.contracts
+            ]
+        }
+
+    def due_date(self) -> dt.date | None:
+        return self.transition
+
+
+@KIND.subjects
+def _the_agency(d: Derivation) -> Iterator[AgencyFacts]:
+    yield AgencyFacts(d)
+
+
+@derived_field(
+    "agency",
+    "level",
+    "str",
+    sources=["agency.level"],
+    vi="cấp của cơ quan",
+    en="department | sub_department | district | commune",
+)
+def level(a: AgencyFacts) -> Derived:
+    return Derived(a.identity.level, ["agency.level"])
+
+
+@derived_field(
+    "agency",
+    "standard",
+    "int",
+    sources=["agency.standard"],
+    vi="phiên bản TCVN ISO 9001 của HTQLCL",
+    en="TCVN ISO 9001 version of the QMS (2008 or 2015)",
+)
+def standard(a: AgencyFacts) -> Derived:
+    return Derived(a.identity.standard, ["agency.standard"])
+
+
+def _present(qms_name: str) -> Callable[[AgencyFacts], Derived]:
+    def compute(a: AgencyFacts) -> Derived:
+        return Derived(a.d.qms_item(qms_name)[0], [f"qms.{qms_name}"])
+
+    return compute
+
+
+for _qms_name, _field, _vi, _en in _QMS_ITEMS:
+    derived_field("agency", _field, "bool", sources=[f"qms.{_qms_name}"], vi=_vi, en=_en)(_present(_qms_name))
+
+
+@derived_field(
+    "agency",
+    "announcement_count",
+    "int",
+    sources=["announcements"],
+    vi="số quyết định công bố trong hồ sơ",
+    en="number of announcement decisions on record",
+)
+def announcement_count(a: AgencyFacts) -> Derived:
+    announcements = a.d.announcements
+    unknown = announcements is None and not a.d.known("announcements")
+    return Derived(None if unknown else len(announcements or []), ["announcements"])
+
+
+@derived_field(
+    "agency",
+    "on_2008",
+    "bool",
+    sources=["agency.standard", "announcements"],
+    vi="HTQLCL hoặc quyết định công bố hiện hành vẫn theo TCVN ISO 9001:2008",
+    en="the QMS or the announcement in force still refers to TCVN ISO 9001:2008",
+)
+def on_2008(a: AgencyFacts) -> Derived:
+    latest_one = a.latest_announcement
+    value = a.identity.standard == 2008 or (latest_one is not None and latest_one.standard == 2008)
+    return Derived(value, ["agency.standard", "announcements"])
+
+
+@derived_field(
+    "agency",
+    "days_past_transition_deadline",
+    "int",
+    sources=["agency.standard"],
+    vi="số ngày từ hạn chuyển đổi sang 2015 đến ngày đánh giá",
+    en="days from the 2015 transition deadline to the as-of date",
+)
+def days_past_transition_deadline(a: AgencyFacts) -> Derived:
+    if a.transition is None:
+        return Derived(None, ["agency.standard"], ["no transition deadline in force on the as-of date"])
+    deadline, as_of, basis = a.transition, a.d.as_of, a.transition_basis
+    days = days_between(deadline, as_of)
+
+    def note() -> tuple[str, str]:  # due *before* the deadline: one day later counts from the day before
+        last_day = deadline - dt.timedelta(days=1)
+        return (
+            f"hoàn thành chuyển đổi trước ngày {vi_date(deadline)} ({basis}), tức chậm nhất ngày {vi_date(last_day)}; "
+            f"ngày đánh giá {vi_date(as_of)}: {days_vi(days + 1)}",
+            f"conversion due before {deadline.isoformat()} ({basis}), i.e. by {last_day.isoformat()}; "
+            f"as of {as_of.isoformat()}: {days_en(days + 1)}",
+        )
+
+    return Derived(days, ["agency.standard"], note=note)
+
+
+@derived_field(
+    "agency",
+    "certification_body_contracts",
+    "int",
+    sources=["certification_bodies"],
+    vi="số hợp đồng với tổ chức chứng nhận kể từ khi QĐ19 có hiệu lực",
+    en="contracts with certification bodies since QĐ19 took effect",
+)
+def certification_body_contracts(a: AgencyFacts) -> Derived:
+    if not a.d.known("certification_bodies"):
+        return Derived(None, ["certification_bodies"])
+    return Derived(len(a.contracts), ["certification_bodies"])

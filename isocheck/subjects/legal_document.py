@@ -1,0 +1,138 @@
+"""Subject kind ``legal_document``: one legal document to build into the procedures within three
+calendar months of taking effect (QĐ 19/2014/QĐ-TTg Điều 4 khoản 4 điểm a)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from isocheck.base.calendar import add_months, days_between
+from isocheck.facts.model import LegalDocument, is_known
+from isocheck.subjects.context import Derivation, SubjectFacts, days_en, days_vi, vi_date
+from isocheck.subjects.registry import Derived, SubjectKind, derived_field
+
+KIND = SubjectKind(
+    "legal_document",
+    title=("mỗi văn bản pháp luật", "each legal document"),
+    display={
+        "number": "the document's number",
+        "title": "its title ('' if not given)",
+        "effective_date": "the date it took effect",
+        "deadline": "the date it must be built in by",
+        "months": "the months allowed (legal_update_max_months)",
+        "built_in_on": "the date it was built in (None: not yet)",
+        "days_late": "days after the deadline it was (or is still not) built in, 0 when in time",
+    },
+    fact_list="legal_documents",
+    none_on_record=("Không có văn bản QPPL nào trong hồ sơ.", "No legal documents on record."),
+)
+
+_NOT_IN_FORCE = ["legal_update_max_months (not in force)"]
+
+
+class LegalDocumentFacts(SubjectFacts):
+    def __init__(self, d: Derivation, index: int, doc: LegalDocument):
+        self.doc = doc
+        self.src = f"legal_documents[{index}]"
+        super().__init__(d, doc.number, {"vi": f"Văn bản {doc.number}", "en": f"Legal document {doc.number}"})
+        # the months allowed on the as-of date (None: no such obligation in force), counted from the day the
+        # document took effect — or, for a law already in force then, from the day the obligation began
+        # (QĐ 19/2014/QĐ-TTg took effect on 18/05/2014: the first valid_from of legal_update_max_months)
+        self.months = d.params.number("legal_update_max_months", d.as_of)
+        obligation = d.params.first("legal_update_max_months")
+        self.obligation_from = obligation.valid_from
+        self.obligation_basis = obligation.citation.instrument if obligation.citation else "QĐ 19/2014/QĐ-TTg"
+        self.counted_from = max(doc.effective_on, self.obligation_from)
+        self.deadline = None if self.months is None else add_months(self.counted_from, self.months)
+        # days from the deadline to the build-in date (or to the as-of date if not built in); None if unknown
+        self.days: int | None = None
+        if self.deadline is not None and is_known(doc, "built_in_on"):
+            self.days = days_between(self.deadline, doc.built_in_on or d.as_of)
+
+    def display(self) -> dict[str, Any]:
+        if self.deadline is None:
+            return {}
+        doc = self.doc
+        shown: dict[str, Any] = {
+            "number": doc.number,
+            "title": doc.title or "",
+            "effective_date": doc.effective_on,
+            "deadline": self.deadline,
+            "months": self.months,
+            "built_in_on": doc.built_in_on,
+        }
+        if self.days is not None:
+            shown["days_late"] = max(self.days, 0)
+        return shown
+
+    def due_date(self) -> dt.date | None:
+        return self.deadline
+
+
+@KIND.subjects
+def _each_document(d: Derivation) -> Iterator[LegalDocumentFacts]:
+    for i, doc in enumerate(d.agency.legal_documents or []):
+        yield LegalDocumentFacts(d, i, doc)
+
+
+@derived_field(
+    "legal_document",
+    "built_in",
+    "bool",
+    sources=["legal_documents[].built_in_on"],
+    vi="đã cập nhật vào quy trình",
+    en="the change has been built into the procedures",
+)
+def built_in(doc: LegalDocumentFacts) -> Derived:
+    sources = [f"{doc.src}.built_in_on"]
+    if doc.months is None:  # no legal deadline in force on the as-of date
+        return Derived(None, sources, _NOT_IN_FORCE)
+    if not is_known(doc.doc, "built_in_on"):
+        return Derived(None, sources)
+    return Derived(doc.doc.built_in_on is not None, sources)
+
+
+@derived_field(
+    "legal_document",
+    "days_after_deadline",
+    "int",
+    sources=["legal_documents[].effective_on", "legal_documents[].built_in_on"],
+    vi="số ngày từ hạn cập nhật (3 tháng kể từ ngày hiệu lực, hoặc từ ngày nghĩa vụ phát sinh nếu muộn hơn) "
+    "đến ngày cập nhật hoặc ngày đánh giá",
+    en="days from the deadline (3 calendar months after the effective date, or after the obligation began if "
+    "later) to the build-in date, or to the as-of date if not built in yet",
+)
+def days_after_deadline(doc: LegalDocumentFacts) -> Derived:
+    src = doc.src
+    if doc.months is None or doc.deadline is None:
+        return Derived(None, [f"{src}.effective_on"], _NOT_IN_FORCE)
+    sources = [f"{src}.effective_on", f"{src}.built_in_on"]
+    if doc.days is None:
+        return Derived(None, sources, [f"{src}.built_in_on"])
+    days, deadline, built = doc.days, doc.deadline, doc.doc.built_in_on
+
+    def note() -> tuple[str, str]:
+        end = built if built is not None else doc.d.as_of
+        end_vi = f"cập nhật ngày {vi_date(end)}" if built else f"chưa cập nhật, tính đến ngày đánh giá {vi_date(end)}"
+        end_en = (
+            f"built in on {end.isoformat()}" if built else f"not built in; counted to the as-of date {end.isoformat()}"
+        )
+        effective, start = doc.doc.effective_on, doc.counted_from
+        if start == effective:
+            from_vi, from_en = f"hiệu lực {vi_date(effective)}", f"effective {effective.isoformat()}"
+        else:  # in force before the obligation began: counted from its first day
+            from_vi = (
+                f"hiệu lực {vi_date(effective)}, trước khi {doc.obligation_basis} có hiệu lực; "
+                f"tính từ ngày {vi_date(start)}"
+            )
+            from_en = (
+                f"effective {effective.isoformat()}, before {doc.obligation_basis} took effect; "
+                f"counted from {start.isoformat()}"
+            )
+        return (
+            f"{from_vi} + {doc.months} tháng dương lịch = hạn {vi_date(deadline)}; {end_vi}: {days_vi(days)}",
+            f"{from_en} + {doc.months} calendar months = deadline {deadline.isoformat()}; {end_en}: {days_en(days)}",
+        )
+
+    return Derived(days, sources, note=note)

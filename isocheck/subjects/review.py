@@ -1,0 +1,55 @@
+"""Subject kind ``review``: one management review held by the as-of date, and its minutes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from isocheck.facts.model import ManagementReview, is_known
+from isocheck.subjects.context import Derivation, SubjectFacts
+from isocheck.subjects.registry import Derived, SubjectKind, derived_field
+
+KIND = SubjectKind(
+    "review",
+    title=("mỗi cuộc xem xét của lãnh đạo", "each management review"),
+    display={"date": "the review's date", "minutes": "the minutes' number ('' if none)"},
+    fact_list="management_reviews",
+    none_on_record=("Chưa có cuộc xem xét của lãnh đạo nào trong hồ sơ.", "No management review on record."),
+)
+
+
+class ReviewFacts(SubjectFacts):
+    def __init__(self, d: Derivation, index: int, review: ManagementReview):
+        self.review = review
+        self.src = f"management_reviews[{index}]"
+        super().__init__(
+            d,
+            review.date.isoformat(),
+            {
+                "vi": f"Xem xét của lãnh đạo ngày {review.date:%d/%m/%Y}",
+                "en": f"Management review of {review.date.isoformat()}",
+            },
+        )
+
+    def display(self) -> dict[str, Any]:
+        return {"date": self.review.date, "minutes": self.review.minutes or ""}
+
+
+@KIND.subjects
+def _each_review(d: Derivation) -> Iterator[ReviewFacts]:
+    for i, review in enumerate(d.agency.management_reviews or []):
+        if review.date <= d.as_of:
+            yield ReviewFacts(d, i, review)
+
+
+@derived_field(
+    "review",
+    "has_minutes",
+    "bool",
+    sources=["management_reviews[].minutes"],
+    vi="có biên bản xem xét",
+    en="minutes of the review are kept",
+)
+def has_minutes(r: ReviewFacts) -> Derived:
+    known = is_known(r.review, "minutes")
+    return Derived(r.review.minutes is not None if known else None, [f"{r.src}.minutes"])

@@ -1,0 +1,51 @@
+"""A subject: what one finding is about, flattened into the fields rules match on.
+
+A *subject* is the agency, the year under review, one legal document, one announcement, one scope
+change, one internal audit, one management review, one consultant contract, one 2008 mandatory
+procedure, or the agency's list of administrative procedures (TTHC). Its kinds and their fields are
+declared in :mod:`isocheck.subjects.registry`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Subject:
+    """One subject of one agency, flattened for matching.
+
+    ``fields`` holds only known values (ints/strs; bools as 0/1) — what the engine sees.
+    ``missing`` maps each unknown field to the fact-file paths that were not provided.
+    (:func:`isocheck.subjects.derive.build` fills both from the kind's declared fields.)
+    ``display`` holds values for messages (dates as ``datetime.date``, lists, texts).
+    ``sources`` maps each field to the fact-file paths it was derived from.
+    ``items`` holds lists a rule may expand into one finding per item (e.g. uncovered TTHC).
+    ``notes`` says how a derived field was computed (e.g. the deadline arithmetic): :meth:`how`.
+    """
+
+    kind: str
+    id: str
+    label: dict[str, str]
+    fields: dict[str, int | str] = field(default_factory=dict)
+    missing: dict[str, list[str]] = field(default_factory=dict)
+    display: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    items: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    due_date: dt.date | None = None
+    notes: dict[str, Callable[[], tuple[str, str]]] = field(default_factory=dict)
+
+    def how(self, name: str, lang: str) -> str:
+        """How field ``name`` was computed, in ``lang`` (``explain`` shows it; '' when nothing to say)."""
+        note = self.notes.get(name)
+        if note is None:
+            return ""
+        vi, en = note()
+        return vi if lang == "vi" else en
+
+    def engine_fact(self, sid: str) -> dict[str, Any]:
+        """The flat fact asserted in the engine: kind guard, unique id, known fields only."""
+        return {"sid": sid, "kind": self.kind, "subject": self.id, **self.fields}
