@@ -16,6 +16,7 @@ from typing import Any
 from isocheck.text.glossary import CLEARER, GLOSSARY
 from isocheck.text.law_messages import LAW_MESSAGES
 from isocheck.text.meaning_messages import MEANING_MESSAGES
+from isocheck.text.output_messages import OUTPUT_MESSAGES
 from isocheck.text.values import Alternatives, Count, Found, Size, impossible_date
 
 __all__ = ["LANGS", "MESSAGES", "Alternatives", "Count", "Found", "Problem", "Size", "glossed", "impossible_date"]
@@ -329,6 +330,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "'{name}' không ứng với giá trị nào của đối tượng '{subject}'{hint}; cần một trong: {names}",
     },
     **MEANING_MESSAGES,  # one meaning for every input: numbers, invisible characters, dates, duplicates
+    **OUTPUT_MESSAGES,  # writing output files (-o, import)
     **LAW_MESSAGES,  # law texts, citations, overlays, impact
 }
 
