@@ -333,8 +333,11 @@ def test_a_baseline_with_a_number_too_long_to_convert(tmp_path):
     path = tmp_path / "previous.json"
     path.write_text('{"agencies": [{"name": "X", "results": [{"id": "a", "outcome": "fail", "n": ' + BIG + "}]}]}")
     result = _run("batch", str(NOT_READY), "--baseline", str(path), "--format", "json")
-    assert result.exit_code == 2 and "Traceback" not in result.stderr
-    assert result.stderr == f"isocheck: error: {path}:1:77: {LONG_EN}\n"
+    # the baseline reader (msgspec, typed) skips a field it does not use without converting it
+    assert result.exit_code == 1 and result.stderr == "" and '"in_baseline"' in result.stdout
+    path.write_text('{"agencies": [{"name": "X", "results": [{"id": ' + BIG + ', "outcome": "fail"}]}]}')
+    result = _run("batch", str(NOT_READY), "--baseline", str(path), "--format", "json")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr and "agencies[0]" in result.stderr
 
 
 # -- rule files and the parameters file ----------------------------------------------------------------

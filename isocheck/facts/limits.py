@@ -27,7 +27,7 @@ import re
 MAX_DEPTH = 100  # nesting levels; the fact schema needs 5, a rule condition a handful more
 MAX_VALUES = 1_000_000  # nodes visited, aliases counted at each use (the "billion laughs")
 MAX_DIGITS = 1_000  # digits in a row; Python's own limit for converting a number is 4,300
-_LONG_NUMBER = re.compile(f"[0-9]{{{MAX_DIGITS + 1},}}")
+_LONG_NUMBER = re.compile(f"[0-9](?<![0-9][0-9])[0-9]{{{MAX_DIGITS},}}")  # (a run is tried from its first digit)
 
 _HIT = re.compile(r"[\[\]{}\"'#\n]")
 # indentation, "- " entries, "? " and ": " indicators, anchors and tags at the start of each line

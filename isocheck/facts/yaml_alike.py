@@ -91,7 +91,8 @@ _ANYWHERE: tuple[tuple[str, re.Pattern], ...] = (
     ("'", re.compile(r"'[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")),  # a quoted date: yaml-rs reads it as a date
     ('"', re.compile(r'"[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}')),
     (":", re.compile(r":[,\[\]{}]")),  # ':' before a flow indicator: PyYAML refuses what yaml-rs may read as a key
-    ("]}", re.compile(r"[\]}][ \t]*:(?![^\s,\[\]{}])")),  # a collection as a key: yaml-rs reads it, PyYAML refuses
+    ("]", re.compile(r"\][ \t]*:(?![^\s,\[\]{}])")),  # a collection as a key: yaml-rs reads it, PyYAML refuses
+    ("}", re.compile(r"\}[ \t]*:(?![^\s,\[\]{}])")),
     ("[", re.compile(r"\[[ \t]*(?:[|>@`]|-[ \t])")),  # in a flow collection, what PyYAML refuses
     ("{", re.compile(r"\{[ \t]*(?:[|>@`]|-[ \t])")),
     (",", re.compile(r",[ \t]*(?:[|>@`]|-[ \t])")),
@@ -127,7 +128,7 @@ def reads_alike(text: str, flows_on_one_line: bool | None = None) -> bool:
         flows_on_one_line = not limits.scan(text)[1]
     if not flows_on_one_line:
         return False
-    if _BLOCK.search(text) is None:
+    if not ("|" in text or ">" in text) or _BLOCK.search(text) is None:
         return True
     return text.endswith("\n") and not _empty_block(text) and _DATE_LINE.search(text) is None
 
