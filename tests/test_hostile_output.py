@@ -84,26 +84,34 @@ def test_printable():
 
 
 def test_a_roster_cell_cannot_break_out_of_the_yaml(tmp_path):
-    """A newline and YAML in a cell, a file name with a line break: the values come back as written,
-    the comment header stays two comment lines, no key is added."""
+    """YAML in a cell, a file name with a line break: the values come back as written, the comment header
+    stays two comment lines, no key is added. A line break inside a number is refused (a control character
+    in a code), naming the file, its row and the field, and nothing is written."""
     text = ROSTER.read_text(encoding="utf-8-sig")
     header, first, *_ = text.splitlines()
     cells = next(csv.reader([first], delimiter=";"))
     columns = next(csv.reader([header], delimiter=";"))
     policy = columns.index(next(c for c in columns if c.startswith("Chính sách")))
-    cells[policy] = "12/QĐ-UBND\nagency: {name: evil}\n# not a comment ngày 05/01/2021"
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows([columns, cells])
     roster = tmp_path / "bảng\ntổng hợp\u2028.csv"
-    roster.write_text(buffer.getvalue(), encoding="utf-8")
-    result = _run("import", str(roster), "-o", str(tmp_path / "facts"))
+
+    def import_with(cell: str):
+        cells[policy] = cell
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows([columns, cells])
+        roster.write_text(buffer.getvalue(), encoding="utf-8")
+        return _run("import", str(roster), "-o", str(tmp_path / "facts"))
+
+    refused = import_with("12/QĐ-UBND\nagency: {name: evil}\n# not a comment ngày 05/01/2021")
+    assert refused.exit_code == 2 and "qms.quality_policy.number" in refused.output and ".csv:2" in refused.output
+    assert not (tmp_path / "facts").exists()
+    result = import_with("12/QĐ-UBND agency: {name: evil} # not a comment ngày 05/01/2021")
     assert result.exit_code == 0, result.output
     (written,) = (tmp_path / "facts").iterdir()
     content = written.read_text(encoding="utf-8")
     comments = [line for line in content.splitlines() if line.startswith("#")]
     assert len(comments) == 2 and "bảng\\ntổng hợp\\u2028.csv" in comments[0]
     data, _ = load_document(written)
-    assert data["qms"]["quality_policy"]["number"].startswith("12/QĐ-UBND\nagency: {name: evil}")
+    assert data["qms"]["quality_policy"]["number"].startswith("12/QĐ-UBND agency: {name: evil} # not")
     assert set(data) == set(yaml.safe_load(content))
     assert "evil" not in json.dumps(data["agency"], ensure_ascii=False)
 

@@ -1,8 +1,9 @@
 """pydantic's validation errors as one translated :class:`InputError`: field path, line and column, what
 was found and what was expected (with "did you mean" for a misspelt field name).
 
-Each common pydantic error type maps to a message of :mod:`isocheck.error_text`; an unknown type keeps
-pydantic's English text. A validator that raises ``ValueError(Problem(...))`` is shown translated.
+Each common pydantic error type maps to a message of :mod:`isocheck.text.problems`; an unknown type keeps
+pydantic's English text. A validator that raises ``ValueError(Problem(...))`` is shown translated, and
+the ``isocheck`` errors of :mod:`isocheck.facts.types` are shown as the problem they carry.
 """
 
 from __future__ import annotations
@@ -60,13 +61,15 @@ def _reported(exc: ValidationError) -> list[ErrorDetails]:
 def validation_error(exc: ValidationError, file: str, lines: dict, model: type[BaseModel]) -> InputError:
     """pydantic's errors as one InputError naming field, line, column and expectation of the first, with
     the others (one per field, in file order) attached: every problem is shown in one run."""
-    found: list[InputError] = []
-    seen: set[tuple] = set()
+    by_loc: dict[tuple, ErrorDetails] = {}
     for error in _reported(exc):
         loc, _ = _resolve(model, tuple(error["loc"]))
-        if loc in seen:
-            continue
-        seen.add(loc)
+        # a value that fits a union member's type but not isocheck's rule for it (a date in year 9999 where a
+        # number or a date may stand): say what is wrong with it, not that it should have been the other member
+        if loc not in by_loc or (error["type"] == "isocheck" and by_loc[loc]["type"] != "isocheck"):
+            by_loc[loc] = error
+    found = []
+    for loc, error in by_loc.items():
         line, column = position_of(lines, loc, value=error["type"] not in ("missing", "extra_forbidden"))
         found.append(InputError(file, _problem(error, model, loc), path_text(loc) or None, line, column))
     first, *others = found
@@ -88,6 +91,8 @@ def field_errors(exc: ValidationError, file: str, model: type[BaseModel]) -> lis
 def _problem(error: ErrorDetails, model: type[BaseModel], loc: tuple) -> Problem:
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     found = Found(value)
+    if kind == "isocheck":  # a problem of isocheck's own (isocheck.facts.types)
+        return ctx["problem"]
     if kind == "missing":
         return Problem("field.missing")
     if kind == "extra_forbidden":

@@ -94,6 +94,7 @@ Chỉ đọc và ghi trong THƯ_MỤC, chỉ nghe ở 127.0.0.1 trừ khi --host
 
 OPTIONS: dict[str | tuple[str, str], str] = {
     "version": "Hiện phiên bản rồi thoát.",
+    "_click_default_help": "Hiện hướng dẫn này rồi thoát.",  # click keeps its help option once made, in English
     "as_of": "Đánh giá tại ngày này (YYYY-MM-DD). Mặc định: hôm nay (tiêu đề báo cáo sẽ ghi rõ).",
     "year": "Năm được đánh giá đối với các nghĩa vụ hằng năm. Mặc định: năm của ngày đánh giá.",
     "profile": "Bộ quy tắc áp dụng (loại kiểm tra).",

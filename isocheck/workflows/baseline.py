@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import mmap
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -106,7 +107,7 @@ def load_baseline(path: str | Path) -> Baseline:
     by_name = any(a.id is None for a in doc.agencies)
     failing: dict[str, frozenset[str]] = {}
     for a in doc.agencies:
-        key = (a.name or a.file or "") if by_name else str(a.id)
+        key = unicodedata.normalize("NFC", (a.name or a.file or "") if by_name else str(a.id))  # as the facts
         failing[key] = frozenset(r.id for r in a.results if r.outcome == "fail")
     return Baseline(failing, by_name)
 

@@ -19,7 +19,9 @@
   The exception is never raised inside the executor's own calls (``submit``, ``wait``): an exception
   raised there by a signal handler can leave a future's lock taken, and the executor's thread then blocks
   on it forever (the parent never exits). A signal arriving there is kept and raised as soon as the call
-  returns (``wait`` returns at least twice a second).
+  returns (``wait`` returns at least twice a second). Killing the workers may cut a result in half in the
+  result pipe; :meth:`Pool.kill` closes the parent's end of it so that the executor's thread sees the end
+  of the file instead of waiting for the rest.
 
 Items are sent in small chunks (fewer round trips) inside a bounded window, and results are handed back
 strictly in item order, so the output does not depend on scheduling or on the number of workers.
@@ -242,6 +244,15 @@ class Pool:
         for pid in pids:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
+        # A worker killed in the middle of sending a result leaves half a message in the result pipe: the
+        # executor's thread then waits in recv() for the rest, which never comes while this process still
+        # holds the pipe's write end (forked workers share it), and shutdown() waits for that thread for
+        # ever. With every worker dead, closing the parent's write end turns that wait into end-of-file,
+        # which the executor handles as a broken pool. (A private attribute, read defensively.)
+        writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+        with contextlib.suppress(Exception):
+            if writer is not None:
+                writer.close()
         with contextlib.suppress(Exception, Interrupted):  # a second Ctrl-C while stopping changes nothing
             self._stop()
 
