@@ -87,8 +87,38 @@ def test_a_hostile_name_stays_text_in_the_workbook(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     name = base.split("name: ", 1)[1].split("\n", 1)[0]
-    (folder / "a.yaml").write_text(base.replace(f"name: {name}", "name: '=HYPERLINK(\"x\")\x07'", 1), encoding="utf-8")
+    (folder / "a.yaml").write_text(base.replace(f"name: {name}", "name: '=HYPERLINK(\"x\")'", 1), encoding="utf-8")
     out = tmp_path / "a.xlsx"
     _run(str(folder), "--as-of", "2021-11-16", "--format", "xlsx", "-o", str(out))
     cell = load_workbook(out)["Ma trận"]["B2"]
     assert cell.value == '=HYPERLINK("x")' and cell.data_type == "s"
+
+
+def test_docx_is_the_yearly_summary_of_tt26_article_38(folder, tmp_path):
+    import docx
+
+    out = tmp_path / "bao-cao.docx"
+    result = _run(str(folder), "--as-of", "2021-11-16", "--year", "2021", "--format", "docx", "-o", str(out))
+    assert result.exit_code == 1 and result.stdout == ""
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in document.tables[0].rows[0].cells[1].text
+    assert "BÁO CÁO" in text and "năm 2021" in text and "khoản 1 Điều 38 Thông tư số 26/2014/TT-BKHCN" in text
+    for part in ("I. KẾT QUẢ THEO CẤP HÀNH CHÍNH", "II. CÁC ĐIỂM KHÔNG PHÙ HỢP", "III. KẾT QUẢ", "IV. KIẾN NGHỊ"):
+        assert part in text
+    expected = json.loads(_run(str(folder), "--as-of", "2021-11-16", "--year", "2021", "--format", "json").stdout)
+    agencies = expected["agencies"]
+    per_agency = [t for t in document.tables if t.rows[0].cells[1].text == "Tên đơn vị"]
+    names = [row.cells[1].text for t in per_agency for row in t.rows[1:]]
+    assert sorted(names) == sorted(a["name"] for a in agencies)
+    frequent = next(t for t in document.tables if t.rows[0].cells[1].text == "Nội dung không phù hợp")
+    counts: dict[str, int] = {}
+    for a in agencies:
+        for title in {r["title"] for r in a["results"] if r["outcome"] == "fail"}:
+            counts[title] = counts.get(title, 0) + 1
+    assert {row.cells[1].text: int(row.cells[2].text) for row in frequent.rows[1:]} == counts
+    failing = [a["name"] for a in agencies if any(r["outcome"] == "fail" for r in a["results"])]
+    assert f"Đề nghị {len(failing)} cơ quan có điểm không phù hợp thực hiện hành động khắc phục" in text
+    english = tmp_path / "report.docx"
+    _run(str(folder), "--as-of", "2021-11-16", "--format", "docx", "-o", str(english), "--lang", "en")
+    assert "SOCIALIST REPUBLIC OF VIETNAM" in docx.Document(str(english)).tables[0].rows[0].cells[1].text

@@ -222,3 +222,13 @@ def test_the_province_workbook_is_vietnamese(tmp_path):
     for sheet in book.worksheets:
         texts += [str(v) for row in sheet.iter_rows(values_only=True) for v in row if isinstance(v, str)]
     _assert_vietnamese("batch --format xlsx", "\n".join(texts))
+
+
+def test_the_province_yearly_summary_is_vietnamese(tmp_path):
+    out = tmp_path / "bao-cao.docx"
+    args = ["batch", str(PROVINCE / "facts"), "--as-of", "2021-12-20", "--year", "2021", "--format", "docx"]
+    result = _run(*args, "-o", str(out), "--no-cache", "--lang", "vi")
+    assert result.exit_code in (0, 1), result.output
+    document = docx.Document(io.BytesIO(out.read_bytes()))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    _assert_vietnamese("batch --format docx", "\n".join([p.text for p in document.paragraphs] + cells))
