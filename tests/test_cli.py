@@ -186,3 +186,11 @@ def test_batch_draws_a_progress_bar_on_a_terminal_only_and_not_with_quiet(monkey
     monkeypatch.setattr(sys, "stderr", io.StringIO())  # a file or a pipe: nothing drawn
     with progress(3, "Đang kiểm tra", quiet=False) as bar:
         assert isinstance(bar, _NoBar)
+
+
+def test_the_batch_title_says_when_the_as_of_date_is_today(folder):
+    import datetime as dt
+
+    out = CliRunner().invoke(cli, ["batch", str(folder), "--no-cache"]).output
+    assert f"Ngày đánh giá: {dt.date.today():%d/%m/%Y} (hôm nay — không có --as-of) · " in out
+    assert "(hôm nay" not in CliRunner().invoke(cli, ["batch", str(folder), "--as-of", "2021-11-16"]).output

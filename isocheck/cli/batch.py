@@ -174,6 +174,7 @@ def _batch(
         overlay=pack.tailoring.record(lang) if pack.tailoring is not None else None,
         rule_titles={rule.id: rule.title.get(lang) for rule in pack.rules},
         csv_delimiter="\t" if csv_delimiter == "tab" else csv_delimiter,
+        as_of_defaulted=as_of is None,
     )
     inputs = [f.path for f in files] + [p for p in (overlay_file, waivers_file, baseline_file) if p]
     tally = _Tally(fail_on)

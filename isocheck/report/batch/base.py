@@ -45,6 +45,7 @@ class BatchHeader:
     overlay: dict[str, Any] | None = None  # the province overlay applied (its record), if any
     rule_titles: dict[str, str] = field(default_factory=dict)  # rule id -> its title in ``lang``
     csv_delimiter: str = ";"  # the CSV format's separator: ";" for Vietnamese Excel (its list separator)
+    as_of_defaulted: bool = False  # no --as-of: today's date (the title says so)
 
 
 @dataclass(frozen=True)

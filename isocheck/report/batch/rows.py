@@ -25,7 +25,8 @@ def title_lines(header, lang: str) -> list[str]:
     profile = ui(f"profile.{header.profile}", lang)
     return [
         ui("batch.title", lang),
-        f"{ui('report.as_of', lang)}: {format_value(header.as_of, lang)} · "
+        f"{ui('report.as_of', lang)}: {format_value(header.as_of, lang)}"
+        f"{' ' + ui('report.as_of_today', lang) if header.as_of_defaulted else ''} · "
         f"{ui('batch.year', lang)}: {header.year} · {ui('report.profile', lang)}: {profile} · "
         f"{ui('report.rules_version', lang)}: {header.rules_version}",
     ]
