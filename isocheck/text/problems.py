@@ -13,6 +13,7 @@ import functools
 import string
 from typing import Any
 
+from isocheck.text.cli_messages import CLI_PROBLEMS
 from isocheck.text.glossary import CLEARER, GLOSSARY
 from isocheck.text.law_messages import LAW_MESSAGES
 from isocheck.text.meaning_messages import MEANING_MESSAGES
@@ -114,6 +115,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.missing": {"en": "required field is missing", "vi": "thiếu trường bắt buộc"},
     "more.one": {"en": "{problem} (and 1 more problem)", "vi": "{problem} (và 1 lỗi khác)"},
     "more.many": {"en": "{problem} (and {count} more problems)", "vi": "{problem} (và {count} lỗi khác)"},
+    "more.hidden_one": {"en": "and 1 more problem", "vi": "và 1 lỗi khác nữa"},
+    "more.hidden_many": {"en": "and {count} more problems", "vi": "và {count} lỗi khác nữa"},
     # pydantic's error types (isocheck.validation_text)
     "type.date": {
         "en": "Input should be a date written YYYY-MM-DD, found {found}",
@@ -332,6 +335,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **MEANING_MESSAGES,  # one meaning for every input: numbers, invisible characters, dates, duplicates
     **OUTPUT_MESSAGES,  # writing output files (-o, import)
     **LAW_MESSAGES,  # law texts, citations, overlays, impact
+    **CLI_PROBLEMS,  # isocheck.toml, ISOCHECK_LANG, init
 }
 
 
