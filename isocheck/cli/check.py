@@ -10,6 +10,7 @@ from isocheck.api import EVALUATORS, check_file, load_pack
 from isocheck.cli.options import (
     ANNOUNCE_ON,
     AS_OF,
+    CATALOGUE,
     EXIT_FINDINGS,
     EXIT_OK,
     FACT_FILE,
@@ -43,6 +44,7 @@ from isocheck.report import FORMATS
 @OUTPUT("the report")
 @RULES_DIR
 @OVERLAY
+@CATALOGUE
 @ANNOUNCE_ON
 @WAIVERS
 @RUBRIC
@@ -59,6 +61,7 @@ def check_command(
     output,
     rules_dir,
     overlay_file,
+    catalogue_file,
     announce_on,
     waivers_file,
     rubric_file,
@@ -73,7 +76,7 @@ def check_command(
       isocheck check agency.yaml --profile annual --year 2021 --rubric rubrics/ha-tinh-7.2.example.yaml
     """
     day = as_of_date(as_of, year)
-    pack = load_pack(rules_dir, overlay_file, day)
+    pack = load_pack(rules_dir, overlay_file, day, catalogue_file)
     report = check_file(
         fact_file,
         day,

@@ -10,6 +10,7 @@ from isocheck.api import check_file, load_pack
 from isocheck.cli.options import (
     ANNOUNCE_ON,
     AS_OF,
+    CATALOGUE,
     EXIT_FINDINGS,
     EXIT_OK,
     FACT_FILE,
@@ -46,6 +47,7 @@ from isocheck.engine.findings import worst_gate
 @OUTPUT("the HTML page")
 @RULES_DIR
 @OVERLAY
+@CATALOGUE
 @ANNOUNCE_ON
 @WAIVERS
 @RUBRIC
@@ -60,6 +62,7 @@ def report_command(
     output,
     rules_dir,
     overlay_file,
+    catalogue_file,
     announce_on,
     waivers_file,
     rubric_file,
@@ -69,7 +72,7 @@ def report_command(
     from isocheck.report.html import render
 
     day = as_of_date(as_of, year)
-    pack = load_pack(rules_dir, overlay_file, day)
+    pack = load_pack(rules_dir, overlay_file, day, catalogue_file)
     report = check_file(
         fact_file,
         day,

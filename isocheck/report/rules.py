@@ -67,7 +67,8 @@ def render_show(rule: Rule, lang: str, fmt: str) -> str:
         f"  {rule.title.get(lang)}",
         f"  {rule.title.get(other)}",
         "",
-        f"{_label('severity', lang)}: {ui(f'severity_short.{rule.severity}', lang)}",
+        f"{_label('severity', lang)}: {ui(f'severity_short.{rule.severity}', lang)}"
+        + (f" ({_label('graded', lang)}: {ui(f'severity_short.{rule.graded.severity}', lang)})" if rule.graded else ""),
         f"{_label('requirement', lang)}: {rule.requirement.get(lang)}",
         f"{_label('subject', lang)}: {rule.subject}",
         f"{_label('profiles', lang)}: {', '.join(rule.profiles)}",
@@ -90,6 +91,8 @@ def render_show(rule: Rule, lang: str, fmt: str) -> str:
     if c["not_applicable_when"]:
         lines.append(f"  not_applicable_when: {describe(c['not_applicable_when'])}")
     lines.append(f"  fail_when: {describe(rule.fail_condition)}")
+    if rule.graded is not None and rule.graded_condition is not None:
+        lines.append(f"  graded.fail_when ({rule.graded.severity}): {describe(rule.graded_condition)}")
     if c["pending_when"]:
         lines.append(f"  pending_when: {describe(c['pending_when'])}")
     if rule.findings_per:
@@ -104,6 +107,7 @@ def render_show(rule: Rule, lang: str, fmt: str) -> str:
 
 _LABELS = {
     "severity": ("Mức độ", "Severity"),
+    "graded": ("khi đạt một phần", "when partly met"),
     "requirement": ("Yêu cầu", "Requirement"),
     "subject": ("Đối tượng", "Subject"),
     "profiles": ("Phạm vi kiểm tra", "Profiles"),

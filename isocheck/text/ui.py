@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from typing import Any
+from typing import Any, NamedTuple
 
 LANGS = ("vi", "en")
 
@@ -190,6 +190,8 @@ _UI: dict[str, dict[str, str]] = {
     "col.citation": {"vi": "Căn cứ", "en": "Citation"},
     "col.due": {"vi": "Hạn", "en": "Due"},
     "col.missing": {"vi": "Thiếu thông tin", "en": "Missing facts"},
+    "unjudged.criteria": {"vi": "{count} tiêu chí cần nhận định tại chỗ", "en": "{count} criteria to judge on site"},
+    "unjudged.rules": {"vi": "Nhận định tại chỗ ({count} quy tắc)", "en": "On-site judgements ({count} rules)"},
     "col.severity": {"vi": "Mức độ", "en": "Severity"},
     "col.title": {"vi": "Tên quy tắc", "en": "Title"},
     "col.id": {"vi": "Mã", "en": "Id"},
@@ -269,10 +271,23 @@ def ui_keys() -> list[str]:
     return list(_UI)
 
 
+class Words(NamedTuple):
+    """A value that is itself words, in both languages (e.g. "theo báo cáo, không rõ ngày"): messages show the
+    words of their language."""
+
+    vi: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
 def format_value(value: Any, lang: str) -> str:
     """A fact value as text for messages: dates per language, booleans as yes/no, lists joined."""
     if value is None:
         return ui("not_yet", lang)
+    if isinstance(value, Words):
+        return value.get(lang)
     if isinstance(value, bool):
         return ui("yes" if value else "no", lang)
     if isinstance(value, dt.date):
