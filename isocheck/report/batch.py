@@ -40,6 +40,9 @@ def batch_document(
 ) -> dict[str, Any]:
     agencies = sorted(entries, key=lambda a: (LEVEL_ORDER.index(a["level"] or "unknown"), a["name"] or "", a["file"]))
     summary: dict[str, Any] = {"by_level": summary_by_level(agencies)}
+    if profile == "pre-announcement":
+        summary["readiness"] = readiness_by_level(agencies)
+    summary["by_rule"] = counts_by_rule(agencies)
     if baseline_totals is not None:
         summary["baseline"] = {"file": baseline_file, **baseline_totals}
     return {
@@ -53,6 +56,29 @@ def batch_document(
         "summary": summary,
         "agencies": agencies,
     }
+
+
+def readiness_by_level(agencies: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Per level (and ``total``): agencies READY to announce, NOT READY, and not checked (a bad file or a dead
+    worker: neither)."""
+    out: dict[str, dict[str, int]] = {}
+    for a in agencies:
+        verdict = (a.get("readiness") or {}).get("verdict", "unchecked")
+        for key in (a["level"] or "unknown", "total"):
+            bucket = out.setdefault(key, {"ready": 0, "not_ready": 0, "unchecked": 0})
+            bucket[verdict] += 1
+    out.setdefault("total", {"ready": 0, "not_ready": 0, "unchecked": 0})
+    return {key: out[key] for key in (*LEVEL_ORDER, "total") if key in out}
+
+
+def counts_by_rule(agencies: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Per rule (sorted), how many findings of each outcome the batch gave, over every agency checked."""
+    counts: dict[str, dict[str, int]] = {}
+    for a in agencies:
+        for r in a.get("results") or []:
+            by_outcome = counts.setdefault(r["rule_id"], {})
+            by_outcome[r["outcome"]] = by_outcome.get(r["outcome"], 0) + 1
+    return {rule: dict(sorted(counts[rule].items())) for rule in sorted(counts)}
 
 
 # -- shared rows ---------------------------------------------------------------------------------
@@ -81,6 +107,14 @@ def _cell(entry: dict[str, Any], key: str, lang: str, symbols: bool) -> str:
     return text
 
 
+def _verdict_cell(entry: dict[str, Any], lang: str) -> str:
+    """The agency's verdict; with the pre-announcement profile, READY / NOT READY to announce."""
+    readiness = entry.get("readiness")
+    if readiness is not None:
+        return ui(f"batch.readiness.{readiness['verdict']}", lang)
+    return ui(f"batch.verdict.{entry['verdict']}", lang)
+
+
 def _findings_cell(entry: dict[str, Any]) -> str:
     counts = (entry.get("counts") or {}).get("nonconformities_by_severity")
     return "/".join(str(counts[s]) for s in SEVERITIES) if counts else ""
@@ -98,20 +132,22 @@ def matrix_rows(doc: dict[str, Any], lang: str, symbols: bool = True):
             rows.append(
                 [str(n), name]
                 + [_cell(a, key, lang, symbols) for key, _ in COLUMNS]
-                + [ui(f"batch.verdict.{a['verdict']}", lang), _findings_cell(a)]
+                + [_verdict_cell(a, lang), _findings_cell(a)]
             )
         yield level, rows
 
 
-def summary_headers(lang: str) -> list[str]:
+def summary_headers(lang: str, doc: dict[str, Any] | None = None) -> list[str]:
+    ready = ["ready"] if doc is not None and "readiness" in doc["summary"] else []
     return [
         ui(f"batch.sum.{k}", lang)
-        for k in ("level", "agencies", "announced", "conforming", "on_2015", "no_report", "input_error")
+        for k in ("level", "agencies", "announced", "conforming", *ready, "on_2015", "no_report", "input_error")
     ] + [ui(f"severity_short.{s}", lang) for s in SEVERITIES]
 
 
 def summary_rows(doc: dict[str, Any], lang: str) -> list[list[str]]:
     rows = []
+    readiness = doc["summary"].get("readiness")
     for level, s in doc["summary"]["by_level"].items():
         if level != "total" and not s["agencies"]:
             continue
@@ -122,6 +158,7 @@ def summary_rows(doc: dict[str, Any], lang: str) -> list[list[str]]:
                 s["agencies"],
                 s["announced"],
                 s["conforming"],
+                *([f"{readiness.get(level, {}).get('ready', 0)}/{s['agencies']}"] if readiness is not None else []),
                 s["on_2015"],
                 s["verdicts"]["no_report"],
                 s["verdicts"]["input_error"],
@@ -164,12 +201,17 @@ def change_headers(lang: str) -> list[str]:
 
 def _title_lines(doc: dict[str, Any], lang: str) -> list[str]:
     profile = ui(f"profile.{doc['profile']}", lang)
-    return [
+    lines = [
         ui("batch.title", lang),
         f"{ui('report.as_of', lang)}: {format_value(_date(doc['as_of']), lang)} · "
         f"{ui('batch.year', lang)}: {doc['year']} · {ui('report.profile', lang)}: {profile} · "
         f"{ui('report.rules_version', lang)}: {doc['rules_version']}",
     ]
+    readiness = doc["summary"].get("readiness")
+    if readiness is not None:
+        total = readiness["total"]
+        lines.append(fill(ui("batch.readiness_line", lang), {**total, "agencies": sum(total.values())}, lang))
+    return lines
 
 
 def _date(iso: str) -> dt.date:
@@ -184,7 +226,7 @@ def legend(lang: str) -> str:
 
 
 def render_table(doc: dict[str, Any], lang: str, fmt: str = "simple_grid") -> str:
-    summary = tabulate(summary_rows(doc, lang), summary_headers(lang), tablefmt=fmt, disable_numparse=True)
+    summary = tabulate(summary_rows(doc, lang), summary_headers(lang, doc), tablefmt=fmt, disable_numparse=True)
     out = [*_title_lines(doc, lang), "", ui("batch.summary", lang), summary]
     for level, rows in matrix_rows(doc, lang):
         out += [
@@ -228,7 +270,7 @@ def render_csv(doc: dict[str, Any], lang: str) -> str:
         writer.writerow(
             [_level_name(a["level"] or "unknown", lang), a["name"] or "", a["file"]]
             + [_cell(a, key, lang, symbols=False) for key, _ in COLUMNS]
-            + [ui(f"batch.verdict.{a['verdict']}", lang)]
+            + [_verdict_cell(a, lang)]
             + [counts.get(s, "") for s in SEVERITIES]
             + [a["error"] or ""]
         )
@@ -252,9 +294,9 @@ def render_html(doc: dict[str, Any], lang: str) -> str:
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{e(title[0])}</title>\n'
         f"<style>{_CSS}\ntable.matrix td:nth-child(n+3) {{ text-align: center; white-space: nowrap; }}</style>\n"
-        f"</head>\n<body>\n<h1>{e(title[0])}</h1>\n<p>{e(title[1])}</p>",
+        f"</head>\n<body>\n<h1>{e(title[0])}</h1>\n" + "\n".join(f"<p>{e(line)}</p>" for line in title[1:]),
         f"<h2>{e(ui('batch.summary', lang))}</h2>",
-        table(summary_headers(lang), summary_rows(doc, lang), "summary"),
+        table(summary_headers(lang, doc), summary_rows(doc, lang), "summary"),
     ]
     for level, rows in matrix_rows(doc, lang):
         parts += [f"<h2>{e(_level_name(level, lang))}</h2>", table(matrix_headers(lang), rows, "matrix")]

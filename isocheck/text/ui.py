@@ -100,6 +100,15 @@ _UI: dict[str, dict[str, str]] = {
     "batch.verdict.incomplete": {"vi": "Thiếu thông tin", "en": "Incomplete facts"},
     "batch.verdict.error": {"vi": "Lỗi kiểm tra", "en": "Check failed"},
     "batch.verdict.input_error": {"vi": "Lỗi dữ liệu", "en": "Bad fact file"},
+    "batch.readiness.ready": {"vi": "SẴN SÀNG", "en": "READY"},
+    "batch.readiness.not_ready": {"vi": "CHƯA SẴN SÀNG", "en": "NOT READY"},
+    "batch.readiness_line": {
+        "vi": "Sẵn sàng công bố: {ready}/{agencies} cơ quan · chưa sẵn sàng: {not_ready} · không kiểm tra được: "
+        "{unchecked}",
+        "en": "Ready to announce: {ready} of {agencies} agencies · not ready: {not_ready} · could not be checked: "
+        "{unchecked}",
+    },
+    "batch.sum.ready": {"vi": "Sẵn sàng công bố", "en": "Ready to announce"},
     "batch.sum.level": {"vi": "Cấp", "en": "Level"},
     "batch.sum.agencies": {"vi": "Số cơ quan", "en": "Agencies"},
     "batch.sum.announced": {"vi": "Đã công bố", "en": "Announced"},
