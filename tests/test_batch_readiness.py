@@ -82,3 +82,42 @@ def test_other_profiles_keep_their_verdicts(folder):
     assert "readiness" not in doc["summary"]
     assert all(a["readiness"] is None for a in doc["agencies"])
     assert "by_rule" in doc["summary"]
+
+
+MARKS = "\nreports: []\nmarks:\n"
+
+
+def test_reports_are_counted_as_recorded_apart_from_deadlines(tmp_path):
+    # issue 13 §2: a roster's mark counts as received (date unknown) or as no report; a request without a deadline
+    # not answered yet is "no report received", whatever the deadline (unknown: never an invented 31/12)
+    base = (CASES / "_base.yaml").read_text(encoding="utf-8").split("\nreports:")[0]
+    tail = "\n" + (CASES / "_base.yaml").read_text(encoding="utf-8").split("\njudgements:", 1)[1]
+    files = {
+        "dated.yaml": "\nreports:\n  - {year: 2021, requested_on: 2021-10-20, submitted_on: 2021-11-05}\n",
+        "marked.yaml": f"{MARKS}  - {{year: 2021, source: 'Bảng tổng hợp, dòng 3', report_received: true}}\n",
+        "ko-co-bc.yaml": f"{MARKS}  - {{year: 2021, source: 'dòng 4 (Ko có Bc)', report_received: false}}\n",
+        "chua-gui.yaml": "\nreports:\n  - {year: 2021, requested_by: 1243/SKH-CN-TĐC, requested_on: 2021-10-20}\n",
+        "khong-ro.yaml": "\nreports: []\n",
+    }
+    folder = tmp_path / "roster"
+    folder.mkdir()
+    for name, reports in files.items():
+        (folder / name).write_text(base + reports + "judgements:" + tail, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["batch", str(folder), "--as-of", "2021-11-16", "--format", "json"])
+    doc = json.loads(result.stdout)
+    assert doc["summary"]["recorded"]["report_received"] == {"dated": 1, "marked": 1, "not_held": 2, "unknown": 1}
+    levels = {Path(a["file"]).name: a["recorded"]["report_received"] for a in doc["agencies"]}
+    assert levels == {
+        "dated.yaml": "dated",
+        "marked.yaml": "marked",
+        "ko-co-bc.yaml": "not_held",
+        "chua-gui.yaml": "not_held",
+        "khong-ro.yaml": "unknown",
+    }
+    for lang, line in (
+        ("vi", "đã nhận, có ngày: 1 · đã nhận, không rõ ngày: 1 · không có báo cáo: 2 · chưa rõ: 1"),
+        ("en", "received, dated: 1 · received, date unknown: 1 · no report received: 2 · unknown: 1"),
+    ):
+        text = CliRunner().invoke(cli, ["batch", str(folder), "--as-of", "2021-11-16", "--lang", lang]).stdout
+        assert line in text
+        assert "31/12" not in text and "12-31" not in text

@@ -21,6 +21,7 @@ from isocheck.facts.model import LEVELS
 from isocheck.pack.rules import SEVERITIES
 from isocheck.text.ui import fill, format_value, ui
 from isocheck.workflows.matrix import COLUMNS, summary_by_level
+from isocheck.workflows.recorded import count_recorded
 
 SYMBOL = {"yes": "✓", "no": "✗", "pending": "…", "unknown": "?", "error": "!", "n/a": "–", "waived": "M"}
 LEVEL_ORDER = (*LEVELS, "unknown")
@@ -43,6 +44,7 @@ def batch_document(
     if profile == "pre-announcement":
         summary["readiness"] = readiness_by_level(agencies)
     summary["by_rule"] = counts_by_rule(agencies)
+    summary["recorded"] = count_recorded(agencies)
     if baseline_totals is not None:
         summary["baseline"] = {"file": baseline_file, **baseline_totals}
     return {
@@ -207,6 +209,9 @@ def _title_lines(doc: dict[str, Any], lang: str) -> list[str]:
         f"{ui('batch.year', lang)}: {doc['year']} · {ui('report.profile', lang)}: {profile} · "
         f"{ui('report.rules_version', lang)}: {doc['rules_version']}",
     ]
+    report = doc["summary"].get("recorded", {}).get("report_received")
+    if report is not None:
+        lines.append(fill(ui("batch.recorded_reports", lang), report, lang))
     readiness = doc["summary"].get("readiness")
     if readiness is not None:
         total = readiness["total"]

@@ -108,6 +108,12 @@ _UI: dict[str, dict[str, str]] = {
         "en": "Ready to announce: {ready} of {agencies} agencies · not ready: {not_ready} · could not be checked: "
         "{unchecked}",
     },
+    "batch.recorded_reports": {
+        "vi": "Báo cáo năm theo hồ sơ (không xét hạn): đã nhận, có ngày: {dated} · đã nhận, không rõ ngày: "
+        "{marked} · không có báo cáo: {not_held} · chưa rõ: {unknown}",
+        "en": "Yearly reports as recorded (deadlines aside): received, dated: {dated} · received, date unknown: "
+        "{marked} · no report received: {not_held} · unknown: {unknown}",
+    },
     "batch.sum.ready": {"vi": "Sẵn sàng công bố", "en": "Ready to announce"},
     "batch.sum.level": {"vi": "Cấp", "en": "Level"},
     "batch.sum.agencies": {"vi": "Số cơ quan", "en": "Agencies"},

@@ -24,6 +24,7 @@ from isocheck.pack.rules import RulePack
 from isocheck.text.ui import fill, ui
 from isocheck.workflows.check import check_file
 from isocheck.workflows.matrix import marks, verdict
+from isocheck.workflows.recorded import recorded
 
 FACT_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -79,6 +80,7 @@ def check_one(path: Path, config: BatchConfig, pack: RulePack, waivers) -> dict[
         "error": None,
         "verdict": verdict(results, row),
         "readiness": report.readiness.to_dict() if report.readiness is not None else None,
+        "recorded": recorded(report.agency, report.year, config.as_of),
         "matrix": row,
         "counts": report.summary.to_dict(),
         "results": results,
@@ -96,6 +98,7 @@ def failed_entry(path: Path, status: str, error: str) -> dict[str, Any]:
         "error": error,
         "verdict": "input_error" if status == "input_error" else "error",
         "readiness": None,
+        "recorded": None,
         "matrix": None,
         "counts": None,
         "results": [],
