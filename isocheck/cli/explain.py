@@ -79,4 +79,4 @@ def explain_command(
         text = render_text(explanations, lang)
     else:
         text = ui("explain.nothing", lang) + "\n"
-    emit(text, output)
+    emit(text, output, (fact_file,))

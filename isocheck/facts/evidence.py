@@ -23,6 +23,7 @@ from isocheck.base.errors import InputError
 from isocheck.facts.criteria import ASPECTS, JUDGEMENTS, closest, criteria
 from isocheck.facts.meaning import Meaning, Meanings
 from isocheck.facts.parse import path_text, position_of
+from isocheck.facts.types import Bool, Date, Ident, Int, Str
 from isocheck.text.problems import Found, Problem
 
 MANDATORY_KINDS: tuple[str, ...] = (  # as isocheck.facts.model.MANDATORY_PROCEDURES_2008 (imported there)
@@ -46,7 +47,7 @@ class _Strict(BaseModel):
 class Judgement(_Strict):
     """One inspector's judgement of one criterion (of one item, for the criteria judged item by item)."""
 
-    criterion: str = Field(min_length=1, description="Id of the criterion, e.g. 'quality_manual.framework_model'.")
+    criterion: Ident = Field(min_length=1, description="Id of the criterion, e.g. 'quality_manual.framework_model'.")
     item: str | dt.date | None = Field(
         None,
         description="What the judgement is about, for criteria judged item by item: a mandatory procedure "
@@ -61,10 +62,10 @@ class Judgement(_Strict):
         description="For tthc.internal_procedure: what differs from the TTHC decision (time_limit, steps, "
         "dossier, fees, legal_basis).",
     )
-    note: str | None = Field(None, description="What the inspector saw; required for partly and does_not_conform.")
-    seen_in: str | None = Field(None, description="Where it was seen: the document, record or interview.")
-    judged_by: str | None = Field(None, description="Who judged it (name, and the inspection team or unit).")
-    judged_on: dt.date | None = Field(None, description="When it was judged.")
+    note: Str | None = Field(None, description="What the inspector saw; required for partly and does_not_conform.")
+    seen_in: Str | None = Field(None, description="Where it was seen: the document, record or interview.")
+    judged_by: Str | None = Field(None, description="Who judged it (name, and the inspection team or unit).")
+    judged_on: Date | None = Field(None, description="When it was judged.")
 
     meanings: ClassVar[Meanings] = Meanings(
         criterion="Mã tiêu chí được đánh giá, ví dụ 'quality_manual.framework_model' (danh mục tiêu chí: "
@@ -142,15 +143,15 @@ class YearMarks(_Strict):
     """One year's yearly duties as a provincial roster marks them: true = held (date unknown), false = not held
     (as recorded), left out = unknown."""
 
-    year: int = Field(ge=2000, le=2100, description="Year the marks are for.")
-    source: str = Field(min_length=1, description="Where the marks come from: the roster (and its row).")
-    recorded_on: dt.date | None = Field(None, description="Date of the roster or report that records them.")
-    internal_audit: bool | None = Field(None, description="An internal audit was held in the year.")
-    management_review: bool | None = Field(None, description="A management review was held in the year.")
-    quality_objectives: bool | None = Field(None, description="Quality objectives were issued for the year.")
-    maintenance_plan: bool | None = Field(None, description="A maintenance and improvement plan was issued.")
-    satisfaction_survey: bool | None = Field(None, description="A satisfaction survey was carried out.")
-    report_received: bool | None = Field(None, description="The yearly QMS report reached the inspecting unit.")
+    year: Int = Field(ge=2000, le=2100, description="Year the marks are for.")
+    source: Str = Field(min_length=1, description="Where the marks come from: the roster (and its row).")
+    recorded_on: Date | None = Field(None, description="Date of the roster or report that records them.")
+    internal_audit: Bool | None = Field(None, description="An internal audit was held in the year.")
+    management_review: Bool | None = Field(None, description="A management review was held in the year.")
+    quality_objectives: Bool | None = Field(None, description="Quality objectives were issued for the year.")
+    maintenance_plan: Bool | None = Field(None, description="A maintenance and improvement plan was issued.")
+    satisfaction_survey: Bool | None = Field(None, description="A satisfaction survey was carried out.")
+    report_received: Bool | None = Field(None, description="The yearly QMS report reached the inspecting unit.")
 
     meanings: ClassVar[Meanings] = Meanings(
         year="Năm được đánh dấu.",

@@ -9,21 +9,21 @@ Knowledge convention, used everywhere downstream:
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from isocheck.base.errors import InputError
 from isocheck.facts.evidence import Judgement, YearMarks, check_evidence
 from isocheck.facts.meaning import Meaning, Meanings
 from isocheck.facts.parse import load_document, position_of
+from isocheck.facts.types import Bool, Count, Date, Ident, Int, StandardVersion, Str
+from isocheck.facts.uniqueness import check_unique_codes
 from isocheck.facts.validation import validation_error
 from isocheck.text.problems import Found
 
 Level = Literal["department", "sub_department", "district", "commune"]
-StandardVersion = Literal[2008, 2015]
 LEVELS: tuple[str, ...] = ("department", "sub_department", "district", "commune")
 MANDATORY_PROCEDURES_2008: tuple[str, ...] = (
     "document_control",
@@ -47,15 +47,15 @@ def is_known(model: BaseModel | None, field: str) -> bool:
 
 
 class Identity(Strict):
-    name: str = Field(min_length=1, description="Official name, e.g. 'UBND phường Đức Thuận'.")
+    name: Str = Field(min_length=1, description="Official name, e.g. 'UBND phường Đức Thuận'.")
     level: Level = Field(description="department | sub_department | district | commune")
-    province: str = Field(min_length=1)
+    province: Str = Field(min_length=1)
     standard: StandardVersion = Field(description="TCVN ISO 9001 version the QMS is built on: 2008 or 2015.")
-    parent: str | None = Field(None, description="Body the agency belongs to (e.g. the district People's Committee).")
-    has_website: bool | None = Field(
+    parent: Str | None = Field(None, description="Body the agency belongs to (e.g. the district People's Committee).")
+    has_website: Bool | None = Field(
         None, description="Whether the agency has its own website (QĐ19 Điều 4 khoản 3 'nếu có')."
     )
-    website: str | None = None
+    website: Str | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         name="Tên chính thức, ví dụ 'UBND phường Đức Thuận'.",
@@ -75,8 +75,8 @@ class Identity(Strict):
 class Decision(Strict):
     """A document issued by a numbered decision (quyết định) or plan."""
 
-    number: str | None = Field(None, description="e.g. '27/QĐ-UBND'")
-    issued_on: dt.date | None = None
+    number: Ident | None = Field(None, description="e.g. '27/QĐ-UBND'")
+    issued_on: Date | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         number=Meaning("Số quyết định, ví dụ '27/QĐ-UBND'.", "Number of the decision, e.g. '27/QĐ-UBND'."),
@@ -85,11 +85,11 @@ class Decision(Strict):
 
 
 class QualityObjectives(Strict):
-    year: int = Field(ge=2000, le=2100)
-    number: str | None = None
-    issued_on: dt.date | None = None
-    measurable: bool | None = Field(None, description="Objectives are measurable (TCVN ISO 9001:2015 §6.2.1 b).")
-    has_plan: bool | None = Field(None, description="A plan to achieve the objectives exists (§6.2.2).")
+    year: Int = Field(ge=2000, le=2100)
+    number: Ident | None = None
+    issued_on: Date | None = None
+    measurable: Bool | None = Field(None, description="Objectives are measurable (TCVN ISO 9001:2015 §6.2.1 b).")
+    has_plan: Bool | None = Field(None, description="A plan to achieve the objectives exists (§6.2.2).")
 
     meanings: ClassVar[Meanings] = Meanings(
         year=Meaning("Năm của mục tiêu chất lượng.", "Year the objectives are for."),
@@ -101,9 +101,9 @@ class QualityObjectives(Strict):
 
 
 class MaintenancePlan(Strict):
-    year: int = Field(ge=2000, le=2100)
-    number: str | None = None
-    issued_on: dt.date | None = None
+    year: Int = Field(ge=2000, le=2100)
+    number: Ident | None = None
+    issued_on: Date | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         year=Meaning("Năm của kế hoạch.", "Year the plan covers."),
@@ -113,9 +113,9 @@ class MaintenancePlan(Strict):
 
 
 class Person(Strict):
-    name: str | None = None
-    appointed_by: str | None = Field(None, description="Number of the appointing decision.")
-    appointed_on: dt.date | None = None
+    name: Str | None = None
+    appointed_by: Ident | None = Field(None, description="Number of the appointing decision.")
+    appointed_on: Date | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         name=Meaning("Họ và tên.", "Full name."),
@@ -126,8 +126,8 @@ class Person(Strict):
 
 class MandatoryProcedure(Strict):
     kind: Literal[MANDATORY_PROCEDURES_2008]  # type: ignore[valid-type]
-    code: str | None = None
-    built: bool
+    code: Ident | None = None
+    built: Bool
     operated: Literal["yes", "no", "not_triggered"] | None = Field(
         None, description="yes | no | not_triggered (nothing happened that called for it)."
     )
@@ -185,12 +185,12 @@ class QMS(Strict):
 class Procedure(Strict):
     """An administrative procedure (TTHC) the agency handles."""
 
-    code: str = Field(min_length=1, description="Code in the national TTHC database, e.g. '1.001193'.")
-    name: str = Field(min_length=1)
-    field: str = Field(min_length=1, description="Field (lĩnh vực), e.g. 'Hộ tịch'.")
-    announced_by: str | None = Field(None, description="Decision that announced the TTHC.")
-    internal_procedure: bool | None = Field(None, description="An internal ISO procedure exists for it.")
-    matches_one_stop: bool | None = Field(
+    code: Ident = Field(min_length=1, description="Code in the national TTHC database, e.g. '1.001193'.")
+    name: Str = Field(min_length=1)
+    field: Str = Field(min_length=1, description="Field (lĩnh vực), e.g. 'Hộ tịch'.")
+    announced_by: Ident | None = Field(None, description="Decision that announced the TTHC.")
+    internal_procedure: Bool | None = Field(None, description="An internal ISO procedure exists for it.")
+    matches_one_stop: Bool | None = Field(
         None, description="The internal procedure matches the e-one-stop software (steps, time limit)."
     )
 
@@ -205,12 +205,10 @@ class Procedure(Strict):
 
 
 class LegalDocument(Strict):
-    number: str = Field(min_length=1)
-    title: str | None = None
-    effective_on: dt.date
-    built_in_on: dt.date | None = Field(
-        None, description="Date the change was built into the procedures; null = not yet."
-    )
+    number: Ident = Field(min_length=1)
+    title: Str | None = None
+    effective_on: Date
+    built_in_on: Date | None = Field(None, description="Date the change was built into the procedures; null = not yet.")
 
     meanings: ClassVar[Meanings] = Meanings(
         number=Meaning("Số, ký hiệu văn bản, ví dụ '31/2021/NĐ-CP'.", "Number of the document, e.g. '31/2021/NĐ-CP'."),
@@ -221,9 +219,9 @@ class LegalDocument(Strict):
 
 
 class AuditFindings(Strict):
-    major: NonNegativeInt = 0
-    minor: NonNegativeInt = 0
-    observation: NonNegativeInt = 0
+    major: Count = 0
+    minor: Count = 0
+    observation: Count = 0
 
     meanings: ClassVar[Meanings] = Meanings(
         major=Meaning("Số điểm không phù hợp nặng.", "Number of major nonconformities."),
@@ -233,10 +231,10 @@ class AuditFindings(Strict):
 
 
 class CorrectiveAction(Strict):
-    finding: str = Field(min_length=1)
+    finding: Str = Field(min_length=1)
     severity: Literal["major", "minor"] = "minor"
-    due_on: dt.date | None = None
-    closed_on: dt.date | None = Field(None, description="null = still open.")
+    due_on: Date | None = None
+    closed_on: Date | None = Field(None, description="null = still open.")
 
     meanings: ClassVar[Meanings] = Meanings(
         finding=Meaning("Điểm không phù hợp cần khắc phục.", "The nonconformity to correct."),
@@ -251,9 +249,9 @@ class CorrectiveAction(Strict):
 
 
 class InternalAudit(Strict):
-    date: dt.date
-    plan: str | None = None
-    report: str | None = None
+    date: Date
+    plan: Ident | None = None
+    report: Ident | None = None
     findings: AuditFindings | None = None
     corrective_actions: list[CorrectiveAction] | None = None
 
@@ -270,8 +268,8 @@ class InternalAudit(Strict):
 
 
 class ManagementReview(Strict):
-    date: dt.date
-    minutes: str | None = Field(None, description="Reference of the minutes (biên bản); null = none kept.")
+    date: Date
+    minutes: Ident | None = Field(None, description="Reference of the minutes (biên bản); null = none kept.")
 
     meanings: ClassVar[Meanings] = Meanings(
         date=Meaning("Ngày họp xem xét.", "Date of the review."),
@@ -280,19 +278,19 @@ class ManagementReview(Strict):
 
 
 class Announcement(Strict):
-    decision: str = Field(min_length=1, description="Number of the announcement decision, e.g. '132/QĐ-UBND'.")
-    date: dt.date
+    decision: Ident = Field(min_length=1, description="Number of the announcement decision, e.g. '132/QĐ-UBND'.")
+    date: Date
     standard: StandardVersion
-    scope: str | None = None
-    head_confirmed_on: dt.date | None = Field(
+    scope: Str | None = None
+    head_confirmed_on: Date | None = Field(
         None, description="Date the head confirmed the QMS effective (QĐ19 Điều 4 khoản 2 điểm d); null = never."
     )
-    notified_dost_on: dt.date | None = Field(
+    notified_dost_on: Date | None = Field(
         None, description="Date of the letter to the Department of Science and Technology; null = not sent."
     )
-    notification: str | None = Field(None, description="Number of that letter.")
-    posted_at_premises: bool | None = None
-    published_on_website: bool | None = None
+    notification: Ident | None = Field(None, description="Number of that letter.")
+    posted_at_premises: Bool | None = None
+    published_on_website: Bool | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         decision="Số quyết định công bố, ví dụ '132/QĐ-UBND'.",
@@ -316,9 +314,9 @@ class Announcement(Strict):
 
 
 class ScopeChange(Strict):
-    date: dt.date
+    date: Date
     kind: Literal["adjusted", "extended", "narrowed"]
-    description: str | None = None
+    description: Str | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         date=Meaning("Ngày thay đổi phạm vi (ngày quyết định).", "Date of the change (of the decision)."),
@@ -330,11 +328,11 @@ class ScopeChange(Strict):
 
 
 class ConsultantContract(Strict):
-    consultant: str = Field(min_length=1)
-    contract_date: dt.date
-    certificate: str | None = Field(None, description="Giấy xác nhận đủ điều kiện tư vấn number; null = none.")
-    certificate_valid_until: dt.date | None = None
-    experts_have_cards: bool | None = Field(None, description="Every expert holds a valid expert card (thẻ).")
+    consultant: Ident = Field(min_length=1)
+    contract_date: Date
+    certificate: Ident | None = Field(None, description="Giấy xác nhận đủ điều kiện tư vấn number; null = none.")
+    certificate_valid_until: Date | None = None
+    experts_have_cards: Bool | None = Field(None, description="Every expert holds a valid expert card (thẻ).")
 
     meanings: ClassVar[Meanings] = Meanings(
         consultant=Meaning("Tên tổ chức tư vấn.", "Name of the consulting organisation."),
@@ -350,9 +348,9 @@ class ConsultantContract(Strict):
 
 
 class CertificationBodyContract(Strict):
-    body: str = Field(min_length=1)
-    contract_date: dt.date
-    purpose: str | None = None
+    body: Ident = Field(min_length=1)
+    contract_date: Date
+    purpose: Str | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         body=Meaning("Tên tổ chức chứng nhận.", "Name of the certification body."),
@@ -362,10 +360,10 @@ class CertificationBodyContract(Strict):
 
 
 class SatisfactionSurvey(Strict):
-    year: int = Field(ge=2000, le=2100)
-    held_on: dt.date | None = Field(None, description="Date the survey was carried out; null = not yet.")
-    planned_on: dt.date | None = None
-    reference: str | None = None
+    year: Int = Field(ge=2000, le=2100)
+    held_on: Date | None = Field(None, description="Date the survey was carried out; null = not yet.")
+    planned_on: Date | None = None
+    reference: Ident | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         year=Meaning("Năm khảo sát.", "Year of the survey."),
@@ -379,12 +377,12 @@ class YearlyReport(Strict):
     """The agency's report on building, applying and maintaining its QMS, sent to the inspecting unit
     when asked (TT26 Điều 35 khoản 1–2; provinces ask every year, e.g. in October for that year)."""
 
-    year: int = Field(ge=2000, le=2100, description="Year the report covers.")
-    requested_by: str | None = Field(None, description="Number of the request letter, e.g. '1243/SKH-CN-TĐC'.")
-    requested_on: dt.date | None = Field(None, description="Date of the request letter.")
-    due_on: dt.date | None = Field(None, description="Deadline set in the request letter.")
-    submitted_on: dt.date | None = Field(None, description="Date the report was sent; null = not sent.")
-    reference: str | None = Field(None, description="Number of the report, e.g. '3061/BC-SXD'.")
+    year: Int = Field(ge=2000, le=2100, description="Year the report covers.")
+    requested_by: Ident | None = Field(None, description="Number of the request letter, e.g. '1243/SKH-CN-TĐC'.")
+    requested_on: Date | None = Field(None, description="Date of the request letter.")
+    due_on: Date | None = Field(None, description="Deadline set in the request letter.")
+    submitted_on: Date | None = Field(None, description="Date the report was sent; null = not sent.")
+    reference: Ident | None = Field(None, description="Number of the report, e.g. '3061/BC-SXD'.")
 
     meanings: ClassVar[Meanings] = Meanings(
         year="Năm được báo cáo.",
@@ -406,7 +404,7 @@ class Agency(Strict):
     """Everything known about one agency's QMS."""
 
     agency: Identity
-    records_since: dt.date | None = Field(
+    records_since: Date | None = Field(
         None,
         description="Records in this file (audits, reviews, legal documents…) are complete from this date; "
         "earlier events are unknown. Left out: the lists are the complete history.",
@@ -526,5 +524,6 @@ def validate_agency(data: Any, file: str, lines: dict | None = None) -> Agency:
         agency = Agency.model_validate(data)
     except ValidationError as exc:
         raise validation_error(exc, file, lines or {}, Agency) from None
+    check_unique_codes(agency, file, {} if lines is None else lines)
     check_evidence(agency, file, lines or {})  # judgements about items the file has, each judged once
     return agency
