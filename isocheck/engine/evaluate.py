@@ -130,7 +130,7 @@ def _failures(rule: Rule, subject: Subject, graded: bool) -> list[Finding]:
             found.append(_graded(_finding(rule, "fail", subject), rule, is_graded))
         else:
             found += [
-                _graded(_item_finding(rule, subject, item), rule, is_graded) for item in subject.items.get(per, [])
+                _graded(_item_finding(rule, subject, item, per), rule, is_graded) for item in subject.items.get(per, [])
             ]
     return found or [_graded(_finding(rule, "fail", subject), rule, graded)]
 
@@ -174,11 +174,11 @@ def _finding(
     )
 
 
-def _item_finding(rule: Rule, subject: Subject, item: dict) -> Finding:
+def _item_finding(rule: Rule, subject: Subject, item: dict, per: str | None = None) -> Finding:
     finding = _finding(rule, "fail", subject)
     finding.values = {**finding.values, **item}
     finding.item = item
-    finding.subject_kind = f"{subject.kind}.{rule.findings_per}"
+    finding.subject_kind = f"{subject.kind}.{per or rule.findings_per}"
     finding.subject_id = str(item["id"])
     label = str(item.get("label") or item["id"])
     finding.subject_label = {"vi": label, "en": label}

@@ -302,7 +302,7 @@ def _requested(y: YearFacts) -> RequestedReport | Derived:
     return Derived(None, ["reports"], [f"reports (no report requested for {y.y})"])
 
 
-_NO_DEADLINE = "{path} (the request sets no deadline; a province overlay may set yearly_report_due)"
+_NO_DEADLINE = "{path} / yearly_report_due"  # the request sets no deadline; a province overlay may set one
 
 
 @derived_field(
