@@ -15,6 +15,7 @@ import pytest
 
 from isocheck.api import evaluator_for
 from isocheck.engine.evaluate import evaluate
+from isocheck.facts.catalogue import read_catalogue
 from isocheck.facts.model import Agency, validate_agency
 from isocheck.facts.parse import load_document
 from isocheck.pack.rules import Rule, RulePack, load_pack
@@ -71,10 +72,41 @@ def case_agency(facts: dict | None, remove: list[str] | None = None) -> Agency:
         for part in parents:
             target = target[part]
         target.pop(last, None)
+    if "judgements" not in (facts or {}):
+        without_stale_judgements(data)
     return validate_agency(data, "<case>")
 
 
+def without_stale_judgements(data: dict) -> dict:
+    """Drop the base's judgements of audits, reviews and TTHC a case replaced (a judgement of an item the file
+    does not have is an input error)."""
+    if "judgements" in data:
+        data["judgements"] = [j for j in data["judgements"] if _on_record(j, data)]
+    return data
+
+
+def _on_record(judgement: dict, data: dict) -> bool:
+    """True when the item a base judgement is about is still in the case's facts."""
+    item = judgement.get("item")
+    lists = {
+        "internal_audit.records": ("internal_audits", "date"),
+        "management_review.inputs_outputs": ("management_reviews", "date"),
+        "tthc.internal_procedure": ("procedures", "code"),
+    }
+    if judgement["criterion"] not in lists:
+        return judgement["criterion"] != "document_control.as_written" or data["agency"]["standard"] == 2015
+    name, key = lists[judgement["criterion"]]
+    return any(entry.get(key) == item for entry in data.get(name) or [])
+
+
 OUTCOME_NAMES = {"fail", "pending", "pass", "not_evaluable", "not_applicable", "error"}
+CATALOGUES = CASES / "catalogues"
+
+
+def case_pack(pack: RulePack, case: dict[str, Any]) -> RulePack:
+    """The pack a case runs with: with the province's TTHC list ``catalogue`` (a file of tests/cases/catalogues)."""
+    name = case.get("catalogue")
+    return pack if name is None else pack.with_catalogue(read_catalogue(CATALOGUES / name))
 
 
 def case_outcomes(pack: RulePack, rule: Rule, case: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
@@ -84,6 +116,7 @@ def case_outcomes(pack: RulePack, rule: Rule, case: dict[str, Any]) -> dict[str,
     unknown = set(case["expect"]) - OUTCOME_NAMES
     assert not unknown, f"unknown outcomes in expect: {unknown}"
     agency = case_agency(case.get("facts"), case.get("remove"))
+    pack = case_pack(pack, case)
     as_of = case.get("as_of", DEFAULT_AS_OF)
     if isinstance(as_of, str):
         as_of = dt.date.fromisoformat(as_of)
@@ -93,12 +126,23 @@ def case_outcomes(pack: RulePack, rule: Rule, case: dict[str, Any]) -> dict[str,
         got = defaultdict(list)
         for f in findings:
             got[f.outcome].append(f.subject_id)
+            if f.outcome == "fail":
+                got[f"severity:{f.subject_id}"].append(f.severity)
             for lang in ("vi", "en"):
                 assert f.render(lang)["message"], f"empty message for {f.subject_id}"
         results[kind] = {k: sorted(v) for k, v in got.items()}
     return results
 
 
-def expected_outcomes(case: dict[str, Any]) -> dict[str, list[str]]:
-    """A case's ``expect``: outcome -> the sorted subject ids (outcomes listed empty left out)."""
-    return {k: sorted(str(s) for s in v) for k, v in case["expect"].items() if v}
+def expected_outcomes(case: dict[str, Any], got: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """A case's ``expect``: outcome -> the sorted subject ids (outcomes listed empty left out); with ``severity``
+    (subject id -> severity of its nonconformity), those too. Without it, the severities ``got`` are taken as
+    expected (a case need not name them)."""
+    expected = {k: sorted(str(s) for s in v) for k, v in case["expect"].items() if v}
+    severities = case.get("severity")
+    if severities is not None:
+        expected.update({f"severity:{k}": [v] for k, v in severities.items()})
+    for key, value in (got or {}).items():
+        if key.startswith("severity:") and (severities is None or key.removeprefix("severity:") not in severities):
+            expected[key] = value
+    return expected

@@ -60,7 +60,11 @@ EXPECTED = {
     },
     "xa-thieu-thong-tin.yaml": {"fail": [], "pending": []},
 }
-NOT_EVALUABLE_COUNTS = {"phuong-duc-thuan-2021.yaml": 17, "xa-thieu-thong-tin.yaml": 13}
+# Since pack 2.2.0 a yearly report's fixture is also not evaluable on the ten rules that rest on inspectors'
+# judgements (none recorded: one finding each, naming the criteria to judge on site), on the two checks against the
+# province's TTHC list (none given), and, for Đức Thuận, on the report's timeliness: the request set no deadline,
+# and none is invented (it used to be taken as 31/12).
+NOT_EVALUABLE_COUNTS = {"phuong-duc-thuan-2021.yaml": 30, "xa-thieu-thong-tin.yaml": 25}
 
 
 def test_every_fixture_has_expectations():

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import ROOT, base_facts, merge
+from conftest import ROOT, base_facts, merge, without_stale_judgements
 
 from isocheck.cli import cli
 from isocheck.pack.rules import load_pack
@@ -22,7 +22,7 @@ CHUNG_THUC = {"code": "2.000815", "name": "Chứng thực bản sao từ bản c
 
 
 def _agency(tmp: Path, file: str, name: str, **facts) -> Path:
-    data = merge(base_facts(), {"agency": {"name": name, "level": "commune"}, **facts})
+    data = without_stale_judgements(merge(base_facts(), {"agency": {"name": name, "level": "commune"}, **facts}))
     for key in [k for k, v in facts.items() if v is None]:
         data.pop(key)
     path = tmp / file

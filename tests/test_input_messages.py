@@ -37,7 +37,7 @@ GOOD = """agency:
 """
 FIELDS = (
     "agency, records_since, qms, procedures, legal_documents, internal_audits, management_reviews, "
-    "announcements, scope_changes, consultants, certification_bodies, satisfaction_surveys, reports"
+    "announcements, scope_changes, consultants, certification_bodies, satisfaction_surveys, reports, judgements, marks"
 )
 UTF8_EN = "the file seems to use another encoding (Windows-1258, TCVN3, Latin-1…); save it again as UTF-8"
 UTF8_VI = "có lẽ tệp được lưu với bảng mã khác (Windows-1258, TCVN3, Latin-1…); hãy lưu lại tệp với bảng mã UTF-8"
@@ -332,7 +332,7 @@ RULE = "maintenance/internal-audit-yearly.yaml"
 RULE_FIELDS = (
     "id, version, title, requirement, severity, citations, applies_to, effective, profiles, subject, "
     "not_applicable_when, not_applicable_reason, fail_when, pending_when, requires, findings_per, "
-    "judgment, message, pending_message, due_date_field, pass_message, remediation, evidence"
+    "judgment, graded, message, pending_message, due_date_field, pass_message, remediation, evidence"
 )
 YEAR_DISPLAY = (
     "year, year_end, audit_dates, review_dates, objectives, maintenance_plan, survey_planned_on, survey_method_vi, "
@@ -442,9 +442,9 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
     ),
     "pack.yaml: wrong type": (
         "pack.yaml",
-        ("version: 2.1.0", "version: 2.1"),
-        "{f}:3:10: version: Input should be text, found 2.1 (put it in quotes to write it as text)",
-        "{f}:3:10: version: phải là văn bản, nhưng tệp ghi 2.1 (đặt trong dấu nháy để ghi dạng văn bản)",
+        ("version: 2.2.0", "version: 2.2"),
+        "{f}:3:10: version: Input should be text, found 2.2 (put it in quotes to write it as text)",
+        "{f}:3:10: version: phải là văn bản, nhưng tệp ghi 2.2 (đặt trong dấu nháy để ghi dạng văn bản)",
     ),
     "parameters: wrong type": (
         "parameters.yaml",

@@ -14,10 +14,12 @@ import typing
 from typing import Any
 
 import pytest
-from conftest import CASES, DEFAULT_AS_OF, FIXTURES, case_agency
+from conftest import CASES, CATALOGUES, DEFAULT_AS_OF, FIXTURES, case_agency
 from pydantic import BaseModel
 
 from isocheck.docs.fields import FactField, fact_field, fact_fields
+from isocheck.facts.catalogue import Catalogue, read_catalogue
+from isocheck.facts.evidence import Judgement
 from isocheck.facts.model import Agency, load_agency, validate_agency
 from isocheck.facts.parse import load_document
 from isocheck.subjects.derive import derive_subjects
@@ -40,6 +42,19 @@ def _sample(model: type[BaseModel], standard: int, full: bool) -> dict[str, Any]
 
 def _sample_value(field: FactField, standard: int, full: bool) -> Any:
     t = field.value_type
+    if field.model is Judgement:  # a judgement's fields depend on its criterion: one that takes them all
+        return [
+            {
+                "criterion": "tthc.internal_procedure",
+                "item": "x",  # the sample procedure's code
+                "judgement": "partly",
+                "aspects": ["time_limit"],
+                "note": "x",
+                "seen_in": "x",
+                "judged_by": "x",
+                "judged_on": SAMPLE_DAY,
+            }
+        ]
     if field.model is not None:
         item = _sample(field.model, standard, full)
         return [item] if field.is_list else item
@@ -71,11 +86,13 @@ def sample_agencies() -> list[Agency]:
     ]
 
 
-def corpus() -> list[tuple[Agency, dt.date, int | None]]:
-    """(agency, as-of date, review year): the sample agencies, every fixture and every rule case."""
-    found = [(a, as_of, None) for a in sample_agencies() for as_of in (SAMPLE_AS_OF, dt.date(2019, 3, 1))]
+def corpus() -> list[tuple[Agency, dt.date, int | None, Catalogue | None]]:
+    """(agency, as-of date, review year, catalogue): the sample agencies, every fixture and every rule case."""
+    found: list[tuple[Agency, dt.date, int | None, Catalogue | None]] = [
+        (a, as_of, None, None) for a in sample_agencies() for as_of in (SAMPLE_AS_OF, dt.date(2019, 3, 1))
+    ]
     for path in sorted(FIXTURES.glob("*.yaml")) + sorted(FIXTURES.glob("**/facts/*.yaml")):
-        found += [(load_agency(path), as_of, None) for as_of in (dt.date(2019, 3, 1), DEFAULT_AS_OF)]
+        found += [(load_agency(path), as_of, None, None) for as_of in (dt.date(2019, 3, 1), DEFAULT_AS_OF)]
     for path in sorted(CASES.glob("*.yaml")):
         if path.name.startswith("_"):
             continue
@@ -83,15 +100,16 @@ def corpus() -> list[tuple[Agency, dt.date, int | None]]:
         for case in data["cases"]:
             as_of = case.get("as_of", DEFAULT_AS_OF)
             as_of = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
-            found.append((case_agency(case.get("facts"), case.get("remove")), as_of, case.get("year")))
+            catalogue = read_catalogue(CATALOGUES / case["catalogue"]) if "catalogue" in case else None
+            found.append((case_agency(case.get("facts"), case.get("remove")), as_of, case.get("year"), catalogue))
     return found
 
 
 def test_declared_sources_are_what_derive_records(pack):
     """Every path derive records for a field is one it declares, and every declared path is recorded somewhere."""
     recorded: dict[tuple[str, str], set[str]] = {(k, n): set() for k in KINDS for n in KINDS[k].fields}
-    for agency, as_of, year in corpus():
-        for subject in derive_subjects(agency, as_of, pack.parameters, year):
+    for agency, as_of, year, catalogue in corpus():
+        for subject in derive_subjects(agency, as_of, pack.parameters, year, catalogue):
             for name, sources in subject.sources.items():
                 recorded[(subject.kind, name)].update(p for p in map(model_path, sources) if p)
     wrong = {

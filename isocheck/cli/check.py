@@ -11,6 +11,7 @@ from isocheck.cli.language import Command
 from isocheck.cli.options import (
     ANNOUNCE_ON,
     AS_OF,
+    CATALOGUE,
     FACT_FILE,
     FAIL_ON,
     LANG,
@@ -42,6 +43,7 @@ from isocheck.report import FORMATS
 @OUTPUT("the report")
 @RULES_DIR
 @OVERLAY
+@CATALOGUE
 @ANNOUNCE_ON
 @WAIVERS
 @RUBRIC
@@ -58,6 +60,7 @@ def check_command(
     output,
     rules_dir,
     overlay_file,
+    catalogue_file,
     announce_on,
     waivers_file,
     rubric_file,
@@ -75,7 +78,7 @@ def check_command(
     the verdict NOT READY (also when only missing facts block it; not with --fail-on none); 2 bad input.
     """
     day = as_of_date(as_of, year)
-    pack = load_pack(rules_dir, overlay_file, day)
+    pack = load_pack(rules_dir, overlay_file, day, catalogue_file)
     report = check_file(
         fact_file,
         day,

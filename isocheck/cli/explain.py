@@ -11,6 +11,7 @@ from isocheck.api import check_file, load_pack
 from isocheck.cli.language import Command
 from isocheck.cli.options import (
     AS_OF,
+    CATALOGUE,
     FACT_FILE,
     LANG,
     OUTPUT,
@@ -42,13 +43,16 @@ from isocheck.text.ui import ui
 @OUTPUT("the explanations")
 @RULES_DIR
 @OVERLAY
+@CATALOGUE
 @input_errors
-def explain_command(fact_file, as_of, year, rule_id, profile, fmt, lang, output, rules_dir, overlay_file) -> None:
+def explain_command(
+    fact_file, as_of, year, rule_id, profile, fmt, lang, output, rules_dir, overlay_file, catalogue_file
+) -> None:
     """Explain why rules failed (or passed): legal basis, conditions, facts, what would make it pass."""
     from isocheck.explain.explanation import explain, render_text, select
 
     day = as_of_date(as_of, year)
-    pack = load_pack(rules_dir, overlay_file, day)
+    pack = load_pack(rules_dir, overlay_file, day, catalogue_file)
     if rule_id is not None:
         known_rule(pack, rule_id)
         profile = "all"

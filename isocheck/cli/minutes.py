@@ -14,9 +14,11 @@ from isocheck.cli.language import Command
 from isocheck.cli.options import (
     ANNOUNCE_ON,
     AS_OF,
+    CATALOGUE,
     FACT_FILE,
     FAIL_ON,
     LANG,
+    OVERLAY,
     RULES_DIR,
     WAIVERS,
     YEAR,
@@ -85,11 +87,25 @@ def _write(output: str, data: bytes) -> None:
 )
 @FAIL_ON
 @RULES_DIR
+@OVERLAY
+@CATALOGUE
 @ANNOUNCE_ON
 @WAIVERS
 @input_errors
 def minutes_command(
-    fact_file, as_of, year, profile, lang, inspection_file, output, fail_on, rules_dir, announce_on, waivers_file
+    fact_file,
+    as_of,
+    year,
+    profile,
+    lang,
+    inspection_file,
+    output,
+    fail_on,
+    rules_dir,
+    overlay_file,
+    catalogue_file,
+    announce_on,
+    waivers_file,
 ) -> None:
     """The inspection minutes (biên bản kiểm tra, TT26 Điều 37 khoản 2 điểm b) as a Word document:
     legal grounds, inspection team, contents of TT26 Điều 36 with their results, nonconformities,
@@ -101,9 +117,9 @@ def minutes_command(
     from isocheck.report.minutes import render_minutes
     from isocheck.report.minutes.inspection import load_inspection
 
-    _refuse_inputs(output, [fact_file, inspection_file, waivers_file])
+    _refuse_inputs(output, [fact_file, inspection_file, waivers_file, overlay_file, catalogue_file])
     day = as_of_date(as_of, year)
-    pack = load_pack(rules_dir)
+    pack = load_pack(rules_dir, overlay_file, day, catalogue_file)
     report = check_file(
         fact_file,
         day,

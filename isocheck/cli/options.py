@@ -48,6 +48,15 @@ OVERLAY = click.option(
     help="A province overlay (YAML) beside the national pack, or a shipped one by name (ha-tinh.example): "
     "rules it skips, severities it changes, parameters it sets and criteria it adds, each with its decision.",
 )
+CATALOGUE = click.option(
+    "--catalogue",
+    "catalogue_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The province's list of TTHC (.csv or .xlsx as exported from the public service portal): the agency's "
+    "scope is also checked against it (TTHC missing from the scope, abolished TTHC still in it, new TTHC on the "
+    "three-month clock).",
+)
 FACT_FILE = click.argument("fact_file", type=click.Path(dir_okay=False))
 AS_OF = click.option(
     "--as-of",

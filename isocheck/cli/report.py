@@ -11,6 +11,7 @@ from isocheck.cli.language import Command
 from isocheck.cli.options import (
     ANNOUNCE_ON,
     AS_OF,
+    CATALOGUE,
     FACT_FILE,
     FAIL_ON,
     LANG,
@@ -40,6 +41,7 @@ from isocheck.cli.options import (
 @OUTPUT("the HTML page")
 @RULES_DIR
 @OVERLAY
+@CATALOGUE
 @ANNOUNCE_ON
 @WAIVERS
 @RUBRIC
@@ -54,6 +56,7 @@ def report_command(
     output,
     rules_dir,
     overlay_file,
+    catalogue_file,
     announce_on,
     waivers_file,
     rubric_file,
@@ -66,7 +69,7 @@ def report_command(
     from isocheck.report.html import render
 
     day = as_of_date(as_of, year)
-    pack = load_pack(rules_dir, overlay_file, day)
+    pack = load_pack(rules_dir, overlay_file, day, catalogue_file)
     report = check_file(
         fact_file,
         day,

@@ -34,6 +34,7 @@ _WORDS = {
     "applies": ("Áp dụng cho", "Applies to"),
     "in_force": ("Hiệu lực", "In force"),
     "judgment": ("Nhận định chuyên gia", "Auditor judgment"),
+    "graded": ("khi đạt một phần", "when partly met"),
     "fields": ("Trường dữ kiện", "Fields read"),
     "basis": ("Căn cứ", "Legal basis"),
     "files": ("Tệp", "Files"),
@@ -118,7 +119,8 @@ def _rule(rule: Rule) -> list[str]:
         f"**{rule.title.vi}**  ",
         f"*{rule.title.en}*",
         "",
-        f"- **{_pair('severity')}:** {_severity(rule.severity)}",
+        f"- **{_pair('severity')}:** {_severity(rule.severity)}"
+        + (f" ({_pair('graded')}: {_severity(rule.graded.severity)})" if rule.graded else ""),
         f"- **{_pair('requirement')}:** {rule.requirement.vi}  ",
         f"  *{rule.requirement.en}*",
         f"- **{_pair('subject')}:** [`{rule.subject}`](facts.md#subject-{rule.subject}) — "

@@ -266,4 +266,29 @@ def placeholders(level: str, year: int, name: str | None = None, province: str |
                 "reference": f"80/BC-{code}",
             }
         ],
+        # what the inspectors judged on site (an inspection's file; a yearly report has none)
+        "judgements": Commented(
+            [
+                {
+                    "criterion": "quality_manual.framework_model",
+                    "judgement": "partly",
+                    "note": "Sổ tay chất lượng chưa cập nhật danh mục quy trình theo Mô hình khung",
+                    "seen_in": f"Sổ tay chất lượng STCL-{code}, ban hành lần 2",
+                    "judged_by": "Nguyễn Văn An (Chi cục Tiêu chuẩn Đo lường Chất lượng)",
+                    "judged_on": d(y, 10, 20),
+                }
+            ]
+        ),
+        # what a provincial roster marks without dates (an import of the roster writes them)
+        "marks": Commented(
+            [
+                {
+                    "year": y,
+                    "source": f"Bảng tổng hợp kết quả áp dụng HTQLCL năm {y} của Sở Khoa học và Công nghệ",
+                    "internal_audit": True,
+                    "management_review": True,
+                    "report_received": False,
+                }
+            ]
+        ),
     }

@@ -13,7 +13,9 @@ from collections import defaultdict
 from typing import Protocol
 
 from isocheck.engine.findings import Finding
+from isocheck.facts.criteria import criteria
 from isocheck.facts.model import Agency, is_known
+from isocheck.pack.conditions import GRADED
 from isocheck.pack.rules import Rule, RulePack
 from isocheck.subjects.derive import derive_subjects
 from isocheck.subjects.fields import KINDS, Subject, readable
@@ -30,7 +32,7 @@ def evaluate(
     agency: Agency, as_of: dt.date, pack: RulePack, rules: list[Rule], evaluator: Evaluator, year: int | None = None
 ) -> list[Finding]:
     """All findings of ``rules`` on ``agency`` as of ``as_of``, sorted."""
-    subjects = derive_subjects(agency, as_of, pack.parameters, year)
+    subjects = derive_subjects(agency, as_of, pack.parameters, year, pack.catalogue)
     outcomes, errors = evaluator.evaluate(subjects)
     by_kind: dict[str, list[Subject]] = defaultdict(list)
     for subject in subjects:
@@ -45,6 +47,9 @@ def evaluate(
         subjects_of_rule = by_kind.get(rule.subject, [])
         if not subjects_of_rule:
             findings.append(_no_subject(rule, agency, agency_subject))
+            continue
+        if rule.judgment and not is_known(agency, "judgements"):  # no judgement recorded: once, not per subject
+            findings.append(_finding(rule, "not_evaluable", agency_subject, missing=[unjudged(rule)]))
             continue
         for subject in subjects_of_rule:
             findings.extend(_resolve(rule, subject, outcomes, errors))
@@ -69,6 +74,12 @@ def inapplicable(rule: Rule, agency: Agency, as_of: dt.date) -> dict[str, str] |
     if rule.effective.until is not None and as_of > rule.effective.until:
         return {lang: fill(ui("na.expired", lang), {"value": rule.effective.until}, lang) for lang in LANGS}
     return None
+
+
+def unjudged(rule: Rule) -> str:
+    """What a rule resting on inspectors' judgements misses when the fact file records none: the criteria."""
+    ids = [c.id for c in criteria().values() if c.rule == rule.id]
+    return f"judgements ({', '.join(ids)})" if ids else "judgements"
 
 
 def _no_subject(rule: Rule, agency: Agency, agency_subject: Subject) -> Finding:
@@ -96,14 +107,39 @@ def _resolve(rule: Rule, subject: Subject, outcomes: dict, errors: dict) -> list
     if outcome == "not_evaluable":
         for name in rule.referenced_fields:
             missing.extend(p for p in subject.missing.get(name, []) if p not in missing)
-    if outcome == "fail" and rule.findings_per:
-        items = subject.items.get(rule.findings_per, [])
-        if items:
-            return [_item_finding(rule, subject, item) for item in items]
-    reason = (
-        rule.not_applicable_reason.model_dump() if outcome == "not_applicable" and rule.not_applicable_reason else None
-    )
+    if outcome in ("fail", GRADED):
+        return _failures(rule, subject, graded=outcome == GRADED)
+    reason = None
+    if outcome == "not_applicable" and rule.not_applicable_reason:  # its {placeholders}: the subject's values
+        values = {**subject.display, **subject.fields}
+        reason = {lang: fill(rule.not_applicable_reason.get(lang), values, lang) for lang in LANGS}
     return [_finding(rule, outcome, subject, missing=missing, reason=reason)]
+
+
+def _failures(rule: Rule, subject: Subject, graded: bool) -> list[Finding]:
+    """The findings of a failed rule: one for the subject, or one per item of its ``findings_per`` list. A rule
+    with a graded (lesser) failure: at the graded severity when only that holds; when the rule fails outright,
+    the items of the graded list are expanded too, each at its own severity."""
+    lesser = rule.graded
+    lists: list[tuple[str | None, bool]] = [] if graded else [(rule.findings_per, False)]
+    if lesser is not None and (graded or (lesser.findings_per not in (None, rule.findings_per))):
+        lists.append((lesser.findings_per or rule.findings_per, True))
+    found: list[Finding] = []
+    for per, is_graded in lists:
+        if per is None:
+            found.append(_graded(_finding(rule, "fail", subject), rule, is_graded))
+        else:
+            found += [
+                _graded(_item_finding(rule, subject, item, per), rule, is_graded) for item in subject.items.get(per, [])
+            ]
+    return found or [_graded(_finding(rule, "fail", subject), rule, graded)]
+
+
+def _graded(finding: Finding, rule: Rule, graded: bool) -> Finding:
+    if graded and rule.graded is not None:
+        finding.graded = True
+        finding.severity_override = rule.graded.severity
+    return finding
 
 
 def _finding(
@@ -138,11 +174,11 @@ def _finding(
     )
 
 
-def _item_finding(rule: Rule, subject: Subject, item: dict) -> Finding:
+def _item_finding(rule: Rule, subject: Subject, item: dict, per: str | None = None) -> Finding:
     finding = _finding(rule, "fail", subject)
     finding.values = {**finding.values, **item}
     finding.item = item
-    finding.subject_kind = f"{subject.kind}.{rule.findings_per}"
+    finding.subject_kind = f"{subject.kind}.{per or rule.findings_per}"
     finding.subject_id = str(item["id"])
     label = str(item.get("label") or item["id"])
     finding.subject_label = {"vi": label, "en": label}

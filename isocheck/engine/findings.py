@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from isocheck.pack.rules import SEVERITIES, Rule
 from isocheck.subjects.fields import Subject
-from isocheck.text.ui import fill, ui
+from isocheck.text.ui import Words, fill, ui
 
 
 class WaiverLike(Protocol):
@@ -52,6 +52,8 @@ class Finding:
     waived_outcome: str | None = None  # the outcome before the waiver
     waiver_expired: WaiverLike | None = None  # a matching waiver that has expired (the finding stands)
     standard: int | None = None  # the agency's TCVN ISO 9001 edition: the clause numbering its citations show
+    graded: bool = False  # the rule's lesser failure (its ``graded`` block): its message and severity
+    severity_override: str | None = None  # the graded severity, when ``graded``
 
     @property
     def id(self) -> str:
@@ -64,7 +66,8 @@ class Finding:
 
     @property
     def severity(self) -> str:
-        return self.rule.severity
+        """The rule's severity, or its graded (lesser) severity for a graded failure."""
+        return self.severity_override or self.rule.severity
 
     def sort_key(self) -> tuple:
         return (OUTCOMES.index(self.outcome), SEVERITIES.index(self.severity), self.rule.id, self.subject_id)
@@ -72,7 +75,8 @@ class Finding:
     def message(self, lang: str) -> str:
         rule = self.rule
         if self.outcome == "fail":
-            return fill(rule.message.get(lang), self.values, lang)
+            graded = rule.graded.message if self.graded and rule.graded is not None else None
+            return fill((graded or rule.message).get(lang), self.values, lang)
         if self.outcome == "pending":
             text = fill(rule.pending_message.get(lang), self.values, lang) if rule.pending_message else ""
             return text or fill(ui("pending_default", lang), {"due_date": self.due_date}, lang)
@@ -120,7 +124,7 @@ class Finding:
             "id": self.id,
             "rule_id": rule.id,
             "outcome": self.outcome,
-            "severity": rule.severity,
+            "severity": self.severity,
             "subject": self.subject_id,
             "subject_kind": self.subject_kind,
             "subject_label": self.subject_label.get(lang, self.subject_id),
@@ -132,7 +136,7 @@ class Finding:
             if self.outcome in ("fail", "pending")
             else "",
             "evidence": {
-                "facts": {k: _plain(v) for k, v in sorted(self.facts.items())},
+                "facts": {k: _plain(v, lang) for k, v in sorted(self.facts.items())},
                 "sources": dict(sorted(self.sources.items())),
                 "missing": list(self.missing),
                 "documents": rule.evidence.get(lang),
@@ -149,11 +153,13 @@ class Finding:
         return result
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, lang: str) -> Any:
+    if isinstance(value, Words):
+        return value.get(lang)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [_plain(v, lang) for v in value]
     return value
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from tabulate import tabulate
 
 from isocheck.engine.findings import Finding
+from isocheck.explain.judged import judgement_records
 from isocheck.explain.remedies import remedy_for
 from isocheck.law.citations import Citation
 from isocheck.pack.conditions import holds
@@ -22,7 +23,7 @@ from isocheck.subjects.fields import Subject, derived, readable
 from isocheck.text.ui import format_value, pick, ui
 
 _SYMBOL = {"eq": "=", "ne": "≠", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
-_PARTS = ("not_applicable_when", "fail_when", "pending_when")
+_PARTS = ("not_applicable_when", "fail_when", "graded.fail_when", "pending_when")
 
 _WORDS = {
     "outcome": ("Kết quả", "Outcome"),
@@ -47,6 +48,16 @@ _WORDS = {
     "until": ("đến", "until"),
     "part.not_applicable_when": ("Không áp dụng khi", "Not applicable when"),
     "part.fail_when": ("Không đạt khi", "Fails when"),
+    "part.graded.fail_when": ("Không đạt (mức nhẹ hơn) khi", "Fails, less severely, when"),
+    "judged": ("Nhận định của người đánh giá (bằng chứng)", "The inspector's judgement (the evidence)"),
+    "criterion": ("Tiêu chí", "Criterion"),
+    "judgement": ("Nhận định", "Judgement"),
+    "note_seen": ("Ghi nhận", "Note"),
+    "seen_in": ("Nơi xem xét", "Seen in"),
+    "judged_by": ("Người đánh giá", "Judged by"),
+    "judged_on": ("Ngày đánh giá", "Judged on"),
+    "differs": ("Nội dung khác", "Differs in"),
+    "not_recorded": ("không ghi", "not recorded"),
     "part.pending_when": ("Chưa đến hạn khi", "Pending when"),
     "col.part": ("Điều kiện", "Part"),
     "col.field": ("Thông tin", "Fact"),
@@ -183,8 +194,11 @@ def explain(finding: Finding, file: str, as_of: dt.date, lang: str) -> dict[str,
             },
             "citations": [_citation(c, finding.standard, lang) for c in rule.citations],
             "judgment": rule.judgment,
+            "graded": rule.graded.severity if rule.graded is not None else None,
             "origin": rule.origin.record(lang),
         },
+        "severity": finding.severity,
+        "judgements": judgement_records(finding, lang),
         "requirement": rule.requirement.get(lang),
         "subject": {
             "kind": finding.subject_kind,
@@ -234,9 +248,27 @@ def _citation_lines(c: dict[str, Any], lang: str) -> list[str]:
     return lines
 
 
+def _judgement_lines(r: dict[str, Any], lang: str) -> list[str]:
+    """One judgement as the explanation prints it: the criterion and what it judges, then who saw what where."""
+    missing = word("not_recorded", lang)
+    lines = [f"  - {word('criterion', lang)} {r['criterion']}: {r['what']}"]
+    if r.get("item"):
+        lines[0] += f" — {r['item']}"
+    lines.append(f"    {word('judgement', lang)}: {r['judgement']}")
+    if r.get("differs"):
+        lines.append(f"    {word('differs', lang)}: {r['differs']}")
+    lines.append(f"    {word('note_seen', lang)}: {r['note'] or missing}")
+    lines.append(f"    {word('seen_in', lang)}: {r['seen_in'] or missing}")
+    lines.append(f"    {word('judged_by', lang)}: {r['judged_by'] or missing}")
+    day = r.get("judged_on")
+    lines.append(f"    {word('judged_on', lang)}: {format_value(dt.date.fromisoformat(day), lang) if day else missing}")
+    lines.append(f"    ← {r['file_path']}")
+    return lines
+
+
 def _render_one(e: dict[str, Any], lang: str) -> str:
     rule = e["rule"]
-    severity = ui(f"severity_short.{rule['severity']}", lang)
+    severity = ui(f"severity_short.{e.get('severity', rule['severity'])}", lang)
     outcome = ui(f"outcome.{e['outcome']}", lang)
     lines = [
         "═" * 100,
@@ -276,6 +308,10 @@ def _render_one(e: dict[str, Any], lang: str) -> str:
             table, headers=headers, tablefmt="simple_grid", maxcolwidths=[14, 30, 14, 10, 7, 40], disable_numparse=True
         )
     )
+    if e.get("judgements"):
+        lines += ["", f"{word('judged', lang)}:"]
+        for r in e["judgements"]:
+            lines += _judgement_lines(r, lang)
     lines += ["", f"{word('facts', lang)}:"]
     for f in e["facts"]:
         where = f"{f['file']}: {', '.join(f['paths'])}" if f["paths"] else word("not_provided", lang)

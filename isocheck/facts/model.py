@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from isocheck.base.errors import InputError
+from isocheck.facts.evidence import Judgement, YearMarks, check_evidence
 from isocheck.facts.meaning import Meaning, Meanings
 from isocheck.facts.parse import load_document, position_of
 from isocheck.facts.types import Bool, Count, Date, Ident, Int, StandardVersion, Str
@@ -387,7 +388,13 @@ class YearlyReport(Strict):
         year="Năm được báo cáo.",
         requested_by="Số công văn đề nghị báo cáo, ví dụ '1243/SKH-CN-TĐC'.",
         requested_on="Ngày của công văn đề nghị.",
-        due_on=Meaning("Hạn gửi ghi trong công văn; không ghi hạn: 31 tháng 12.", absent_is_null=True),
+        due_on=Meaning(
+            "Hạn gửi ghi trong công văn; công văn không ghi hạn: hạn do tỉnh quy định (yearly_report_due của lớp bổ "
+            "sung tỉnh), nếu không có thì hạn chưa rõ.",
+            "Deadline set in the request letter; when it sets none: the province overlay's yearly_report_due, else "
+            "the deadline is unknown.",
+            absent_is_null=True,
+        ),
         submitted_on=Meaning("Ngày gửi báo cáo; null = chưa gửi.", absent_is_null=True),
         reference="Số báo cáo, ví dụ '3061/BC-SXD'.",
     )
@@ -479,6 +486,27 @@ class Agency(Strict):
             "Báo cáo năm về HTQLCL gửi đơn vị kiểm tra khi được đề nghị; [] = không có văn bản đề nghị.",
             title=("Báo cáo năm", "Yearly reports"),
         ),
+        judgements=Meaning(
+            "Nhận định của người đánh giá (đoàn kiểm tra, chuyên gia đánh giá) theo từng tiêu chí: đạt, đạt một phần, "
+            "không đạt, chưa đến hạn, không áp dụng, kèm ghi nhận, nơi xem xét, người và ngày đánh giá.",
+            "Judgements of the inspectors (or auditors) per criterion: conforms, partly, does not conform, not yet "
+            "due, not applicable, with the note, where it was seen, by whom and when.",
+            title=("Nhận định của người đánh giá", "Inspectors' judgements"),
+        ),
+        marks=Meaning(
+            "Dấu của bảng tổng hợp (ví dụ của Sở KH&CN) về các việc hằng năm, không kèm ngày: mỗi năm một mục.",
+            "Marks of a provincial roster on the yearly duties, without dates: one entry per year.",
+            title=("Dấu trên bảng tổng hợp", "Roster marks"),
+        ),
+    )
+
+    # Evidence beyond dated documents (isocheck/facts/evidence.py): kept below the table, so that the field lines
+    # above, retyped on another branch, merge without a conflict.
+    judgements: list[Judgement] | None = Field(
+        None, description="Inspectors' judgements, one per criterion (and item); [] = none recorded."
+    )
+    marks: list[YearMarks] | None = Field(
+        None, description="What a provincial roster marks about each year's yearly duties, without dates."
     )
 
 
@@ -497,4 +525,5 @@ def validate_agency(data: Any, file: str, lines: dict | None = None) -> Agency:
     except ValidationError as exc:
         raise validation_error(exc, file, lines or {}, Agency) from None
     check_unique_codes(agency, file, {} if lines is None else lines)
+    check_evidence(agency, file, lines or {})  # judgements about items the file has, each judged once
     return agency

@@ -43,6 +43,8 @@ EVENTS: tuple[tuple[str, str], ...] = (
     ("satisfaction_surveys[].held_on", "event.survey"),
     ("reports[].requested_on", "event.letter"),
     ("reports[].submitted_on", "event.report"),
+    ("judgements[].judged_on", "event.judged"),
+    ("marks[].recorded_on", "event.recorded"),
 )
 NOT_AFTER_AS_OF: tuple[str, ...] = ("records_since",)  # not an event: from when the lists are complete
 MAY_BE_LATER: tuple[str, ...] = (

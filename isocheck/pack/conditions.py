@@ -173,8 +173,15 @@ def undecided(cond: tuple) -> tuple:
     return conj(negate(definitely(cond, True)), negate(definitely(cond, False)))
 
 
+GRADED = "fail_graded"  # the outcome of a rule's lesser nonconformity (its ``graded`` block): a fail
+
+
 def outcome_branches(
-    not_applicable_when: tuple | None, fail_when: tuple, pending_when: tuple | None, requires: Iterable[str] = ()
+    not_applicable_when: tuple | None,
+    fail_when: tuple,
+    pending_when: tuple | None,
+    requires: Iterable[str] = (),
+    graded: tuple | None = None,
 ) -> list[tuple[str, tuple]]:
     """Mutually exclusive, exhaustive ``(outcome, condition)`` branches for one rule, in priority order.
 
@@ -185,7 +192,10 @@ def outcome_branches(
     3. fail — it is known false and the fail condition is known true (a failure is never hidden
        as pending, and is reported even if fields that could not change it are unknown);
     4. not_evaluable — the fail condition is undecided;
-    5. pending — the fail condition is known false and the pending condition known true;
+    4a. fail_graded — with a graded (lesser) fail condition: the fail condition is known false and the graded one
+        known true (a fail at the graded severity);
+    4b. not_evaluable — the fail condition is known false and the graded one undecided;
+    5. pending — the fail conditions are known false and the pending condition known true;
     6. not_evaluable — the pending condition is undecided;
     7. pass — every condition is known false.
     Fields named in ``requires`` must be known for any outcome other than not_applicable.
@@ -202,6 +212,10 @@ def outcome_branches(
     fail_false = definitely(fail_when, False)
     branches.append(("fail", conj(applicable, definitely(fail_when, True))))
     branches.append(("not_evaluable", conj(applicable, undecided(fail_when))))
+    if graded is not None:
+        branches.append((GRADED, conj(applicable, fail_false, definitely(graded, True))))
+        branches.append(("not_evaluable", conj(applicable, fail_false, undecided(graded))))
+        fail_false = conj(fail_false, definitely(graded, False))
     if pending_when is not None:
         branches.append(("pending", conj(applicable, fail_false, definitely(pending_when, True))))
         branches.append(("not_evaluable", conj(applicable, fail_false, undecided(pending_when))))

@@ -22,7 +22,7 @@ from isocheck.subjects.fields import KINDS
 from isocheck.subjects.registry import SubjectKind
 from isocheck.text.problems import Problem, glossed
 
-TEXTS = ("message", "pending_message", "pass_message", "remediation")
+TEXTS = ("message", "pending_message", "pass_message", "remediation", "not_applicable_reason")
 
 
 def check_names(rule: Rule, where: RuleLocation) -> None:
@@ -42,8 +42,30 @@ def check_names(rule: Rule, where: RuleLocation) -> None:
             continue
         # item keys fill the failure of one item; a pending finding is about the subject as a whole
         allowed = subject_names + (item_names if _per_item(rule, name) else [])
+        if name == "remediation" and rule.graded is not None and rule.graded.findings_per is not None:
+            allowed = [n for n in allowed if n in subject_names or n in kind.items[rule.graded.findings_per]]
         for lang in ("vi", "en"):
             _check_text(text.get(lang), allowed, rule, (name, lang), where)
+    _check_graded(rule, kind, subject_names, item_names, where)
+
+
+def _check_graded(
+    rule: Rule, kind: SubjectKind, subject_names: list[str], item_names: list[str], where: RuleLocation
+) -> None:
+    """A graded (lesser) failure: its item list exists; its message names only the subject's values and the keys
+    of the items it expands."""
+    graded = rule.graded
+    if graded is None:
+        return
+    per = graded.findings_per
+    if per is not None and per not in kind.items:
+        raise _unknown(where, "rule.findings_per_unknown", ("graded", "findings_per"), per, rule, kind.items)
+    graded_items = list(kind.items[per]) if per is not None else item_names
+    if graded.message is not None:
+        for lang in ("vi", "en"):
+            _check_text(
+                graded.message.get(lang), subject_names + graded_items, rule, ("graded", "message", lang), where
+            )
 
 
 def _per_item(rule: Rule, name: str) -> bool:

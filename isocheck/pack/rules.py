@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from isocheck.base.errors import InputError
+from isocheck.facts.catalogue import Catalogue
 from isocheck.facts.model import validation_error
 from isocheck.facts.parse import load_document, loc_of
 from isocheck.law.citations import Citation, Text, verify
@@ -44,15 +45,29 @@ __all__ = [
 
 
 class RulePack:
-    """Rules (sorted by id), the pack version and the dated parameters."""
+    """Rules (sorted by id), the pack version and the dated parameters; with a province overlay, how it tailored
+    them; with the province's TTHC catalogue, the list the agencies' scopes are checked against."""
 
-    def __init__(self, root: Path, info: PackInfo, rules: list[Rule], parameters: Parameters, tailoring: Any = None):
+    def __init__(
+        self,
+        root: Path,
+        info: PackInfo,
+        rules: list[Rule],
+        parameters: Parameters,
+        tailoring: Any = None,
+        catalogue: Catalogue | None = None,
+    ):
         self.root = root
         self.info = info
         self.rules = sorted(rules, key=lambda r: r.id)
         self.parameters = parameters
         self.by_id = {r.id: r for r in self.rules}
         self.tailoring = tailoring  # the province overlay applied (isocheck.pack.tailoring.Tailoring), or None
+        self.catalogue = catalogue  # the province's TTHC catalogue (isocheck.facts.catalogue.Catalogue), or None
+
+    def with_catalogue(self, catalogue: Catalogue | None) -> RulePack:
+        """The same rules, checking scopes against ``catalogue``."""
+        return RulePack(self.root, self.info, self.rules, self.parameters, self.tailoring, catalogue)
 
     @property
     def version(self) -> str:

@@ -11,7 +11,7 @@ import string
 from functools import cached_property
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from isocheck.facts.model import LEVELS
 from isocheck.facts.types import Bool, Date, Ident, Int, StandardVersion, Str
@@ -49,6 +49,17 @@ class Effective(_Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class Graded(_Strict):
+    """A lesser nonconformity of the same rule. When ``fail_when`` of the rule does not hold and this ``fail_when``
+    does, the rule fails at this severity (no more severe than the rule's): an inspector's "partly" is not "does
+    not conform". ``message`` (default: the rule's) and ``findings_per`` (default: the rule's list) for it."""
+
+    severity: Severity
+    fail_when: dict[str, Any]
+    message: Text | None = None
+    findings_per: Str | None = None
+
+
 class Rule(_Strict):
     id: Ident
     version: Int = Field(1, ge=1)
@@ -67,6 +78,7 @@ class Rule(_Strict):
     requires: list[Str] = []
     findings_per: Str | None = Field(None, description="Item list: a failure gives one finding per item.")
     judgment: Bool = Field(False, description="True when the rule relies on an auditor's attested judgment.")
+    graded: Graded | None = Field(None, description="A lesser nonconformity and its severity (e.g. 'partly').")
     message: Text
     pending_message: Text | None = None
     due_date_field: Str | None = Field(
@@ -97,13 +109,32 @@ class Rule(_Strict):
             raise ValueError("profiles are listed twice")
         return value
 
+    @model_validator(mode="after")
+    def _graded_is_lesser(self) -> Rule:
+        if self.graded is not None and SEVERITIES.index(self.graded.severity) < SEVERITIES.index(self.severity):
+            raise ValueError(f"graded.severity {self.graded.severity} is more severe than the rule's {self.severity}")
+        return self
+
+    def with_severity(self, origin: Origin, severity: str) -> Rule:
+        """A copy at ``severity`` (a province overlay's change): a graded severity above it comes down to it."""
+        changes: dict[str, Any] = {"severity": severity}
+        if self.graded is not None and SEVERITIES.index(self.graded.severity) < SEVERITIES.index(severity):
+            changes["graded"] = {**self.graded.model_dump(by_alias=True), "severity": severity}
+        return self.tailored(origin, **changes)
+
     @cached_property
     def conditions(self) -> dict[str, tuple | None]:
         return {
             "not_applicable_when": self._parse("not_applicable_when"),
             "fail_when": self.fail_condition,
+            "graded.fail_when": self.graded_condition,
             "pending_when": self._parse("pending_when"),
         }
+
+    @cached_property
+    def graded_condition(self) -> tuple | None:
+        """The parsed ``graded.fail_when`` (None without a graded severity)."""
+        return None if self.graded is None else cond.parse(self.graded.fail_when, self.subject, "graded.fail_when")
 
     @cached_property
     def fail_condition(self) -> tuple:
@@ -117,7 +148,9 @@ class Rule(_Strict):
     @cached_property
     def branches(self) -> list[tuple[str, tuple]]:
         c = self.conditions
-        return cond.outcome_branches(c["not_applicable_when"], self.fail_condition, c["pending_when"], self.requires)
+        return cond.outcome_branches(
+            c["not_applicable_when"], self.fail_condition, c["pending_when"], self.requires, c["graded.fail_when"]
+        )
 
     @property
     def area(self) -> str:
@@ -151,6 +184,7 @@ class Rule(_Strict):
         names = (
             cond.fields_of(c["not_applicable_when"])
             + cond.fields_of(c["fail_when"])
+            + cond.fields_of(c["graded.fail_when"])
             + cond.fields_of(c["pending_when"])
             + list(self.requires)
         )
@@ -160,7 +194,8 @@ class Rule(_Strict):
     def message_placeholders(self) -> list[str]:
         """The ``{placeholders}`` of the messages, in both languages."""
         names: list[str] = []
-        for text in (self.message, self.pending_message, self.pass_message):
+        graded = self.graded.message if self.graded is not None else None
+        for text in (self.message, graded, self.pending_message, self.pass_message):
             if text is not None:
                 for lang in ("vi", "en"):
                     names.extend(f for _, f, _, _ in string.Formatter().parse(text.get(lang)) if f)

@@ -96,7 +96,7 @@ def apply_overlay(pack: RulePack, loaded: LoadedOverlay, as_of: dt.date) -> Rule
             continue
         severity = next((c.after for c in mine if c.kind == "severity" and c.in_force), rule.severity)
         origin = Origin("national", o.overlay, o.province, mine)
-        rules.append(rule.tailored(origin, severity=severity))
+        rules.append(rule.with_severity(origin, severity))
     for i, added in enumerate(added_rules):
         origin = Origin("overlay", o.overlay, o.province, tuple(by_rule[added.rule.id]))
         rule = added.rule.tailored(origin)

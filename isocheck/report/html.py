@@ -22,6 +22,7 @@ from isocheck.report.grouping import group_findings
 from isocheck.report.overlay import word as overlay_word
 from isocheck.report.table import as_of_text, verdict_lines
 from isocheck.report.templating import packaged_text, render_template
+from isocheck.report.unjudged import missing_rows
 from isocheck.text.ui import fill, format_value, pick, ui
 
 _WORDS = {
@@ -133,6 +134,9 @@ def _findings(report, lang: str) -> list[dict[str, Any]]:
 def _row(f, lang: str) -> dict[str, Any]:
     return {
         "rule_id": f.rule_id,
+        "plain": False,
+        "rule_ids": [],
+        "criteria": [],
         "subject": f.subject_label.get(lang, f.subject_id),
         "message": _with_waiver_note(f, lang),
         "due": format_value(f.due_date, lang) if f.due_date else "",
@@ -179,10 +183,25 @@ def _listings(report, lang: str) -> list[dict[str, Any]]:
                 "outcome": outcome,
                 "heading": f"{ui(f'outcome.{outcome}', lang)} ({len(group)})",
                 "headers": [{"text": h, "cls": ""} for h in headers],
-                "rows": [_row(f, lang) for f in group],
+                "rows": _missing_rows(group, lang) if outcome == "not_evaluable" else [_row(f, lang) for f in group],
             }
         )
     return out
+
+
+def _missing_rows(group, lang: str) -> list[dict[str, Any]]:
+    """The not-evaluable rows, the unjudged on-site criteria folded into one (isocheck.report.unjudged)."""
+    return [
+        {
+            "rule_ids": r.rules,
+            "plain": r.plain,
+            "subject": r.subject,
+            "missing": r.missing,
+            "criteria": list(r.criteria),
+            "criteria_count": fill(ui("unjudged.criteria", lang), {"count": len(r.criteria)}, lang),
+        }
+        for r in missing_rows(group, lang)
+    ]
 
 
 def _score(report, lang: str) -> dict[str, Any] | None:

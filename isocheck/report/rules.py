@@ -69,7 +69,8 @@ def render_show(rule: Rule, lang: str, fmt: str) -> str:
         f"  {rule.title.get(lang)}",
         *([f"  {rule.title.get('vi')}"] if lang == "en" else []),  # the Vietnamese title an English reader meets
         "",
-        f"{_label('severity', lang)}: {ui(f'severity_short.{rule.severity}', lang)}",
+        f"{_label('severity', lang)}: {ui(f'severity_short.{rule.severity}', lang)}"
+        + (f" ({_label('graded', lang)}: {ui(f'severity_short.{rule.graded.severity}', lang)})" if rule.graded else ""),
         f"{_label('requirement', lang)}: {rule.requirement.get(lang)}",
         f"{_label('subject', lang)}: {pick(_KINDS[rule.subject], lang)}",
         f"{_label('profiles', lang)}: {', '.join(ui(f'profile.{p}', lang) for p in rule.profiles)}",
@@ -92,6 +93,9 @@ def render_show(rule: Rule, lang: str, fmt: str) -> str:
     for part, cond in (("not_applicable_when", c["not_applicable_when"]), ("fail_when", rule.fail_condition)):
         if cond:
             lines.append(f"  {word(f'part.{part}', lang)}: {in_words(cond, rule.subject, lang)}")
+    if rule.graded is not None and rule.graded_condition is not None:
+        severity = ui(f"severity_short.{rule.graded.severity}", lang)
+        lines.append(f"  {_label('graded', lang)} ({severity}): {in_words(rule.graded_condition, rule.subject, lang)}")
     if c["pending_when"]:
         lines.append(f"  {word('part.pending_when', lang)}: {in_words(c['pending_when'], rule.subject, lang)}")
     if rule.findings_per:
@@ -108,6 +112,7 @@ def render_show(rule: Rule, lang: str, fmt: str) -> str:
 
 _LABELS = {
     "severity": ("Mức độ", "Severity"),
+    "graded": ("khi đạt một phần", "when partly met"),
     "requirement": ("Yêu cầu", "Requirement"),
     "subject": ("Đối tượng", "Subject"),
     "profiles": ("Dùng trong các loại kiểm tra", "Profiles"),

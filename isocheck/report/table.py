@@ -9,6 +9,7 @@ from isocheck.engine.findings import NONCONFORMITY
 from isocheck.pack.rules import SEVERITIES
 from isocheck.report.escape import printable_output
 from isocheck.report.overlay import changes_lines, header_line
+from isocheck.report.unjudged import missing_rows
 from isocheck.text.ui import fill, format_value, ui
 from isocheck.workflows.readiness import BLOCKING_SEVERITIES
 
@@ -174,13 +175,13 @@ def render(report, lang: str) -> str:
         if not group:
             continue
         out += ["", f"{ui(f'outcome.{outcome}', lang)} ({len(group)})"]
+        if outcome == "not_evaluable":  # the unjudged on-site criteria as one row
+            missing = [["\n".join(r.rules), r.subject, ", ".join(r.missing)] for r in missing_rows(group, lang)]
+            out.append(_table(missing, headers, widths))
+            continue
         rows = []
         for f in group:
-            row = [f.rule_id, f.subject_label.get(lang, f.subject_id)]
-            if outcome == "not_evaluable":
-                row.append(", ".join(f.missing))
-            else:
-                row.append(_with_waiver_note(f, lang))
+            row = [f.rule_id, f.subject_label.get(lang, f.subject_id), _with_waiver_note(f, lang)]
             if outcome == "pending":
                 row.append(format_value(f.due_date, lang) if f.due_date else "")
             rows.append(row)

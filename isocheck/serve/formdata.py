@@ -20,7 +20,9 @@ with the message shown next to its input, left out of the live check and never s
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
+import typing
 from typing import Any
 
 from isocheck.serve.dates import parse_day
@@ -131,6 +133,9 @@ class _Reader:
             return {"true": True, "false": False}.get(text, text)
         if kind == "choice":
             return next((c for c in field.choices if str(c) == text), text)
+        if kind == "text" and _takes_a_date(field):  # e.g. a judgement's item: a TTHC code, or an audit's date
+            day = parse_day(text)
+            return day if not isinstance(day, Problem) else text
         if kind == "lines":
             return [line.strip() for line in text.splitlines() if line.strip()]
         return text
@@ -170,3 +175,8 @@ def without_bad(value: Any, keep_raw: bool = False) -> Any:
     if isinstance(value, list):
         return [without_bad(v, keep_raw) for v in value]
     return value.raw if isinstance(value, Bad) else value
+
+
+def _takes_a_date(field: FormField) -> bool:
+    """A text field whose type also admits a date (``str | date``): a text that reads as a day is that day."""
+    return dt.date in typing.get_args(field.info.annotation)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from isocheck.facts.model import CorrectiveAction, InternalAudit
+from isocheck.subjects import judgements as j
 from isocheck.subjects.context import Derivation, SubjectFacts
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
@@ -25,10 +26,14 @@ KIND = SubjectKind(
         "overdue": "open actions past their due date (or without one)",
         "not_due": "open actions not yet due",
         "overdue_findings": "the findings of the overdue actions, joined with '; '",
+        "records_note": "the inspector's note on the audit's programme, checklists and report ('' if none)",
     },
     fact_list="internal_audits",
     none_on_record=("Chưa có cuộc đánh giá nội bộ nào trong hồ sơ.", "No internal audit on record."),
 )
+
+
+_RECORDS = "internal_audit.records"
 
 
 class Actions(NamedTuple):
@@ -75,6 +80,7 @@ class AuditFacts(SubjectFacts):
     def display(self) -> dict[str, Any]:
         audit = self.audit
         shown: dict[str, Any] = {"date": audit.date, "report": audit.report or ""}
+        shown["records_note"] = j.note_of(j.find(self.d, _RECORDS, audit.date))
         if audit.findings is not None:
             findings = audit.findings
             shown.update(major=findings.major, minor=findings.minor, observation=findings.observation)
@@ -137,3 +143,27 @@ def unresolved_overdue(a: AuditFacts) -> Derived:
 def open_not_due(a: AuditFacts) -> Derived:
     actions = a.actions
     return Derived(None if actions is None else len(actions.not_due), _actions_source(a))
+
+
+@derived_field(
+    "audit",
+    "records_judgement",
+    "str",
+    sources=["judgements", "judgements[].judgement"],
+    vi="nhận định: chương trình, phiếu đánh giá và báo cáo của cuộc đánh giá (internal_audit.records)",
+    en="judgement: the audit's programme, checklists and report (internal_audit.records)",
+)
+def records_judgement(a: AuditFacts) -> Derived:
+    return j.judged(a.d, _RECORDS, a.audit.date)
+
+
+@derived_field(
+    "audit",
+    "in_review_year",
+    "bool",
+    sources=[],
+    vi="cuộc đánh giá thuộc năm được đánh giá",
+    en="the audit was held in the year under review",
+)
+def in_review_year(a: AuditFacts) -> Derived:
+    return Derived(a.audit.date.year == a.d.year, [])

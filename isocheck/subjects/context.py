@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 from typing import Any, TypeVar
 
+from isocheck.facts.catalogue import Catalogue
 from isocheck.facts.model import Agency, Announcement, is_known
 from isocheck.law.parameters import Parameters
 from isocheck.text.ui import format_value
@@ -22,13 +23,17 @@ T = TypeVar("T")
 
 
 class Derivation:
-    """One agency evaluated as of one date, for one review year."""
+    """One agency evaluated as of one date, for one review year; ``catalogue``: the province's list of TTHC the
+    agency's scope is checked against (None: not given)."""
 
-    def __init__(self, agency: Agency, as_of: dt.date, params: Parameters, year: int):
+    def __init__(
+        self, agency: Agency, as_of: dt.date, params: Parameters, year: int, catalogue: Catalogue | None = None
+    ):
         self.agency = agency
         self.as_of = as_of
         self.params = params
         self.year = year
+        self.catalogue = catalogue
         self.qms = agency.qms
         # events dated after the as-of date have not happened yet on that date
         self.announcements = until(agency.announcements, "date", as_of)

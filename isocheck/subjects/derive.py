@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from isocheck.facts.catalogue import Catalogue
 from isocheck.facts.model import Agency
 from isocheck.law.parameters import Parameters
 from isocheck.subjects.context import Derivation, SubjectFacts
@@ -18,9 +19,12 @@ from isocheck.subjects.registry import SubjectKind
 from isocheck.subjects.subject import Subject
 
 
-def derive_subjects(agency: Agency, as_of: dt.date, params: Parameters, year: int | None = None) -> list[Subject]:
-    """Every subject of ``agency`` evaluated on ``as_of`` (the review year defaults to as-of's year)."""
-    derivation = Derivation(agency, as_of, params, year or as_of.year)
+def derive_subjects(
+    agency: Agency, as_of: dt.date, params: Parameters, year: int | None = None, catalogue: Catalogue | None = None
+) -> list[Subject]:
+    """Every subject of ``agency`` evaluated on ``as_of`` (the review year defaults to as-of's year), its scope
+    checked against the province's TTHC ``catalogue`` when one is given."""
+    derivation = Derivation(agency, as_of, params, year or as_of.year, catalogue)
     subjects = [build(kind, facts) for kind in KINDS.values() for facts in kind.find(derivation)]
     return _unique_ids(subjects)
 
@@ -30,8 +34,10 @@ def build(kind: SubjectKind, facts: SubjectFacts) -> Subject:
     subject = Subject(kind.name, facts.id, facts.label)
     known, unknown, paths, notes = subject.fields, subject.missing, subject.sources, subject.notes
     for name, field in kind.fields.items():
-        value, sources, missing, note = field.compute(facts)
+        value, sources, missing, note, attested = field.compute(facts)
         paths[name] = sources
+        if attested is not None:
+            subject.judgements[name] = attested
         if value is None:
             unknown[name] = missing or sources
         else:

@@ -42,13 +42,15 @@ class Derived(NamedTuple):
 
     ``value`` None means unknown; ``missing`` then names the paths that would tell (default: ``sources``).
     ``note`` gives how the value was computed, ``(Vietnamese, English)``, when called: only ``explain`` shows
-    it, so its dates are written only then.
+    it, so its dates are written only then. ``attested``: the inspector's judgement the value is (a record of
+    :func:`isocheck.subjects.judgements.record`), which ``explain`` shows as the evidence.
     """
 
     value: bool | int | str | None
     sources: list[str]
     missing: list[str] | None = None
     note: Callable[[], tuple[str, str]] | None = None
+    attested: dict[str, Any] | None = None
 
 
 Compute = TypeVar("Compute", bound=Callable[[Any], Derived])

@@ -6,16 +6,24 @@ from collections.abc import Iterator
 from typing import Any
 
 from isocheck.facts.model import ManagementReview, is_known
+from isocheck.subjects import judgements as j
 from isocheck.subjects.context import Derivation, SubjectFacts
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
 KIND = SubjectKind(
     "review",
     title=("mỗi cuộc xem xét của lãnh đạo", "each management review"),
-    display={"date": "the review's date", "minutes": "the minutes' number ('' if none)"},
+    display={
+        "date": "the review's date",
+        "minutes": "the minutes' number ('' if none)",
+        "inputs_outputs_note": "the inspector's note on the review's inputs and outputs ('' if none)",
+    },
     fact_list="management_reviews",
     none_on_record=("Chưa có cuộc xem xét của lãnh đạo nào trong hồ sơ.", "No management review on record."),
 )
+
+
+_INPUTS_OUTPUTS = "management_review.inputs_outputs"
 
 
 class ReviewFacts(SubjectFacts):
@@ -32,7 +40,8 @@ class ReviewFacts(SubjectFacts):
         )
 
     def display(self) -> dict[str, Any]:
-        return {"date": self.review.date, "minutes": self.review.minutes or ""}
+        note = j.note_of(j.find(self.d, _INPUTS_OUTPUTS, self.review.date))
+        return {"date": self.review.date, "minutes": self.review.minutes or "", "inputs_outputs_note": note}
 
 
 @KIND.subjects
@@ -53,3 +62,27 @@ def _each_review(d: Derivation) -> Iterator[ReviewFacts]:
 def has_minutes(r: ReviewFacts) -> Derived:
     known = is_known(r.review, "minutes")
     return Derived(r.review.minutes is not None if known else None, [f"{r.src}.minutes"])
+
+
+@derived_field(
+    "review",
+    "inputs_outputs_judgement",
+    "str",
+    sources=["judgements", "judgements[].judgement"],
+    vi="nhận định: đầu vào, đầu ra của cuộc họp xem xét (management_review.inputs_outputs)",
+    en="judgement: the review's inputs and outputs (management_review.inputs_outputs)",
+)
+def inputs_outputs_judgement(r: ReviewFacts) -> Derived:
+    return j.judged(r.d, _INPUTS_OUTPUTS, r.review.date)
+
+
+@derived_field(
+    "review",
+    "in_review_year",
+    "bool",
+    sources=[],
+    vi="cuộc họp xem xét thuộc năm được đánh giá",
+    en="the review was held in the year under review",
+)
+def in_review_year(r: ReviewFacts) -> Derived:
+    return Derived(r.review.date.year == r.d.year, [])

@@ -25,6 +25,7 @@ class Subject:
     ``sources`` maps each field to the fact-file paths it was derived from.
     ``items`` holds lists a rule may expand into one finding per item (e.g. uncovered TTHC).
     ``notes`` says how a derived field was computed (e.g. the deadline arithmetic): :meth:`how`.
+    ``judgements`` holds, per field that is an inspector's judgement, the judgement as recorded (``explain``).
     """
 
     kind: str
@@ -37,6 +38,7 @@ class Subject:
     items: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     due_date: dt.date | None = None
     notes: dict[str, Callable[[], tuple[str, str]]] = field(default_factory=dict)
+    judgements: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def how(self, name: str, lang: str) -> str:
         """How field ``name`` was computed, in ``lang`` (``explain`` shows it; '' when nothing to say)."""

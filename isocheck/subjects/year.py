@@ -11,7 +11,9 @@ from isocheck.base.calendar import days_between, year_end
 from isocheck.facts.model import MaintenancePlan, QualityObjectives, YearlyReport
 from isocheck.law.parameters import ParameterValue
 from isocheck.subjects.context import Derivation, SubjectFacts, days_en, days_vi, document_text, vi_date
+from isocheck.subjects.marks import Mark, dated_record, mark, marked, or_mark
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
+from isocheck.text.ui import Words
 
 KIND = SubjectKind(
     "year",
@@ -19,15 +21,17 @@ KIND = SubjectKind(
     display={
         "year": "the year under review",
         "year_end": "31 December of that year",
-        "audit_dates": "dates of the year's internal audits up to the as-of date",
-        "review_dates": "dates of the year's management reviews up to the as-of date",
+        "audit_dates": "dates of the year's internal audits up to the as-of date (or a roster's mark: held, date "
+        "unknown)",
+        "review_dates": "dates of the year's management reviews up to the as-of date (or a roster's mark)",
         "objectives": "the year's quality objectives in force, as 'number (dd/mm/yyyy)' (when there are any)",
         "maintenance_plan": "the year's maintenance plan as 'number (dd/mm/yyyy)' (None: none)",
         "survey_planned_on": "planned date of the year's customer survey (when surveys are on record)",
         "survey_method_vi": "how the province has the survey done (its overlay's decision), or the default words",
         "survey_method_en": "the same in English",
-        "report_due_on": "deadline of the yearly report (when one was requested)",
-        "report_submitted_on": "the day it was sent (None: not sent)",
+        "report_due_on": "deadline of the yearly report (when one was requested; 'unknown' when neither the request "
+        "nor the province overlay sets one)",
+        "report_submitted_on": "the day it was sent (None: not sent; a roster's mark: received, date unknown)",
         "report_request": "number of the request letter",
         "report_reference": "number of the report",
     },
@@ -36,16 +40,31 @@ KIND = SubjectKind(
 _OBJECTIVES = "qms.quality_objectives"
 
 
-class RequestedReport(NamedTuple):
-    """The yearly report asked for: its position in ``reports``, the entry, its deadline (when the request set
-    none: the province overlay's, else 31 December), the overlay's entry that set it (or None) and the day it
-    was sent by the as-of date (None: not sent)."""
+_UNKNOWN_DUE = Words("không rõ (công văn không ghi hạn)", "unknown (the request sets none)")
 
-    position: int
-    entry: YearlyReport
-    due: dt.date
+
+class RequestedReport(NamedTuple):
+    """The yearly report asked for: its position in ``reports`` and the entry (None when only a roster's mark
+    tells), its deadline (when the request set none: the province overlay's, else unknown — never an invented
+    31 December), the overlay's entry that set it (or None), the day it was sent by the as-of date (None: not
+    sent) and the roster's mark (received or not, date unknown) when no dated entry says it was sent."""
+
+    position: int | None
+    entry: YearlyReport | None
+    due: dt.date | None
     provincial: ParameterValue | None
     sent: dt.date | None
+    mark: Mark | None = None
+
+    @property
+    def received(self) -> bool:
+        return self.sent is not None or (self.mark is not None and self.mark.held)
+
+    def paths(self, name: str) -> list[str]:
+        """The fact-file path of ``reports[i].<name>``, or of the mark."""
+        if self.position is None:
+            return [f"{self.mark.path}.report_received"] if self.mark is not None else ["reports"]
+        return [f"reports[{self.position}].{name}"]
 
 
 class YearFacts(SubjectFacts):
@@ -65,15 +84,19 @@ class YearFacts(SubjectFacts):
         self.plans: list[MaintenancePlan] = [p for p in plans or [] if p.year == y]
         self.report = _requested_report(d, y, self.end)
 
-    def count(self, source: str, what_vi: str, what_en: str) -> Derived:
+    def count(self, source: str, duty: str, what_vi: str, what_en: str) -> Derived:
         """How many events of list ``source`` (internal_audits, management_reviews) the year had up to the
-        as-of date; unknown when the records do not tell."""
+        as-of date; where the dated records show none, a roster's mark of ``duty`` (held: at least one, date
+        unknown; not held: none); unknown when neither tells."""
         items = getattr(self.d.agency, source)
         if items is None:
             n = None if not self.d.known(source) else 0
         else:
             n = sum(1 for item in items if item.date.year == self.y and item.date <= self.d.as_of)
             n = n if (n > 0 or self.d.records_cover(dt.date(self.y, 1, 1))) else None
+        found = mark(self.d.agency, self.y, duty)
+        if not n and found is not None:
+            return marked(found, duty, 1 if found.held else 0)
         y, until = self.y, min(self.d.as_of, self.end)
 
         def note() -> tuple[str, str]:
@@ -81,8 +104,13 @@ class YearFacts(SubjectFacts):
 
         return Derived(n, [source], note=note)
 
-    def dates(self, items: list[Any] | None) -> list[dt.date]:
-        return [x.date for x in items or [] if x.date.year == self.y and x.date <= self.d.as_of]
+    def flag(self, known: bool | None, present: bool, source: str, duty: str) -> Derived:
+        """A "was it done this year" field from a list (``known`` None: left out), or the roster's mark."""
+        return or_mark(self.d.agency, self.y, Derived(None if known is None else present, [source]), duty)
+
+    def dates(self, items: list[Any] | None, duty: str) -> list[dt.date] | list[Words]:
+        dated = [x.date for x in items or [] if x.date.year == self.y and x.date <= self.d.as_of]
+        return dated_record(dated, mark(self.d.agency, self.y, duty))
 
     def objectives_flag(self, name: str) -> Derived:
         if self.objectives_known is None:
@@ -97,12 +125,17 @@ class YearFacts(SubjectFacts):
         shown: dict[str, Any] = {
             "year": self.y,
             "year_end": self.end,
-            "audit_dates": self.dates(a.internal_audits),
-            "review_dates": self.dates(a.management_reviews),
+            "audit_dates": self.dates(a.internal_audits, "internal_audit"),
+            "review_dates": self.dates(a.management_reviews, "management_review"),
         }
+        objectives, plan = mark(a, self.y, "quality_objectives"), mark(a, self.y, "maintenance_plan")
         if self.objectives_known is not None and self.objectives:
             shown["objectives"] = document_text(self.objectives[0])
+        elif objectives is not None and objectives.held:
+            shown["objectives"] = objectives.words()
         shown["maintenance_plan"] = document_text(self.plans[0]) if self.plans else None
+        if not self.plans and plan is not None and plan.held:
+            shown["maintenance_plan"] = plan.words()
         surveys = a.satisfaction_surveys
         if surveys is not None or self.d.known("satisfaction_surveys"):
             planned = [v.planned_on for v in surveys or [] if v.year == self.y and v.planned_on]
@@ -110,11 +143,12 @@ class YearFacts(SubjectFacts):
         shown.update(self.d.params.survey_method(self.d.as_of))
         if self.report is not None:
             report = self.report
+            entry = report.entry
             shown.update(
-                report_due_on=report.due,
-                report_submitted_on=report.sent,
-                report_request=report.entry.requested_by or "",
-                report_reference=report.entry.reference or "",
+                report_due_on=report.due if report.due is not None else _UNKNOWN_DUE,
+                report_submitted_on=report.sent or (report.mark.words() if report.received and report.mark else None),
+                report_request=(entry.requested_by if entry else None) or "",
+                report_reference=(entry.reference if entry else None) or "",
             )
         return shown
 
@@ -123,22 +157,24 @@ class YearFacts(SubjectFacts):
 
 
 def _requested_report(d: Derivation, y: int, end: dt.date) -> RequestedReport | None:
-    """The report on year ``y`` asked for by the as-of date (the last request listed), or None."""
+    """The report on year ``y`` asked for by the as-of date (the last request listed), or None; a roster's mark of
+    the report (received or not) stands for a request when no entry of ``reports`` is for the year. The deadline is
+    the request's, else the province overlay's, else unknown."""
     matching = [
         (i, r)
         for i, r in enumerate(d.agency.reports or [])
         if r.year == y and (r.requested_on is None or r.requested_on <= d.as_of)
     ]
+    found = mark(d.agency, y, "report_received")
+    provincial = d.params.yearly_date("yearly_report_due", y, d.as_of)  # a province overlay's deadline
+    due, basis = provincial if provincial is not None else (None, None)
     if not matching:
-        return None
+        return None if found is None else RequestedReport(None, None, due, basis, None, found)
     i, report = matching[-1]
     sent = report.submitted_on if report.submitted_on is not None and report.submitted_on <= d.as_of else None
     if report.due_on is not None:
-        return RequestedReport(i, report, report.due_on, None, sent)
-    provincial = d.params.yearly_date("yearly_report_due", y, d.as_of)  # a province overlay's deadline
-    if provincial is not None:
-        return RequestedReport(i, report, provincial[0], provincial[1], sent)
-    return RequestedReport(i, report, end, None, sent)
+        due, basis = report.due_on, None
+    return RequestedReport(i, report, due, basis, sent, found if sent is None else None)
 
 
 @KIND.subjects
@@ -170,36 +206,36 @@ def year_over(y: YearFacts) -> Derived:
     "year",
     "audit_count",
     "int",
-    sources=["internal_audits"],
-    vi="số cuộc đánh giá nội bộ trong năm",
-    en="internal audits held in the year",
+    sources=["internal_audits", "marks[].internal_audit"],
+    vi="số cuộc đánh giá nội bộ trong năm (theo dấu của bảng tổng hợp, không rõ ngày: 1)",
+    en="internal audits held in the year (a roster's mark, date unknown: 1)",
 )
 def audit_count(y: YearFacts) -> Derived:
-    return y.count("internal_audits", "các cuộc đánh giá nội bộ", "internal audits")
+    return y.count("internal_audits", "internal_audit", "các cuộc đánh giá nội bộ", "internal audits")
 
 
 @derived_field(
     "year",
     "review_count",
     "int",
-    sources=["management_reviews"],
-    vi="số cuộc xem xét của lãnh đạo trong năm",
-    en="management reviews held in the year",
+    sources=["management_reviews", "marks[].management_review"],
+    vi="số cuộc xem xét của lãnh đạo trong năm (theo dấu của bảng tổng hợp, không rõ ngày: 1)",
+    en="management reviews held in the year (a roster's mark, date unknown: 1)",
 )
 def review_count(y: YearFacts) -> Derived:
-    return y.count("management_reviews", "các cuộc xem xét của lãnh đạo", "management reviews")
+    return y.count("management_reviews", "management_review", "các cuộc xem xét của lãnh đạo", "management reviews")
 
 
 @derived_field(
     "year",
     "has_objectives",
     "bool",
-    sources=[_OBJECTIVES],
+    sources=[_OBJECTIVES, "marks[].quality_objectives"],
     vi="đã ban hành mục tiêu chất lượng năm",
     en="quality objectives issued for the year",
 )
 def has_objectives(y: YearFacts) -> Derived:
-    return Derived(None if y.objectives_known is None else bool(y.objectives), [_OBJECTIVES])
+    return y.flag(y.objectives_known, bool(y.objectives), _OBJECTIVES, "quality_objectives")
 
 
 @derived_field(
@@ -230,29 +266,28 @@ def objectives_have_plan(y: YearFacts) -> Derived:
     "year",
     "has_maintenance_plan",
     "bool",
-    sources=["qms.maintenance_plans"],
+    sources=["qms.maintenance_plans", "marks[].maintenance_plan"],
     vi="có kế hoạch duy trì, cải tiến năm",
     en="a maintenance and improvement plan issued for the year",
 )
 def has_maintenance_plan(y: YearFacts) -> Derived:
-    return Derived(None if y.plans_known is None else bool(y.plans), ["qms.maintenance_plans"])
+    return y.flag(y.plans_known, bool(y.plans), "qms.maintenance_plans", "maintenance_plan")
 
 
 @derived_field(
     "year",
     "survey_held",
     "bool",
-    sources=["satisfaction_surveys"],
+    sources=["satisfaction_surveys", "marks[].satisfaction_survey"],
     vi="đã khảo sát sự hài lòng trong năm",
     en="a customer-satisfaction survey was carried out in the year",
 )
 def survey_held(y: YearFacts) -> Derived:
     surveys = y.d.agency.satisfaction_surveys
-    if surveys is None and not y.d.known("satisfaction_surveys"):
-        return Derived(None, ["satisfaction_surveys"])
+    known = None if surveys is None and not y.d.known("satisfaction_surveys") else True
     as_of = y.d.as_of
     held = [v for v in surveys or [] if v.year == y.y and v.held_on is not None and v.held_on <= as_of]
-    return Derived(bool(held), ["satisfaction_surveys"])
+    return y.flag(known, bool(held), "satisfaction_surveys", "satisfaction_survey")
 
 
 # -- the yearly report (TT26 Điều 35), when the inspecting unit asked for one ----------------------------
@@ -260,22 +295,27 @@ def survey_held(y: YearFacts) -> Derived:
 
 def _requested(y: YearFacts) -> RequestedReport | Derived:
     """The report to judge, or the (unknown) value of a report field when there is none."""
+    if y.report is not None:
+        return y.report
     if y.d.agency.reports is None:
         return Derived(None, ["reports"])
-    if y.report is None:
-        return Derived(None, ["reports"], [f"reports (no report requested for {y.y})"])
-    return y.report
+    return Derived(None, ["reports"], [f"reports (no report requested for {y.y})"])
+
+
+_NO_DEADLINE = "{path} / yearly_report_due"  # the request sets no deadline; a province overlay may set one
 
 
 @derived_field(
     "year",
     "report_requested",
     "bool",
-    sources=["reports"],
-    vi="có văn bản đề nghị báo cáo về năm",
-    en="the inspecting unit asked for a QMS report on the year",
+    sources=["reports", "marks[].report_received"],
+    vi="có văn bản đề nghị báo cáo về năm (hoặc bảng tổng hợp theo dõi báo cáo của năm)",
+    en="the inspecting unit asked for a QMS report on the year (or a roster tracks the year's report)",
 )
 def report_requested(y: YearFacts) -> Derived:
+    if y.report is not None and y.report.position is None:
+        return Derived(True, y.report.paths("year"))
     if y.d.agency.reports is None:
         return Derived(None, ["reports"])
     return Derived(y.report is not None, ["reports"])
@@ -285,37 +325,42 @@ def report_requested(y: YearFacts) -> Derived:
     "year",
     "report_submitted",
     "bool",
-    sources=["reports", "reports[].submitted_on"],
-    vi="đã gửi báo cáo năm",
-    en="the report on the year was sent on or before the as-of date",
+    sources=["reports", "reports[].submitted_on", "marks[].report_received"],
+    vi="đã gửi báo cáo năm (kể cả đơn vị kiểm tra ghi nhận đã nhận, không rõ ngày)",
+    en="the report on the year was sent on or before the as-of date (or a roster marks it received, date unknown)",
 )
 def report_submitted(y: YearFacts) -> Derived:
     report = _requested(y)
     if isinstance(report, Derived):
         return report
-    return Derived(report.sent is not None, [f"reports[{report.position}].submitted_on"])
+    if report.sent is None and report.mark is not None:
+        return marked(report.mark, "report_received", report.mark.held)
+    return Derived(report.sent is not None, report.paths("submitted_on"))
 
 
 @derived_field(
     "year",
     "report_due_passed",
     "bool",
-    sources=["reports", "reports[].due_on"],
-    vi="đã quá hạn gửi báo cáo (công văn không ghi hạn: hạn do tỉnh quy định, nếu không thì 31/12)",
-    en="the report's deadline (if none was set: the province overlay's, else 31 December) has passed",
+    sources=["reports", "reports[].due_on", "marks[].report_received"],
+    vi="đã quá hạn gửi báo cáo (công văn không ghi hạn: hạn do tỉnh quy định; không có thì chưa rõ hạn)",
+    en="the report's deadline (if the request set none: the province overlay's; else unknown) has passed",
 )
 def report_due_passed(y: YearFacts) -> Derived:
     report = _requested(y)
     if isinstance(report, Derived):
         return report
-    return Derived(y.d.as_of > report.due, [f"reports[{report.position}].due_on"])
+    if report.due is None:
+        paths = report.paths("due_on")
+        return Derived(None, paths, [_NO_DEADLINE.format(path=p) for p in paths])
+    return Derived(y.d.as_of > report.due, report.paths("due_on"))
 
 
 @derived_field(
     "year",
     "report_days_late",
     "int",
-    sources=["reports", "reports[].due_on", "reports[].submitted_on"],
+    sources=["reports", "reports[].due_on", "reports[].submitted_on", "marks[].report_received"],
     vi="số ngày gửi báo cáo sau hạn (âm: trước hạn)",
     en="days from the report's deadline to the day it was sent (negative: early)",
 )
@@ -323,20 +368,24 @@ def report_days_late(y: YearFacts) -> Derived:
     report = _requested(y)
     if isinstance(report, Derived):
         return report
-    i, due, sent, as_of = report.position, report.due, report.sent, y.d.as_of
+    paths = [*report.paths("due_on"), *report.paths("submitted_on")]
+    due, sent, as_of = report.due, report.sent, y.d.as_of
+    if due is None:
+        return Derived(None, paths, [_NO_DEADLINE.format(path=p) for p in report.paths("due_on")])
+    if sent is None and report.received:  # received per a roster's mark: the day is unknown
+        return Derived(
+            None, paths, [f"{p} (received per the roster, date unknown)" for p in report.paths("submitted_on")]
+        )
     days = days_between(due, sent or as_of)
-    set_by_letter = report.entry.due_on is not None
+    set_by_letter = report.entry is not None and report.entry.due_on is not None
     decision = report.provincial.decision if report.provincial is not None else None
 
     def note() -> tuple[str, str]:
-        if set_by_letter:
+        if set_by_letter or decision is None:
             basis_vi, basis_en = f"hạn {vi_date(due)}", f"due {due.isoformat()}"
-        elif decision is not None:  # a province overlay sets the deadline when the request names none
+        else:  # a province overlay sets the deadline when the request names none
             basis_vi = f"hạn {vi_date(due)} (công văn không ghi hạn: hạn theo {decision.format('vi')})"
             basis_en = f"due {due.isoformat()} (no deadline in the request: the deadline of {decision.format('en')})"
-        else:
-            basis_vi = f"hạn {vi_date(due)} (công văn không ghi hạn: lấy ngày {vi_date(due)})"
-            basis_en = f"due {due.isoformat()} (no deadline in the request: 31 December)"
         until_vi = f"gửi ngày {vi_date(sent)}" if sent else f"chưa gửi đến ngày {vi_date(as_of)}"
         until_en = f"sent on {sent.isoformat()}" if sent else f"not sent as of {as_of.isoformat()}"
         early = sent is not None and days < 0
@@ -345,4 +394,4 @@ def report_days_late(y: YearFacts) -> Derived:
             f"{basis_en}; {until_en}: " + (f"{-days} days early" if early else days_en(days)),
         )
 
-    return Derived(days, [f"reports[{i}].due_on", f"reports[{i}].submitted_on"], note=note)
+    return Derived(days, paths, note=note)

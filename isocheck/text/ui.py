@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from typing import Any
+from typing import Any, NamedTuple
 
 from isocheck.text.cli_messages import CLI_UI
 
@@ -102,6 +102,21 @@ _UI: dict[str, dict[str, str]] = {
     "batch.verdict.incomplete": {"vi": "Thiếu thông tin", "en": "Incomplete facts"},
     "batch.verdict.error": {"vi": "Lỗi kiểm tra", "en": "Check failed"},
     "batch.verdict.input_error": {"vi": "Lỗi dữ liệu", "en": "Bad fact file"},
+    "batch.readiness.ready": {"vi": "SẴN SÀNG", "en": "READY"},
+    "batch.readiness.not_ready": {"vi": "CHƯA SẴN SÀNG", "en": "NOT READY"},
+    "batch.readiness_line": {
+        "vi": "Sẵn sàng công bố: {ready}/{agencies} cơ quan · chưa sẵn sàng: {not_ready} · không kiểm tra được: "
+        "{unchecked}",
+        "en": "Ready to announce: {ready} of {agencies} agencies · not ready: {not_ready} · could not be checked: "
+        "{unchecked}",
+    },
+    "batch.recorded_reports": {
+        "vi": "Báo cáo năm theo hồ sơ (không xét hạn): đã nhận, có ngày: {dated} · đã nhận, không rõ ngày: "
+        "{marked} · không có báo cáo: {not_held} · chưa rõ: {unknown}",
+        "en": "Yearly reports as recorded (deadlines aside): received, dated: {dated} · received, date unknown: "
+        "{marked} · no report received: {not_held} · unknown: {unknown}",
+    },
+    "batch.sum.ready": {"vi": "Sẵn sàng công bố", "en": "Ready to announce"},
     "batch.sum.level": {"vi": "Cấp", "en": "Level"},
     "batch.sum.agencies": {"vi": "Số cơ quan", "en": "Agencies"},
     "batch.sum.announced": {"vi": "Đã công bố", "en": "Announced"},
@@ -222,6 +237,8 @@ _UI: dict[str, dict[str, str]] = {
     "col.citation": {"vi": "Căn cứ", "en": "Citation"},
     "col.due": {"vi": "Hạn", "en": "Due"},
     "col.missing": {"vi": "Thiếu thông tin", "en": "Missing facts"},
+    "unjudged.criteria": {"vi": "{count} tiêu chí cần nhận định tại chỗ", "en": "{count} criteria to judge on site"},
+    "unjudged.rules": {"vi": "Nhận định tại chỗ ({count} quy tắc)", "en": "On-site judgements ({count} rules)"},
     "col.severity": {"vi": "Mức độ", "en": "Severity"},
     "col.title": {"vi": "Tên quy tắc", "en": "Title"},
     "col.id": {"vi": "Mã", "en": "Id"},
@@ -302,10 +319,23 @@ def ui_keys() -> list[str]:
     return list(_UI)
 
 
+class Words(NamedTuple):
+    """A value that is itself words, in both languages (e.g. "theo báo cáo, không rõ ngày"): messages show the
+    words of their language."""
+
+    vi: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
 def format_value(value: Any, lang: str) -> str:
     """A fact value as text for messages: dates per language, booleans as yes/no, lists joined."""
     if value is None:
         return ui("not_yet", lang)
+    if isinstance(value, Words):
+        return value.get(lang)
     if isinstance(value, bool):
         return ui("yes" if value else "no", lang)
     if isinstance(value, dt.date):

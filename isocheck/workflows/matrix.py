@@ -72,6 +72,10 @@ def verdict_of(findings: Iterable[Any], row: dict[str, str]) -> str:
     return "conforms"
 
 
+READINESS = ("ready", "not_ready")
+RECORDED = ("dated", "marked", "not_held", "unknown")  # as isocheck.subjects.marks.LEVELS
+
+
 def _empty() -> dict[str, Any]:
     return {
         "agencies": 0,
@@ -80,6 +84,8 @@ def _empty() -> dict[str, Any]:
         "on_2015": 0,
         "verdicts": dict.fromkeys(VERDICTS, 0),
         "nonconformities": dict.fromkeys(SEVERITIES, 0),
+        "readiness": dict.fromkeys(READINESS, 0),  # pre-announcement: ready / not ready to announce
+        "reports": dict.fromkeys(RECORDED, 0),  # the year's report as the files record it, deadlines aside
     }
 
 
@@ -102,6 +108,10 @@ class LevelSummary:
                 bucket["on_2015"] += 1
             for s in SEVERITIES:
                 bucket["nonconformities"][s] += (a.get("counts") or {}).get("nonconformities_by_severity", {}).get(s, 0)
+            if a.get("readiness") is not None:
+                bucket["readiness"][a["readiness"]["verdict"]] += 1
+            if a.get("recorded") is not None:
+                bucket["reports"][a["recorded"]["report_received"]] += 1
 
     def to_dict(self) -> dict[str, dict[str, Any]]:
         """Per level (and ``total``): agencies, announced, applying correctly (verdict conforms), on 2015,

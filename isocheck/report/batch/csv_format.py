@@ -52,7 +52,7 @@ class CsvFormat(BatchFormat):
         self._row(
             [rows.level_name(entry["level"] or "unknown", lang), entry["name"] or "", entry["file"]]
             + [rows.cell(entry, key, lang, symbols=False) for key, _ in COLUMNS]
-            + [ui(f"batch.verdict.{entry['verdict']}", lang)]
+            + [rows.verdict_cell(entry, lang)]
             + [counts.get(s, "") for s in SEVERITIES]
             + [entry["error"] or ""]
             + (self._changes(entry) if self.baseline else [])

@@ -64,14 +64,19 @@ class HtmlFormat(BatchFormat):
     def _page(self, summary: BatchSummary) -> None:
         lang = self.lang
         title = rows.title_lines(self.header, lang)
+        below = "".join(f"<p>{_e(line)}</p>\n" for line in rows.summary_lines(self.header, summary.by_level, lang))
+        ready = self.header.profile == "pre-announcement"
         self.write(
             f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{_e(title[0])}</title>\n'
-            f"<style>{_CSS}</style>\n</head>\n<body>\n<h1>{_e(title[0])}</h1>\n<p>{_e(title[1])}</p>\n"
+            f"<style>{_CSS}</style>\n</head>\n<body>\n<h1>{_e(title[0])}</h1>\n<p>{_e(title[1])}</p>\n{below}"
             f"<h2>{_e(ui('batch.summary', lang))}</h2>\n"
         )
         self._lines(
-            [_head(rows.summary_headers(lang), "summary"), *map(_tr, rows.summary_rows(summary.by_level, lang))]
+            [
+                _head(rows.summary_headers(lang, ready), "summary"),
+                *map(_tr, rows.summary_rows(summary.by_level, lang, ready)),
+            ]
         )
         self.write("</tbody>\n</table>\n")
         for level, records in self.spool.by_level():

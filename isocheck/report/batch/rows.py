@@ -60,18 +60,46 @@ def matrix_row(entry: dict[str, Any], number: int, lang: str, symbols: bool = Tr
     return (
         [str(number), entry["name"] or entry["file"]]
         + [cell(entry, key, lang, symbols) for key, _ in COLUMNS]
-        + [ui(f"batch.verdict.{entry['verdict']}", lang), findings_cell(entry)]
+        + [verdict_cell(entry, lang), findings_cell(entry)]
     )
 
 
-def summary_headers(lang: str) -> list[str]:
+def verdict_cell(entry: dict[str, Any], lang: str) -> str:
+    """The agency's verdict; with the pre-announcement profile, READY / NOT READY to announce."""
+    readiness = entry.get("readiness")
+    if readiness is not None:
+        return ui(f"batch.readiness.{readiness['verdict']}", lang)
+    return ui(f"batch.verdict.{entry['verdict']}", lang)
+
+
+def summary_lines(header, by_level: dict[str, dict[str, Any]], lang: str) -> list[str]:
+    """Under the title, once every agency is checked: how many are READY (pre-announcement), and the year's
+    reports as the files record them (a count of what is recorded, not of deadlines)."""
+    total = by_level["total"]
+    lines = []
+    if header.profile == "pre-announcement":
+        unchecked = total["agencies"] - sum(total["readiness"].values())
+        lines.append(
+            fill(
+                ui("batch.readiness_line", lang),
+                {**total["readiness"], "agencies": total["agencies"], "unchecked": unchecked},
+                lang,
+            )
+        )
+    lines.append(fill(ui("batch.recorded_reports", lang), total["reports"], lang))
+    return lines
+
+
+def summary_headers(lang: str, ready: bool = False) -> list[str]:
+    """The summary's columns; ``ready`` (pre-announcement): with the agencies READY to announce."""
     return [
         ui(f"batch.sum.{k}", lang)
-        for k in ("level", "agencies", "announced", "conforming", "on_2015", "no_report", "input_error")
-    ] + [ui(f"severity_short.{s}", lang) for s in SEVERITIES]
+        for k in ("level", "agencies", "announced", "conforming", *(["ready"] if ready else []), "on_2015",
+                  "no_report", "input_error")
+    ] + [ui(f"severity_short.{s}", lang) for s in SEVERITIES]  # fmt: skip
 
 
-def summary_rows(by_level: dict[str, dict[str, Any]], lang: str) -> list[list[str]]:
+def summary_rows(by_level: dict[str, dict[str, Any]], lang: str, ready: bool = False) -> list[list[str]]:
     rows = []
     for level, s in by_level.items():
         if level != "total" and not s["agencies"]:
@@ -83,6 +111,7 @@ def summary_rows(by_level: dict[str, dict[str, Any]], lang: str) -> list[list[st
                 s["agencies"],
                 s["announced"],
                 s["conforming"],
+                *([f"{s['readiness']['ready']}/{s['agencies']}"] if ready else []),
                 s["on_2015"],
                 s["verdicts"]["no_report"],
                 s["verdicts"]["input_error"],

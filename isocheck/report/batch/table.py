@@ -66,11 +66,12 @@ class TableFormat(BatchFormat):
 
     def _document(self, summary: BatchSummary) -> None:
         lang = self.lang
-        title = [self.text(t) for t in rows.title_lines(self.header, lang)]
-        self.heading_lines(title)
+        title = rows.title_lines(self.header, lang) + rows.summary_lines(self.header, summary.by_level, lang)
+        self.heading_lines([self.text(t) for t in title])
+        ready = self.header.profile == "pre-announcement"
         table = tabulate(
-            rows.summary_rows(summary.by_level, lang),
-            rows.summary_headers(lang),
+            rows.summary_rows(summary.by_level, lang, ready),
+            rows.summary_headers(lang, ready),
             tablefmt=self.tablefmt,
             disable_numparse=True,
         )
@@ -93,7 +94,7 @@ class TableFormat(BatchFormat):
                 self.lines(self.table_rows(self.changes, itertools.chain([first], changes)))
 
     def heading_lines(self, title: list[str]) -> None:
-        self.write(f"{title[0]}\n{title[1]}\n")
+        self.write("".join(f"{line}\n" for line in title))
 
     def section(self, text: str, depth: int) -> str:
         return self.text(text)
@@ -120,7 +121,7 @@ class MarkdownFormat(TableFormat):
         return markdown_cell(value)
 
     def heading_lines(self, title: list[str]) -> None:
-        self.write(f"# {title[0]}\n\n{title[1]}\n")
+        self.write(f"# {title[0]}\n\n" + "".join(f"{line}\n\n" for line in title[1:]).rstrip("\n") + "\n")
 
     def section(self, text: str, depth: int) -> str:
         return f"{'#' * depth} {markdown_cell(text)}\n"

@@ -36,6 +36,7 @@ from isocheck.workflows.batch.inputs import FACT_SUFFIXES, FactFile, Skipped, co
 from isocheck.workflows.batch.pool import Interrupted, Pool
 from isocheck.workflows.check import check_agency
 from isocheck.workflows.matrix import marks_of, verdict_of
+from isocheck.workflows.recorded import recorded
 
 __all__ = [
     "FACT_SUFFIXES",
@@ -131,6 +132,8 @@ def check_one(
         "status": "checked",
         "error": None,
         "verdict": verdict_of(report.findings, row),
+        "readiness": report.readiness.to_dict() if report.readiness is not None else None,
+        "recorded": recorded(agency, report.year, config.as_of),
         "matrix": row,
         "counts": report.summary.to_dict(),
     }
@@ -152,6 +155,8 @@ def failed_entry(fact: FactFile, status: str, error: str, baseline: Baseline | N
         "status": status,
         "error": error,
         "verdict": "input_error" if status == "input_error" else "error",
+        "readiness": None,
+        "recorded": None,
         "matrix": None,
         "counts": None,
     }
