@@ -36,7 +36,8 @@ GOOD = """agency:
 """
 FIELDS = (
     "agency, records_since, qms, procedures, legal_documents, internal_audits, management_reviews, "
-    "announcements, scope_changes, consultants, certification_bodies, satisfaction_surveys, reports"
+    "announcements, scope_changes, consultants, certification_bodies, satisfaction_surveys, reports, inspections, "
+    "auditor_training, budgets"
 )
 UTF8_EN = "the file seems to use another encoding (Windows-1258, TCVN3, Latin-1…); save it again as UTF-8"
 UTF8_VI = "có lẽ tệp được lưu với bảng mã khác (Windows-1258, TCVN3, Latin-1…); hãy lưu lại tệp với bảng mã UTF-8"
@@ -142,8 +143,10 @@ FACT_CASES: dict[str, tuple[str, bytes, str, str]] = {
     "value not in the allowed set": (
         "a.yaml",
         GOOD.replace("level: commune", "level: ward").encode(),
-        "{f}:3:10: agency.level: Input should be 'department', 'sub_department', 'district' or 'commune', found 'ward'",
-        "{f}:3:10: agency.level: phải là 'department', 'sub_department', 'district' hoặc 'commune', "
+        "{f}:3:10: agency.level: Input should be 'department', 'sub_department', 'district', 'commune', 'mini"
+        "stry', 'provincial_committee', 'public_service_unit', 'policy_bank' or 'mission_abroad', found 'ward'",
+        "{f}:3:10: agency.level: phải là 'department', 'sub_department', 'district', 'commune', 'mini"
+        "stry', 'provincial_committee', 'public_service_unit', 'policy_bank' hoặc 'mission_abroad', "
         "nhưng tệp ghi 'ward'",
     ),
     "missing required field": (
@@ -163,9 +166,11 @@ FACT_CASES: dict[str, tuple[str, bytes, str, str]] = {
     "two problems": (
         "a.yaml",
         GOOD.replace("standard: 2015", "standard: 2016").replace("level: commune", "level: 3").encode(),
-        "{f}:3:10: agency.level: Input should be 'department', 'sub_department', 'district' or 'commune', "
-        "found 3 (and 1 more problem)",
-        "{f}:3:10: agency.level: phải là 'department', 'sub_department', 'district' hoặc 'commune', "
+        "{f}:3:10: agency.level: Input should be 'department', 'sub_department', 'district', 'commune', 'mini"
+        "stry', 'provincial_committee', 'public_service_unit', 'policy_bank' or 'mission_abroad', found 3 "
+        "(and 1 more problem)",
+        "{f}:3:10: agency.level: phải là 'department', 'sub_department', 'district', 'commune', 'mini"
+        "stry', 'provincial_committee', 'public_service_unit', 'policy_bank' hoặc 'mission_abroad', "
         "nhưng tệp ghi 3 (và 1 lỗi khác)",
     ),
     "empty file": (
@@ -474,9 +479,9 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
             "      article: 4\n      clause: 4",
         ),
         "{f}:5:5: legal_update_max_months[0].valid_fom: unknown field 'valid_fom' (did you mean 'valid_from'?); "
-        "expected one of: value, valid_from, citation",
+        "expected one of: value, valid_from, valid_until, citation",
         "{f}:5:5: legal_update_max_months[0].valid_fom: trường 'valid_fom' không hợp lệ (có phải là 'valid_from'?); "
-        "các trường được dùng ở đây: value, valid_from, citation",
+        "các trường được dùng ở đây: value, valid_from, valid_until, citation",
     ),
     "parameters: duplicate key": (
         "parameters.yaml",

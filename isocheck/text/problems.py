@@ -13,6 +13,7 @@ import functools
 import string
 from typing import Any
 
+from isocheck.text.dated_messages import DATED_MESSAGES
 from isocheck.text.glossary import CLEARER, GLOSSARY
 from isocheck.text.law_messages import LAW_MESSAGES
 from isocheck.text.values import Alternatives, Found, Size, impossible_date
@@ -332,6 +333,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "'{name}' không ứng với giá trị nào của đối tượng '{subject}'{hint}; cần một trong: {names}",
     },
     **LAW_MESSAGES,  # law texts, citations, overlays, impact
+    **DATED_MESSAGES,  # dated law data, who must apply a QMS on a date
 }
 
 
