@@ -1,153 +1,181 @@
-"""Benchmark: the whole pipeline (load, validate, derive, evaluate, report) on N generated agencies,
-once with durable-rules and once with the pure-Python reference evaluator, in the same run.
+"""Benchmark of the real user path: ``isocheck batch`` run as a subprocess over generated fact files, in
+every format, beside the practical limit (benchmarks/limit.py), with the peak memory of the process tree.
 
-    python benchmarks/bench.py --agencies 1000 [--workers 2] [--json]
+    python benchmarks/bench.py --agencies 20000 [--formats json csv table md html] [--rounds 3] [--json]
 
-Each pipeline runs in its own child process (so its peak memory is its own) that spreads the files
-over a pool of worker processes (spawn), one compiled ruleset per worker. Prints wall time,
-agencies per second and peak RSS for each, and the ratio durable / reference — the figure that
-holds on a noisy machine. Both pipelines must produce identical findings.
+Runs are interleaved — for each round: the limit, then per format the durable-rules run (A) and the
+reference-evaluator run (B) — so a shared machine's changing speed hits A, B and the limit alike; the
+report gives medians per kind, the ratios durable/reference and durable/limit, and each run's peak
+memory: the largest sum of the resident set sizes (PSS where the kernel gives it: shared pages counted
+once) of the command and all its descendants, sampled every 50 ms. The CPU time of the whole tree is
+reported beside the wall time: on a machine shared with other jobs it is the steadier measure.
+``--cache`` adds a warm run with the cache of validated agencies after each cold durable run. Files are
+written once (``--dir`` keeps them).
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
+import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
-
-_PACK = None
-_EVALUATOR = "durable"
+AS_OF = "2021-11-16"
 
 
-def _init(evaluator: str) -> None:
-    global _PACK, _EVALUATOR
-    from isocheck.pack.rules import load_pack
-
-    _PACK = load_pack()
-    _EVALUATOR = evaluator
-
-
-def _pipeline_chunk(paths: list[str]) -> tuple[int, int, str]:
-    from generate import AS_OF
-
-    from isocheck.api import check_file
-    from isocheck.report.json_format import render
-
-    digest = hashlib.sha256()
-    failures = 0
-    for path in paths:
-        report = check_file(path, AS_OF, "all", _PACK, _EVALUATOR)
-        text = render(report, "en")
-        failures += report.summary.outcomes["fail"]
-        digest.update(text.replace(_EVALUATOR, "").encode())
-    return len(paths), failures, digest.hexdigest()
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
 
 
-def run_pipeline(directory: Path, evaluator: str, workers: int) -> dict:
-    paths = sorted(str(p) for p in directory.glob("*.yaml"))
-    chunk = max(1, min(200, len(paths) // (workers * 8) or 1))
-    chunks = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
+def _memory_kb(pid: int) -> int:
+    for name, key in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            with open(f"/proc/{pid}/{name}") as handle:
+                for line in handle:
+                    if line.startswith(key):
+                        return int(line.split()[1])
+        except OSError:
+            continue
+    return 0
+
+
+def measure(command: list[str], env: dict[str, str] | None = None) -> dict:
+    """Wall time, CPU time (all processes of the tree, so ``cores`` = CPU / wall) and peak memory of the
+    process tree of ``command`` (its output is discarded)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    with ProcessPoolExecutor(
-        workers, mp_context=get_context("spawn"), initializer=_init, initargs=(evaluator,)
-    ) as pool:
-        results = list(pool.map(_pipeline_chunk, chunks))
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, sum(_memory_kb(pid) for pid in _tree(process.pid)))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, stderr = process.communicate()
     seconds = time.perf_counter() - start
-    agencies = sum(r[0] for r in results)
-    combined = hashlib.sha256("".join(r[2] for r in results).encode()).hexdigest()
-    peak_kb = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    )
+    done.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if process.returncode not in (0, 1) or b"Traceback" in stderr:  # 1 = nonconformities found, a normal end
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {stderr.decode()[-2000:]}")
     return {
-        "seconds": round(seconds, 3),
-        "agencies_per_s": round(agencies / seconds, 1),
-        "peak_rss_mb": round(peak_kb / 1024, 1),
-        "agencies": agencies,
-        "nonconformities": sum(r[1] for r in results),
-        "findings_digest": combined,
+        "seconds": round(seconds, 2),
+        "cpu_s": round(cpu, 2),
+        "cores": round(cpu / seconds, 2),
+        "peak_mb": round(peak / 1024, 1),
     }
 
 
+def batch_command(folder: Path, fmt: str, evaluator: str, out: Path, cache: bool) -> list[str]:
+    command = [sys.executable, "-m", "isocheck", "batch", str(folder), "--as-of", AS_OF, "--format", fmt]
+    command += ["--profile", "all", "--evaluator", evaluator, "-o", str(out)]
+    return command if cache else [*command, "--no-cache"]
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--agencies", type=int, default=1000)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--json", action="store_true", help="print one JSON line")
-    parser.add_argument("--dir", type=Path, default=None, help="reuse/keep generated files in this folder")
-    parser.add_argument("--pipeline", choices=["durable", "reference"], help=argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--agencies", type=int, default=2000)
+    parser.add_argument("--formats", nargs="+", default=["json", "csv", "table", "md", "html"])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--cache", action="store_true", help="also a warm run with the cache after each durable run")
+    parser.add_argument("--dir", type=Path, default=None, help="reuse/keep the generated files in this folder")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
-
-    if args.pipeline:  # child process: one pipeline, print its measurements
-        print(json.dumps(run_pipeline(args.dir, args.pipeline, args.workers)))
-        return
-
     from generate import write
 
     with tempfile.TemporaryDirectory(prefix="isocheck-bench-") as tmp:
-        directory = args.dir or Path(tmp)
-        if not list(directory.glob("*.yaml"))[: args.agencies] or len(list(directory.glob("*.yaml"))) != args.agencies:
-            for old in directory.glob("*.yaml"):
+        folder = args.dir or Path(tmp) / "facts"
+        if len(list(folder.glob("*.yaml"))) != args.agencies:
+            for old in folder.glob("*.yaml"):
                 old.unlink()
-            write(directory, args.agencies)
-        results = {}
-        for evaluator in ("durable", "reference"):
-            out = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--pipeline",
-                    evaluator,
-                    "--dir",
-                    str(directory),
-                    "--workers",
-                    str(args.workers),
-                ],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            results[evaluator] = json.loads(out.stdout)
-    same = results["durable"]["findings_digest"] == results["reference"]["findings_digest"]
-    ratio = results["durable"]["seconds"] / results["reference"]["seconds"]
+            write(folder, args.agencies)
+        cache_env = {**os.environ, "ISOCHECK_CACHE_DIR": str(Path(tmp) / "cache")}
+        runs: dict[str, list[dict]] = {}
+        for _ in range(args.rounds):
+            limit = [sys.executable, str(HERE / "limit.py"), str(folder), "--workers", "2"]
+            runs.setdefault("limit", []).append(measure(limit))
+            for fmt in args.formats:
+                out = Path(tmp) / f"out.{fmt}"
+                runs.setdefault(f"{fmt}/durable", []).append(measure(batch_command(folder, fmt, "durable", out, False)))
+                runs.setdefault(f"{fmt}/reference", []).append(
+                    measure(batch_command(folder, fmt, "reference", out, False))
+                )
+                if args.cache:
+                    warm = batch_command(folder, fmt, "durable", out, True)
+                    measure(warm, cache_env)  # fills the cache
+                    runs.setdefault(f"{fmt}/durable+cache", []).append(measure(warm, cache_env))
+    report = summarise(runs, args.agencies)
     if args.json:
-        keep = ("seconds", "agencies_per_s", "peak_rss_mb")
-        print(
-            json.dumps(
-                {
-                    "agencies": args.agencies,
-                    "durable": {k: results["durable"][k] for k in keep},
-                    "reference": {k: results["reference"][k] for k in keep},
-                    "ratio": round(ratio, 2),
-                    "identical_findings": same,
-                }
-            )
-        )
-        return
-    from tabulate import tabulate
+        print(json.dumps(report, indent=2))
+    else:
+        print_report(report)
 
-    rows = [
-        [name, r["seconds"], r["agencies_per_s"], r["peak_rss_mb"], r["nonconformities"]] for name, r in results.items()
-    ]
-    print(tabulate(rows, headers=["pipeline", "wall s", "agencies/s", "peak RSS MB", "nonconformities"]))
+
+def summarise(runs: dict[str, list[dict]], agencies: int) -> dict:
+    medians = {
+        kind: {
+            "seconds": statistics.median(r["seconds"] for r in rs),
+            "peak_mb": max(r["peak_mb"] for r in rs),
+            "cores": statistics.median(r["cores"] for r in rs),
+            "cpu_s": statistics.median(r["cpu_s"] for r in rs),
+            "runs": [r["seconds"] for r in rs],
+        }
+        for kind, rs in runs.items()
+    }
+    limit, limit_cpu = medians["limit"]["seconds"], medians["limit"]["cpu_s"]
+    for kind, m in medians.items():
+        m["x_limit"] = round(m["seconds"] / limit, 2)
+        m["x_limit_cpu"] = round(m["cpu_s"] / limit_cpu, 2)  # steadier than wall time on a shared machine
+        if kind.endswith("/durable"):
+            m["x_reference"] = round(m["seconds"] / medians[kind.replace("durable", "reference")]["seconds"], 2)
+    return {
+        "agencies": agencies,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "results": medians,
+    }
+
+
+def print_report(report: dict) -> None:
+    print(f"{report['agencies']} agencies · {report['machine']}")
     print(
-        f"\nagencies: {args.agencies} · workers: {args.workers} · ratio durable/reference: {ratio:.2f} · "
-        f"identical findings: {'yes' if same else 'NO'}"
+        f"{'run':22} {'median s':>9} {'runs':>24} {'× limit':>8} {'× ref':>6} {'CPU s':>7} {'cores':>6} {'peak MB':>8}"
     )
-    if not same:
-        sys.exit(1)
+    for kind, m in report["results"].items():
+        runs = " ".join(f"{s:.1f}" for s in m["runs"])
+        print(
+            f"{kind:22} {m['seconds']:9.2f} {runs:>24} {m['x_limit']:8.2f} {m.get('x_reference', ''):>6} "
+            f"{m['cpu_s']:7.1f} {m['cores']:6.2f} {m['peak_mb']:8.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -5,10 +5,13 @@ The level mix follows a province: about 60 % communes, 25 % district offices, 8 
 sub-departments ~25, departments ~80. Each agency has a few legal documents, audits, reviews and
 announcements; roughly one in five has something wrong (late legal update, uncovered TTHC, no review…).
 Deterministic for a given seed.
+
+    python benchmarks/generate.py FOLDER [--agencies 1000] [--seed 19]
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import random
 from pathlib import Path
@@ -147,3 +150,17 @@ def write(directory: Path, count: int, seed: int = 19) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path, help="where to write agency-NNNNN.yaml (created if missing)")
+    parser.add_argument("--agencies", type=int, default=1000, help="how many agencies (default 1000)")
+    parser.add_argument("--seed", type=int, default=19, help="random seed (the same seed, the same files)")
+    args = parser.parse_args()
+    paths = write(args.folder, args.agencies, args.seed)
+    print(f"{len(paths)} fact files written to {args.folder}")
+
+
+if __name__ == "__main__":
+    main()

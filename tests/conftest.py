@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
+import shutil
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -16,10 +19,27 @@ from isocheck.facts.model import Agency, validate_agency
 from isocheck.facts.parse import load_document
 from isocheck.pack.rules import Rule, RulePack, load_pack
 
+# batch runs keep their cache of validated agencies in a folder of this test session, not the user's
+os.environ["ISOCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="isocheck-test-cache-")
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
 FIXTURES = ROOT / "fixtures"
 DEFAULT_AS_OF = dt.date(2021, 11, 16)
+
+
+# the single-agency fixtures evaluated as of 16/11/2021 (Sở Xây dựng's file runs to November 2022)
+SCENARIOS = sorted(p for p in FIXTURES.glob("*.yaml") if p.name != "so-xay-dung-ha-tinh-2022.yaml")
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    """A batch folder with a copy of each scenario fixture (test modules may define their own)."""
+    target = tmp_path / "province"
+    target.mkdir()
+    for path in SCENARIOS:
+        shutil.copy(path, target / path.name)
+    return target
 
 
 @pytest.fixture(scope="session")

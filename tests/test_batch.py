@@ -7,11 +7,11 @@ import csv
 import io
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SCENARIOS
 
 from isocheck.cli import cli
 from isocheck.engine.durable import Engine
@@ -19,8 +19,6 @@ from isocheck.workflows.batch import BatchConfig, collect_files, run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-# the single-agency fixtures evaluated as of 16/11/2021 (Sở Xây dựng's file runs to November 2022)
-SCENARIOS = sorted(p for p in FIXTURES.glob("*.yaml") if p.name != "so-xay-dung-ha-tinh-2022.yaml")
 PROVINCE = FIXTURES / "province-ha-tinh-2021" / "facts"
 
 
@@ -32,15 +30,6 @@ def _json(*args: str) -> dict:
     result = _run("batch", *args, "--format", "json")
     assert result.exit_code in (0, 1), result.stderr
     return json.loads(result.stdout)
-
-
-@pytest.fixture
-def folder(tmp_path) -> Path:
-    target = tmp_path / "province"
-    target.mkdir()
-    for path in SCENARIOS:
-        shutil.copy(path, target / path.name)
-    return target
 
 
 def test_one_entry_per_agency_with_verdicts(folder):
@@ -96,12 +85,8 @@ def test_a_worker_that_dies_is_reported_against_its_agency_and_the_batch_goes_on
         return run
 
     monkeypatch.setattr(Engine, "__init__", lambda self, rules, action_wrapper=None: real_init(self, rules, killer))
-    entries = run_batch(
-        collect_files([str(p) for p in SCENARIOS]),
-        BatchConfig(as_of=__import__("datetime").date(2021, 11, 16)),
-        pack,
-        workers=2,
-    )
+    files, _ = collect_files([str(p) for p in SCENARIOS])
+    entries = list(run_batch(files, BatchConfig(as_of=__import__("datetime").date(2021, 11, 16)), pack, workers=2))
     status = {Path(e["file"]).name: e["status"] for e in entries}
     assert status.pop("xa-chua-san-sang-cong-bo.yaml") == "crashed"
     assert set(status.values()) == {"checked"}

@@ -4,8 +4,15 @@ impossible or future dates, truncation, duplicated lines, stray bytes, other enc
 or raises :class:`InputError` whose Vietnamese and English messages are each one non-empty line —
 never any other exception.
 
+And the whole pipeline, fed generated agencies (counts beyond 10^20, hostile text, odd but valid
+values) and mutated real files: whatever loads is derived and evaluated by both evaluators, which
+give identical findings; every single-agency output format (:data:`isocheck.report.FORMATS`) renders
+it in both languages and the atomic write stores exactly that text, leaving no temporary file; and
+every finding can be explained in both languages.
+
 Loaders that other modules add (rubric, waivers, roster) are included when their module exists.
-Bounded: 200 examples per loader, under ten seconds in all.
+Bounded: a few seconds in all by default; ``ISOCHECK_FUZZ=large`` searches 25 times longer
+(``tests/fuzzing.py``).
 """
 
 from __future__ import annotations
@@ -21,18 +28,15 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CASES, FIXTURES, ROOT
-from hypothesis import HealthCheck, given, settings
+from fuzzing import fuzz_settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from isocheck.base.errors import InputError
+from tests.strategies import DAY1, agencies, as_of_dates
 
 AS_OF = dt.date(2021, 11, 16)
-SETTINGS = settings(
-    max_examples=200,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+SETTINGS = fuzz_settings(100)
 RULE = ROOT / "rules" / "maintenance" / "internal-audit-yearly.yaml"
 WAIVERS = """waivers:
   - rule: announcement.published-on-website
@@ -230,7 +234,7 @@ _ODD_VALUES = [
 def _dump(data, as_json: bool) -> str:
     if as_json:
         return json.dumps(data, ensure_ascii=False, default=str)
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False)
 
 
 def _nodes(data, parent=None, key=None):
@@ -321,14 +325,18 @@ def _inputs(draw, loader: Loader) -> bytes:
     return text.encode(encoding, "replace")
 
 
+def _assert_one_line(exc: InputError) -> None:
+    for lang in ("vi", "en"):
+        text = exc.text(lang)
+        assert text.strip() and len(text.splitlines()) == 1, (lang, text)
+
+
 def _assert_loads_or_input_error(loader: Loader, path: Path, raw: bytes, pack) -> None:
     path.write_bytes(raw)
     try:
         loader.call(path, pack)
     except InputError as exc:
-        for lang in ("vi", "en"):
-            text = exc.text(lang)
-            assert text.strip() and len(text.splitlines()) == 1, (lang, text)
+        _assert_one_line(exc)
 
 
 @pytest.fixture(scope="module")
@@ -358,3 +366,117 @@ def test_loader_never_fails_with_anything_but_an_input_error(loader, scratch, pa
     finally:  # the pack files are shared by the pack, rule and parameters loaders
         if original is not None:
             path.write_bytes(original)
+
+
+# -- the whole pipeline -------------------------------------------------------------------------------
+
+_HOSTILE = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        '=HYPERLINK("http://x")',
+        "a | b",
+        "\u202eĐảo chiều",
+        "{name}",
+        "x\ny",
+        "Ủy ban nhân dân xã Thạch Hạ, thành phố Hà Tĩnh, tỉnh Hà Tĩnh " * 3,
+        "ε",
+        "'; DROP TABLE",
+    ]
+)
+_BIG = st.integers(10**20, 10**40)
+
+
+@st.composite
+def _agency_documents(draw) -> dict:
+    """A generated agency (tests/strategies.py) with counts beyond 10^20 and hostile text put in."""
+    doc = draw(agencies())
+    for audit in doc.get("internal_audits") or []:
+        if "findings" in audit and draw(st.booleans()):
+            audit["findings"][draw(st.sampled_from(["major", "minor", "observation"]))] = draw(_BIG)
+    if draw(st.booleans()):
+        doc["agency"]["name"] = draw(_HOSTILE)
+    for key, field in (("procedures", "name"), ("legal_documents", "title"), ("announcements", "scope")):
+        for item in doc.get(key) or []:
+            if draw(st.booleans()):
+                item[field] = draw(_HOSTILE)
+    return doc
+
+
+@st.composite
+def _pipeline_inputs(draw) -> tuple[bytes, str, dt.date, str]:
+    """(file content, suffix, as-of date, profile): a generated agency or a mutated real fact file."""
+    as_json = draw(st.booleans())
+    if draw(st.booleans()):
+        doc = draw(_agency_documents())
+    else:
+        doc = _parsed(draw(st.sampled_from(LOADERS[0].seeds())))
+        rnd = draw(st.randoms(use_true_random=False))
+        for _ in range(draw(st.integers(0, 2))):
+            _mutate_data(doc, rnd)
+            if rnd.random() < 0.3:  # a count beyond 10^20 where a number is
+                numbers = [(p, k) for p, k in _nodes(doc) if type(p[k]) is int]
+                if numbers:
+                    parent, key = rnd.choice(numbers)
+                    parent[key] = draw(_BIG)
+    as_of = draw(st.one_of(st.just(DAY1), st.just(AS_OF), as_of_dates))  # DAY1: no date lies after it
+    profile = draw(st.sampled_from(["all", "pre-announcement", "annual", "inspection"]))
+    return _dump(doc, as_json).encode("utf-8"), ".json" if as_json else ".yaml", as_of, profile
+
+
+def _findings(report) -> list[tuple]:
+    return [(f.id, f.outcome, f.severity, f.message("vi"), f.message("en")) for f in report.findings]
+
+
+def _renders_and_writes(report, folder: Path) -> None:
+    from isocheck.base.output import write_atomic
+    from isocheck.report import FORMATS
+
+    for name, render in FORMATS.items():
+        for lang in ("vi", "en"):
+            text = render(report, lang)
+            assert text.strip(), (name, lang)
+            if name == "json":
+                assert json.loads(text)["agency"]["name"] == report.agency.agency.name
+            out = folder / f"report.{name}"
+            write_atomic(out, text)
+            assert out.read_bytes().decode("utf-8") == text
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"report.{name}" for name in FORMATS)
+
+
+def _explains(report, file: str) -> None:
+    from isocheck.explain.explanation import explain, render_text
+
+    for lang in ("vi", "en"):
+        explanations = [explain(f, file, report.as_of, lang) for f in report.findings]
+        json.dumps(explanations, ensure_ascii=False, default=str)
+        assert render_text(explanations, lang).strip() or not explanations
+
+
+def test_the_whole_pipeline_never_fails_with_anything_but_an_input_error(tmp_path_factory, pack):
+    from isocheck.api import check_file
+
+    folder = tmp_path_factory.mktemp("pipeline")
+    checked = []
+
+    @fuzz_settings(25)
+    @given(_pipeline_inputs())
+    def run(case: tuple[bytes, str, dt.date, str]) -> None:
+        raw, suffix, as_of, profile = case
+        path = folder / f"agency{suffix}"
+        path.write_bytes(raw)
+        try:
+            report = check_file(path, as_of, profile, pack=pack, evaluator="durable")
+        except InputError as exc:
+            _assert_one_line(exc)
+            return
+        reference = check_file(path, as_of, profile, pack=pack, evaluator="reference")
+        assert _findings(report) == _findings(reference)
+        out = folder / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+        _renders_and_writes(report, out)
+        _explains(report, str(path))
+        checked.append(len(report.findings))
+
+    run()
+    assert checked and sum(checked) > 0  # the search reached the engine, not only the loaders

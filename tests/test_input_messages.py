@@ -22,9 +22,10 @@ from pydantic import BaseModel
 from isocheck.api import check_file
 from isocheck.base.errors import InputError
 from isocheck.cli import cli
+from isocheck.facts import limits
 from isocheck.facts import parse as yamlio
 from isocheck.facts.model import Agency, load_agency
-from isocheck.facts.plausibility import EVENTS, MAY_BE_LATER
+from isocheck.facts.plausibility import EVENTS, MAY_BE_LATER, NOT_AFTER_AS_OF
 from isocheck.text.problems import MESSAGES, Problem
 
 AS_OF = dt.date(2021, 11, 16)
@@ -285,7 +286,7 @@ def test_planned_dates_may_lie_after_the_as_of_date(tmp_path, pack):
 
 def test_every_date_of_the_fact_model_is_an_event_or_may_be_later():
     """A new date field must be classified in isocheck/plausibility.py."""
-    classified = [pattern for pattern, _ in EVENTS] + list(MAY_BE_LATER)
+    classified = [pattern for pattern, _ in EVENTS] + list(NOT_AFTER_AS_OF) + list(MAY_BE_LATER)
     assert sorted(_date_fields(Agency)) == sorted(classified)
 
 
@@ -294,7 +295,9 @@ def _date_fields(model: type[BaseModel], prefix: str = "") -> list[str]:
     for name, field in model.model_fields.items():
         annotation, path = field.annotation, f"{prefix}{name}"
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        while typing.get_origin(annotation) in (typing.Union, list) or type(annotation).__name__ == "UnionType":
+        while typing.get_origin(annotation) in (typing.Union, list, typing.Annotated) or (
+            type(annotation).__name__ == "UnionType"
+        ):
             if typing.get_origin(annotation) is list:
                 path += "[]"
             annotation = args[0]
@@ -317,7 +320,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monke
 
 
 def test_aliases_that_expand_exponentially_are_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(yamlio, "MAX_VALUES", 20_000)  # the real limit, a million, takes seconds to reach
+    monkeypatch.setattr(limits, "MAX_VALUES", 20_000)  # the real limit, a million, takes seconds to reach
     text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9)
     )

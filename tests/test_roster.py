@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 from isocheck.base.errors import InputError
 from isocheck.cli import cli
 from isocheck.facts.model import load_agency
-from isocheck.workflows.roster import NO, YES, RosterRow, fold, read_roster, roster_to_facts, slug, write_fact_files
+from isocheck.workflows.roster import NO, YES, RosterRow, fold, read_roster
+from isocheck.workflows.roster.cells import roster_to_facts
+from isocheck.workflows.roster.write import slug, write_fact_files
 
 FOLDER = FIXTURES / "province-ha-tinh-2021"
 ROSTER = FOLDER / "roster.csv"

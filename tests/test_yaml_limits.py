@@ -81,9 +81,9 @@ def test_the_limit_is_exactly_max_depth():
 )
 def test_the_scan_and_the_strict_composer_point_at_the_same_node(text):
     # the composer is the second line of defence; both must name the same place
-    from isocheck.facts import parse as yamlio
+    from isocheck.facts import yaml_strict
 
-    loader = yamlio._GuardedLoader(text)
-    with pytest.raises(yamlio._TooDeep) as info:
-        yamlio._Walker(loader, "f").walk(loader.get_single_node())
+    loader = yaml_strict._GuardedLoader(text)
+    with pytest.raises(yaml_strict._TooDeep) as info:
+        yaml_strict._Walker(loader, "f").walk(loader.get_single_node())
     assert too_deep(text) == (info.value.mark.line + 1, info.value.mark.column + 1)

@@ -1,13 +1,18 @@
-"""``isocheck batch``: check a province's agencies in parallel and print the matrix and summary."""
+"""``isocheck batch``: check a province's agencies in parallel and stream the matrix and summary."""
 
 from __future__ import annotations
 
+import functools
+import os
+import signal
 import sys
+import unicodedata
 
 import click
 
 from isocheck import __version__
 from isocheck.api import load_pack
+from isocheck.base.output import output_stream
 from isocheck.cli.options import (
     AS_OF,
     EXIT_FINDINGS,
@@ -21,15 +26,22 @@ from isocheck.cli.options import (
     WAIVERS,
     YEAR,
     as_of_date,
-    emit,
     input_errors,
     load_options,
+    warn,
 )
 from isocheck.engine.findings import gate
 from isocheck.pack.rules import PROFILES
-from isocheck.report.batch import BATCH_FORMATS, batch_document
-from isocheck.workflows.baseline import compare, load_baseline
-from isocheck.workflows.batch import BatchConfig, StrictStop, collect_files, run_batch
+from isocheck.report.batch import BATCH_FORMATS, BatchHeader, BatchSummary
+from isocheck.report.escape import printable
+from isocheck.text.ui import fill, ui
+from isocheck.workflows.baseline import BaselineTotals, load_baseline
+from isocheck.workflows.batch import BatchConfig, Interrupted, StrictStop, collect_files, run_batch
+from isocheck.workflows.batch.cache import FILE_NAME, cache_dir
+from isocheck.workflows.batch.pool import WorkersFailed, signals_as_interrupted
+from isocheck.workflows.matrix import LevelSummary
+
+EXIT_SIGNAL = 128
 
 
 @click.command("batch")
@@ -59,6 +71,14 @@ from isocheck.workflows.batch import BatchConfig, StrictStop, collect_files, run
 )
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Worker processes (default: one per CPU).")
 @click.option("--strict", is_flag=True, help="Stop at the first bad fact file (exit 2) instead of reporting it.")
+@click.option(
+    "--no-cache",
+    "no_cache",
+    is_flag=True,
+    help=f"Read every fact file again. By default validated agencies are kept in {cache_dir() / FILE_NAME} "
+    "(ISOCHECK_CACHE_DIR or XDG_CACHE_HOME change where), by file path, size, times, tool and rule-pack versions.",
+)
+@click.option("--evaluator", type=click.Choice(["durable", "reference"]), default="durable", hidden=True)
 @input_errors
 def batch_command(
     paths,
@@ -75,43 +95,128 @@ def batch_command(
     baseline_file,
     workers,
     strict,
+    no_cache,
+    evaluator,
 ) -> None:
     """Check many agencies (fact files or folders of them) and print the province matrix: one row per
     agency grouped by level, the summary by level, and with --baseline what changed since last time.
 
+    Agencies are written as they finish (JSON and CSV in file order; the table, Markdown and HTML
+    formats sort each level by name). Files inside the folders are found recursively; links that lead
+    out of the folders given, FIFOs and devices are skipped with a warning. An agency is identified by
+    its file's path relative to the folder given (baselines match on it).
+
     Exit codes: 0 every agency checked without a nonconformity at or above --fail-on; 1 otherwise (or an
-    agency could not be checked); 2 bad usage, a bad rule/waiver/baseline file, or --strict met a bad fact file.
+    agency could not be checked, or the workers could not start); 2 bad usage, a bad rule/waiver/baseline
+    file, an output that cannot be written, or --strict met a bad fact file; 130 (143) stopped by Ctrl-C
+    (SIGTERM), nothing written.
     """
+    with signals_as_interrupted():
+        try:
+            code = _batch(
+                paths, as_of, year, profile, fmt, lang, fail_on, output, rules_dir, overlay_file, waivers_file,
+                baseline_file, workers, strict, not no_cache, evaluator,
+            )  # fmt: skip
+        except StrictStop as stop:
+            click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {printable(str(stop))}", err=True)
+            code = EXIT_INPUT
+        except BrokenPipeError:  # the reader of standard output went away (`isocheck batch … | head`)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            code = EXIT_SIGNAL + signal.SIGPIPE
+        except WorkersFailed as failed:
+            click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: ", err=True, nl=False)
+            click.echo(fill(ui("batch.workers_failed", lang), {"times": failed.times}, "en"), err=True)
+            code = EXIT_FINDINGS
+        except (Interrupted, KeyboardInterrupt) as stop:
+            signum = getattr(stop, "signum", signal.SIGINT)
+            name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+            click.echo(f"isocheck: {fill(ui('batch.interrupted', lang), {'signal': name}, 'en')}", err=True)
+            code = EXIT_SIGNAL + signum
+    sys.exit(code)
+
+
+def _batch(
+    paths, as_of, year, profile, fmt, lang, fail_on, output, rules_dir, overlay_file, waivers_file, baseline_file,
+    workers, strict, cache, evaluator,
+) -> int:  # fmt: skip
     day = as_of_date(as_of, year)
     pack = load_pack(rules_dir, overlay_file, day)
     waivers = load_options(pack, waivers_file, None)["waivers"]
     baseline = load_baseline(baseline_file) if baseline_file else None
-    files = collect_files(list(paths))
-    config = BatchConfig(as_of=day, profile=profile, year=year, lang=lang)
-    try:
-        entries = run_batch(files, config, pack, waivers, workers=workers, strict=strict)
-    except StrictStop as stop:
-        click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {stop}", err=True)
-        sys.exit(EXIT_INPUT)
-    totals = compare(entries, baseline) if baseline is not None else None
-    doc = batch_document(
-        entries,
+    files, skipped = collect_files(list(paths))
+    for s in skipped:
+        warn(
+            fill(ui("batch.skipped", lang), {"path": s.path, "reason": ui(f"batch.skip.{s.reason}", lang)}, "en"), lang
+        )
+    format_class = BATCH_FORMATS[fmt]
+    config = BatchConfig(
+        as_of=day, profile=profile, year=year, lang=lang, evaluator=evaluator, results=format_class.results, cache=cache
+    )
+    header = BatchHeader(
         as_of=day,
         year=year or day.year,
         profile=profile,
         rules_version=pack.version,
         lang=lang,
         tool_version=__version__,
-        baseline_totals=totals,
         baseline_file=baseline_file,
+        skipped=[{"path": s.path, "reason": s.reason} for s in skipped],
+        overlay=pack.tailoring.record(lang) if pack.tailoring is not None else None,
     )
-    if pack.tailoring is not None:  # the province overlay applied (each result carries its rule's origin)
-        doc["overlay"] = pack.tailoring.record(lang)
-    emit(BATCH_FORMATS[fmt](doc, lang), output)
-    sys.exit(EXIT_FINDINGS if _needs_attention(entries, fail_on) else EXIT_OK)
+    inputs = [f.path for f in files] + [p for p in (overlay_file, waivers_file, baseline_file) if p]
+    tally = _Tally(fail_on)
+    with output_stream(output, inputs) as out:
+        writer = format_class(out, header)
+        writer.start()
+        entries = run_batch(
+            files,
+            config,
+            pack,
+            waivers,
+            baseline=baseline,
+            workers=workers,
+            strict=strict,
+            prepare=functools.partial(format_class.prepare, lang=lang),
+        )
+        for entry in entries:
+            tally.add(entry)
+            writer.agency(entry)
+        writer.end(BatchSummary(tally.summary.to_dict(), tally.totals.totals if baseline is not None else None))
+    for name, found in tally.duplicates():
+        files_text = ", ".join(found)
+        warn(
+            fill(ui("batch.duplicate_name", lang), {"name": name, "count": len(found), "files": files_text}, "en"), lang
+        )
+    return EXIT_FINDINGS if tally.attention else EXIT_OK
 
 
-def _needs_attention(entries, fail_on: str) -> bool:
-    if any(e["status"] != "checked" for e in entries):
-        return True
-    return gate(((r["outcome"], r["severity"]) for e in entries for r in e["results"]), fail_on)
+class _Tally:
+    """What the parent keeps while entries stream by: the summary, the baseline totals, the exit gate and,
+    per agency name, its first file (to warn about a name in several files)."""
+
+    def __init__(self, fail_on: str):
+        self.fail_on = fail_on
+        self.summary = LevelSummary()
+        self.totals = BaselineTotals()
+        self.attention = False
+        self.first: dict[str, str] = {}
+        self.repeated: dict[str, tuple[str, list[str]]] = {}
+
+    def add(self, entry) -> None:
+        self.summary.add(entry)
+        self.totals.add(entry)
+        if entry["status"] != "checked":
+            self.attention = True
+            return
+        counts = entry["counts"]
+        pairs = [("error", "minor")] * counts["outcomes"].get("error", 0)
+        pairs += [("fail", sev) for sev, n in counts["nonconformities_by_severity"].items() if n]
+        self.attention = self.attention or gate(pairs, self.fail_on)
+        key = " ".join(unicodedata.normalize("NFC", entry["name"]).casefold().split())
+        first = self.first.setdefault(key, entry["file"])
+        if first != entry["file"]:
+            self.repeated.setdefault(key, (entry["name"], [first]))[1].append(entry["file"])
+
+    def duplicates(self):
+        """(name, files) of each agency name found in more than one file."""
+        return list(self.repeated.values())

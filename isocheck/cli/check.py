@@ -84,5 +84,5 @@ def check_command(
         announce_on=announce_on_date(announce_on, day, profile),
         **load_options(pack, waivers_file, rubric_file),
     )
-    emit(FORMATS[fmt](report, lang), output)
+    emit(FORMATS[fmt](report, lang), output, (fact_file, overlay_file, waivers_file, rubric_file))
     sys.exit(EXIT_FINDINGS if worst_gate(report.findings, fail_on) else EXIT_OK)

@@ -75,4 +75,4 @@ def explain_command(fact_file, as_of, year, rule_id, profile, fmt, lang, output,
         text = render_text(explanations, lang)
     else:
         text = ui("explain.nothing", lang) + "\n"
-    emit(text, output)
+    emit(text, output, (fact_file,))

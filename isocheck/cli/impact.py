@@ -24,7 +24,7 @@ from isocheck.cli.options import (
     input_errors,
 )
 from isocheck.report.impact import render_json, render_table
-from isocheck.workflows.batch import collect_files
+from isocheck.workflows.batch.inputs import collect_files
 from isocheck.workflows.impact import LegalChange, assess, load_change, validate_change
 
 
@@ -67,7 +67,8 @@ def impact_command(
     change = _document(document_file, number, title, effective_on, fields, codes)
     day = as_of_date(as_of, None)
     pack = load_pack(rules_dir)
-    impact = assess(change, collect_files(list(paths)), pack.parameters, day)
+    files, _skipped = collect_files(list(paths))  # links out of the folders, FIFOs… are not read
+    impact = assess(change, [f.path for f in files], pack.parameters, day)
     text = render_json(impact, lang, pack.version) if fmt == "json" else render_table(impact, lang)
     emit(text, output)
     sys.exit(EXIT_FINDINGS if impact.unreadable else EXIT_OK)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import click
 
 from isocheck.cli.options import input_errors
-from isocheck.workflows.roster import read_roster, write_fact_files
+from isocheck.workflows.roster import read_roster
+from isocheck.workflows.roster.write import write_fact_files
 
 
 @click.command("import")

@@ -16,6 +16,7 @@ import click
 from isocheck.base.errors import InputError
 from isocheck.base.output import write_atomic
 from isocheck.pack.rules import PROFILES, SEVERITIES
+from isocheck.report.escape import printable, printable_output
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -77,7 +78,8 @@ def OUTPUT(what: str):  # noqa: N802 — used as a decorator like the options ab
         "--output",
         type=click.Path(dir_okay=False),
         default=None,
-        help=f"Write {what} to this file (atomically). Default: standard output.",
+        help=f"Write {what} to this file (atomically: all or nothing; never over an input file). "
+        "Default: standard output.",
     )
 
 
@@ -91,17 +93,26 @@ def input_errors(func):
             return func(*args, **kwargs)
         except InputError as exc:
             lang = "vi" if kwargs.get("lang") == "vi" else "en"
-            click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {exc.text(lang)}", err=True)
+            click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {printable(exc.text(lang))}", err=True)
             sys.exit(EXIT_INPUT)
 
     return wrapper
 
 
-def emit(text: str, output: str | None) -> None:
+def emit(text: str, output: str | None, inputs=()) -> None:
+    """Write a command's output to ``output`` (atomically, refused when it is one of ``inputs``) or to
+    standard output; a terminal never receives control characters."""
     if output:
-        write_atomic(output, text)
+        write_atomic(output, text, [i for i in inputs if i])
     else:
-        click.echo(text, nl=False)
+        click.echo(printable_output(text) if sys.stdout.isatty() else text, nl=False)
+
+
+def warn(message: str, lang: str) -> None:
+    """One warning line on standard error, in ``lang``."""
+    from isocheck.text.ui import ui
+
+    click.echo(f"isocheck: {ui('warning', lang)}: {printable(message)}", err=True)
 
 
 def as_of_date(as_of, year: int | None) -> dt.date:

@@ -47,7 +47,9 @@ def section_title(name: str, lang: str) -> str:
 
 
 def _unwrap(annotation: Any) -> Any:
-    """The type inside ``Optional[...]``."""
+    """The type inside ``Optional[...]`` and ``Annotated[...]`` (the strict types of isocheck.facts.types)."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(annotation) if a is not type(None)]
         return _unwrap(inner[0]) if len(inner) == 1 else annotation

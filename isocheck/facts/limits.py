@@ -1,8 +1,14 @@
-"""isocheck's own limits on a YAML text, checked before any parser sees it.
+"""isocheck's own limits on a YAML or JSON text, checked before any parser sees it.
 
 A parser's limits and wording change from one release to the next (the libyaml bundled with PyYAML
-6.0.4 stops at 1,000 nesting levels with its own English message, yaml-rs at other depths), so the depth
-limit is checked here first, on the text, and the message is always isocheck's own.
+6.0.4 stops at 1,000 nesting levels with its own English message, yaml-rs at other depths; Python
+refuses to convert a number of more than 4,300 digits, a limit that can be changed at run time), so
+the depth limit and the length of numbers are checked here first, on the text, and the message is
+always isocheck's own. (The size of the file is checked before it is read, the number of values as
+the strict path builds them: :data:`MAX_VALUES`.)
+
+:func:`long_number` returns the position and length of the first run of more than :data:`MAX_DIGITS`
+digits: no value in an input file is that long (a year has 4 digits, a count a handful).
 
 :func:`too_deep` returns the line and column of the first node nested deeper than :data:`MAX_DEPTH`
 levels (the top-level node is level 1). Most input is passed at once by a bound: flow nesting needs an
@@ -19,6 +25,9 @@ from __future__ import annotations
 import re
 
 MAX_DEPTH = 100  # nesting levels; the fact schema needs 5, a rule condition a handful more
+MAX_VALUES = 1_000_000  # nodes visited, aliases counted at each use (the "billion laughs")
+MAX_DIGITS = 1_000  # digits in a row; Python's own limit for converting a number is 4,300
+_LONG_NUMBER = re.compile(f"[0-9](?<![0-9][0-9])[0-9]{{{MAX_DIGITS},}}")  # (a run is tried from its first digit)
 
 _HIT = re.compile(r"[\[\]{}\"'#\n]")
 # indentation, "- " entries, "? " and ": " indicators, anchors and tags at the start of each line
@@ -27,12 +36,35 @@ _ENTRIES = re.compile(r"(?:-(?:[ \t]+|$))*")
 _KEY = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{},:][^#]*?)[ \t]*:(?:[ \t]|$)""")
 _BLOCK_SCALAR = re.compile(r"(?:^|[ \t])[|>][0-9+\-]*[ \t]*(?:#.*)?$")
 _NODE_START = frozenset(":-?[{,")  # after one of these (and blanks) a quote or bracket starts a node
+# a flow collection on one line with no collection, comment or escape inside, whose quoted scalars start
+# only after '[', '{', ',' or ':' (so a quote inside a plain scalar, "it's", never passes for one)
+_QUOTED_FLAT = r"""(?:[ ]*(?:'[^'\n\[\]{}]*'|"[^"\\\n\[\]{}]*"))?"""  # a quoted scalar, if one
+_FLAT_FLOW = re.compile(  # unrolled (plain* (separator quoted? plain*)*): no backtracking to speak of
+    rf"""[\[{{]{_QUOTED_FLAT}[^\[\]{{}}'"\n#,:]*(?:[,:]{_QUOTED_FLAT}[^\[\]{{}}'"\n#,:]*)*[\]}}]"""
+)
+# a line whose only collection is one such flat flow collection at a node start, after its indentation,
+# '- ' entries and a key with no quote, bracket or comment in it (so the collection is not inside a text)
+_FLAT_KEY = r"""(?:[^\s'"#\[\]{},:&*!|>%@`?-][^'"#\[\]{}:\n]*?|'[^'\n\[\]{}]*'|"[^"\\\n\[\]{}]*")"""
+_FLAT_LINE = re.compile(rf"[ ]*(?:[-?][ ]+)*(?:{_FLAT_KEY}[ ]*:[ ]+)?{_FLAT_FLOW.pattern}[ \t]*(?:#[^\n]*)?\r?")
+_OPENER_LINE = re.compile(r"^[^\n\[{]*[\[{][^\n]*", re.M)  # a line with an opening bracket
 
 
-def shallow(text: str, limit: int = MAX_DEPTH) -> bool:
+def long_number(text: str) -> tuple[int, int, int] | None:
+    """``(line, column, digits)`` (1-based) of the first run of more than :data:`MAX_DIGITS` digits, or None."""
+    match = _LONG_NUMBER.search(text)
+    if match is None:
+        return None
+    start = match.start()
+    line_start = text.rfind("\n", 0, start) + 1
+    return text.count("\n", 0, start) + 1, start - line_start + 1, match.end() - start
+
+
+def shallow(text: str, limit: int = MAX_DEPTH, brackets: int | None = None) -> bool:
     """True when ``text`` cannot nest deeper than ``limit`` levels: every level needs an opening bracket,
-    a column of indentation or an indicator at the start of a line."""
-    brackets = text.count("[") + text.count("{")
+    a column of indentation or an indicator at the start of a line. ``brackets``: a bound of the flow
+    nesting, when known (else every opening bracket counts)."""
+    if brackets is None:
+        brackets = text.count("[") + text.count("{")
     return brackets + max(map(len, _PREFIX.findall(text)), default=0) + 2 <= limit
 
 
@@ -43,6 +75,21 @@ def too_deep(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | None:
     return _Scanner(text, limit).run()
 
 
+def scan(text: str, limit: int = MAX_DEPTH) -> tuple[tuple[int, int] | None, bool]:
+    """``(too_deep(text), spans)``: ``spans`` is True when a flow collection (``[…]``, ``{…}``) may go on
+    past the end of a line (YAML readers differ on keys that do: see :mod:`isocheck.facts.yaml_alike`).
+    A text whose every collection is flat and closed on its line (as tools write fact files:
+    ``- {code: '1.001193', name: …}``) is passed by a bound, without the character-by-character scan."""
+    if not ("[" in text or "{" in text):
+        return too_deep(text, limit), False
+    flat = all(_FLAT_LINE.fullmatch(line.group()) for line in _OPENER_LINE.finditer(text))
+    if flat and shallow(text, limit, brackets=1):  # every collection flat and closed on its line: one level
+        return None, False
+    scanner = _Scanner(text, limit)
+    deep = scanner.run()
+    return (None if shallow(text, limit) else deep), scanner.spans
+
+
 class _Scanner:
     def __init__(self, text: str, limit: int):
         self.text, self.limit = text, limit
@@ -51,6 +98,7 @@ class _Scanner:
         self.blocks: list[tuple[int, str]] = []  # block collections open: (column, "map" | "seq")
         self.block_scalar_indent: int | None = None  # inside a block scalar more indented than this
         self.deep: tuple[int, int] | None = None
+        self.spans = False  # a flow collection went on past the end of a line
 
     def run(self) -> tuple[int, int] | None:
         text, i = self.text, 0
@@ -72,8 +120,12 @@ class _Scanner:
                     i = self._skip_quoted(j, char)
             elif char in "[{":
                 if self.flow or self._at_node_start(j):
-                    self.flow += 1
-                    self._check(len(self.blocks) + self.flow, j)
+                    flat = None if self.flow else _FLAT_FLOW.match(text, j)
+                    self._check(len(self.blocks) + self.flow + 1, j)
+                    if flat is not None:  # the whole collection, one level deep, closed on this line
+                        i = flat.end()
+                    else:
+                        self.flow += 1
             elif self.flow:  # ] or }
                 self.flow -= 1
         return self.deep
@@ -100,6 +152,7 @@ class _Scanner:
                 continue
             newlines = text.count("\n", j, end)
             if newlines:
+                self.spans = self.spans or self.flow > 0
                 self.line += newlines
                 self.line_start = text.rfind("\n", j, end) + 1
             return end + 1
@@ -116,6 +169,7 @@ class _Scanner:
             if not content or column > self.block_scalar_indent:
                 return  # a line of the block scalar's text
             self.block_scalar_indent = None
+        self.spans = self.spans or self.flow > 0
         if self.flow or not content or content.startswith("#"):
             return
         blocks = self.blocks

@@ -9,11 +9,10 @@ Knowledge convention, used everywhere downstream:
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import Field, NonNegativeInt, ValidationError
+from pydantic import Field, ValidationError
 
 from isocheck.base.errors import InputError
 from isocheck.facts.meaning import Meaning, Meanings
@@ -27,6 +26,8 @@ from isocheck.facts.records import (
     ValidityCheck,
 )
 from isocheck.facts.strict import Strict, is_known  # noqa: F401 (is_known: re-exported, the model's public test)
+from isocheck.facts.types import Bool, Count, Date, Ident, Int, StandardVersion, Str
+from isocheck.facts.uniqueness import check_unique_codes
 from isocheck.facts.validation import validation_error
 from isocheck.text.problems import Found
 
@@ -41,7 +42,6 @@ Level = Literal[
     "policy_bank",
     "mission_abroad",
 ]
-StandardVersion = Literal[2008, 2015]
 # the levels in the order reports list them; law/administration/levels.yaml says what QĐ 19 Điều 2 asks of each
 LEVELS: tuple[str, ...] = (
     "department",
@@ -65,18 +65,18 @@ MANDATORY_PROCEDURES_2008: tuple[str, ...] = (
 
 
 class Identity(Strict):
-    name: str = Field(min_length=1, description="Official name, e.g. 'UBND phường Đức Thuận'.")
+    name: Str = Field(min_length=1, description="Official name, e.g. 'UBND phường Đức Thuận'.")
     level: Level = Field(
         description="department | sub_department | district | commune | ministry | provincial_committee | "
         "public_service_unit | policy_bank | mission_abroad"
     )
-    province: str = Field(min_length=1)
+    province: Str = Field(min_length=1)
     standard: StandardVersion = Field(description="TCVN ISO 9001 version the QMS is built on: 2008 or 2015.")
-    parent: str | None = Field(None, description="Body the agency belongs to (e.g. the district People's Committee).")
-    has_website: bool | None = Field(
+    parent: Str | None = Field(None, description="Body the agency belongs to (e.g. the district People's Committee).")
+    has_website: Bool | None = Field(
         None, description="Whether the agency has its own website (QĐ19 Điều 4 khoản 3 'nếu có')."
     )
-    website: str | None = None
+    website: Str | None = None
     qms_duty: QmsDuty | None = Field(
         None,
         description="Only for bodies QĐ19 Điều 2 khoản 2 encourages (commune, public_service_unit, policy_bank, "
@@ -117,8 +117,8 @@ class Identity(Strict):
 class Decision(Strict):
     """A document issued by a numbered decision (quyết định) or plan."""
 
-    number: str | None = Field(None, description="e.g. '27/QĐ-UBND'")
-    issued_on: dt.date | None = None
+    number: Ident | None = Field(None, description="e.g. '27/QĐ-UBND'")
+    issued_on: Date | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         number=Meaning("Số quyết định, ví dụ '27/QĐ-UBND'.", "Number of the decision, e.g. '27/QĐ-UBND'."),
@@ -127,11 +127,11 @@ class Decision(Strict):
 
 
 class QualityObjectives(Strict):
-    year: int = Field(ge=2000, le=2100)
-    number: str | None = None
-    issued_on: dt.date | None = None
-    measurable: bool | None = Field(None, description="Objectives are measurable (TCVN ISO 9001:2015 §6.2.1 b).")
-    has_plan: bool | None = Field(None, description="A plan to achieve the objectives exists (§6.2.2).")
+    year: Int = Field(ge=2000, le=2100)
+    number: Ident | None = None
+    issued_on: Date | None = None
+    measurable: Bool | None = Field(None, description="Objectives are measurable (TCVN ISO 9001:2015 §6.2.1 b).")
+    has_plan: Bool | None = Field(None, description="A plan to achieve the objectives exists (§6.2.2).")
 
     meanings: ClassVar[Meanings] = Meanings(
         year=Meaning("Năm của mục tiêu chất lượng.", "Year the objectives are for."),
@@ -143,9 +143,9 @@ class QualityObjectives(Strict):
 
 
 class MaintenancePlan(Strict):
-    year: int = Field(ge=2000, le=2100)
-    number: str | None = None
-    issued_on: dt.date | None = None
+    year: Int = Field(ge=2000, le=2100)
+    number: Ident | None = None
+    issued_on: Date | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         year=Meaning("Năm của kế hoạch.", "Year the plan covers."),
@@ -155,9 +155,9 @@ class MaintenancePlan(Strict):
 
 
 class Person(Strict):
-    name: str | None = None
-    appointed_by: str | None = Field(None, description="Number of the appointing decision.")
-    appointed_on: dt.date | None = None
+    name: Str | None = None
+    appointed_by: Ident | None = Field(None, description="Number of the appointing decision.")
+    appointed_on: Date | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         name=Meaning("Họ và tên.", "Full name."),
@@ -168,8 +168,8 @@ class Person(Strict):
 
 class MandatoryProcedure(Strict):
     kind: Literal[MANDATORY_PROCEDURES_2008]  # type: ignore[valid-type]
-    code: str | None = None
-    built: bool
+    code: Ident | None = None
+    built: Bool
     operated: Literal["yes", "no", "not_triggered"] | None = Field(
         None, description="yes | no | not_triggered (nothing happened that called for it)."
     )
@@ -227,12 +227,12 @@ class QMS(Strict):
 class Procedure(Strict):
     """An administrative procedure (TTHC) the agency handles."""
 
-    code: str = Field(min_length=1, description="Code in the national TTHC database, e.g. '1.001193'.")
-    name: str = Field(min_length=1)
-    field: str = Field(min_length=1, description="Field (lĩnh vực), e.g. 'Hộ tịch'.")
-    announced_by: str | None = Field(None, description="Decision that announced the TTHC.")
-    internal_procedure: bool | None = Field(None, description="An internal ISO procedure exists for it.")
-    matches_one_stop: bool | None = Field(
+    code: Ident = Field(min_length=1, description="Code in the national TTHC database, e.g. '1.001193'.")
+    name: Str = Field(min_length=1)
+    field: Str = Field(min_length=1, description="Field (lĩnh vực), e.g. 'Hộ tịch'.")
+    announced_by: Ident | None = Field(None, description="Decision that announced the TTHC.")
+    internal_procedure: Bool | None = Field(None, description="An internal ISO procedure exists for it.")
+    matches_one_stop: Bool | None = Field(
         None, description="The internal procedure matches the e-one-stop software (steps, time limit)."
     )
 
@@ -247,12 +247,10 @@ class Procedure(Strict):
 
 
 class LegalDocument(Strict):
-    number: str = Field(min_length=1)
-    title: str | None = None
-    effective_on: dt.date
-    built_in_on: dt.date | None = Field(
-        None, description="Date the change was built into the procedures; null = not yet."
-    )
+    number: Ident = Field(min_length=1)
+    title: Str | None = None
+    effective_on: Date
+    built_in_on: Date | None = Field(None, description="Date the change was built into the procedures; null = not yet.")
 
     meanings: ClassVar[Meanings] = Meanings(
         number=Meaning("Số, ký hiệu văn bản, ví dụ '31/2021/NĐ-CP'.", "Number of the document, e.g. '31/2021/NĐ-CP'."),
@@ -263,9 +261,9 @@ class LegalDocument(Strict):
 
 
 class AuditFindings(Strict):
-    major: NonNegativeInt = 0
-    minor: NonNegativeInt = 0
-    observation: NonNegativeInt = 0
+    major: Count = 0
+    minor: Count = 0
+    observation: Count = 0
 
     meanings: ClassVar[Meanings] = Meanings(
         major=Meaning("Số điểm không phù hợp nặng.", "Number of major nonconformities."),
@@ -275,10 +273,10 @@ class AuditFindings(Strict):
 
 
 class CorrectiveAction(Strict):
-    finding: str = Field(min_length=1)
+    finding: Str = Field(min_length=1)
     severity: Literal["major", "minor"] = "minor"
-    due_on: dt.date | None = None
-    closed_on: dt.date | None = Field(None, description="null = still open.")
+    due_on: Date | None = None
+    closed_on: Date | None = Field(None, description="null = still open.")
 
     meanings: ClassVar[Meanings] = Meanings(
         finding=Meaning("Điểm không phù hợp cần khắc phục.", "The nonconformity to correct."),
@@ -293,9 +291,9 @@ class CorrectiveAction(Strict):
 
 
 class InternalAudit(Strict):
-    date: dt.date
-    plan: str | None = None
-    report: str | None = None
+    date: Date
+    plan: Ident | None = None
+    report: Ident | None = None
     findings: AuditFindings | None = None
     corrective_actions: list[CorrectiveAction] | None = None
 
@@ -312,8 +310,8 @@ class InternalAudit(Strict):
 
 
 class ManagementReview(Strict):
-    date: dt.date
-    minutes: str | None = Field(None, description="Reference of the minutes (biên bản); null = none kept.")
+    date: Date
+    minutes: Ident | None = Field(None, description="Reference of the minutes (biên bản); null = none kept.")
 
     meanings: ClassVar[Meanings] = Meanings(
         date=Meaning("Ngày họp xem xét.", "Date of the review."),
@@ -322,19 +320,19 @@ class ManagementReview(Strict):
 
 
 class Announcement(Strict):
-    decision: str = Field(min_length=1, description="Number of the announcement decision, e.g. '132/QĐ-UBND'.")
-    date: dt.date
+    decision: Ident = Field(min_length=1, description="Number of the announcement decision, e.g. '132/QĐ-UBND'.")
+    date: Date
     standard: StandardVersion
-    scope: str | None = None
-    head_confirmed_on: dt.date | None = Field(
+    scope: Str | None = None
+    head_confirmed_on: Date | None = Field(
         None, description="Date the head confirmed the QMS effective (QĐ19 Điều 4 khoản 2 điểm d); null = never."
     )
-    notified_dost_on: dt.date | None = Field(
+    notified_dost_on: Date | None = Field(
         None, description="Date of the letter to the Department of Science and Technology; null = not sent."
     )
-    notification: str | None = Field(None, description="Number of that letter.")
-    posted_at_premises: bool | None = None
-    published_on_website: bool | None = None
+    notification: Ident | None = Field(None, description="Number of that letter.")
+    posted_at_premises: Bool | None = None
+    published_on_website: Bool | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         decision="Số quyết định công bố, ví dụ '132/QĐ-UBND'.",
@@ -358,9 +356,9 @@ class Announcement(Strict):
 
 
 class ScopeChange(Strict):
-    date: dt.date
+    date: Date
     kind: Literal["adjusted", "extended", "narrowed"]
-    description: str | None = None
+    description: Str | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         date=Meaning("Ngày thay đổi phạm vi (ngày quyết định).", "Date of the change (of the decision)."),
@@ -372,15 +370,15 @@ class ScopeChange(Strict):
 
 
 class ConsultantContract(Strict):
-    consultant: str = Field(min_length=1)
-    contract_date: dt.date
-    certificate: str | None = Field(None, description="Giấy xác nhận đủ điều kiện tư vấn number; null = none.")
-    certificate_valid_until: dt.date | None = None
-    experts_have_cards: bool | None = Field(None, description="Every expert holds a valid expert card (thẻ).")
-    ended_on: dt.date | None = Field(
+    consultant: Ident = Field(min_length=1)
+    contract_date: Date
+    certificate: Ident | None = Field(None, description="Giấy xác nhận đủ điều kiện tư vấn number; null = none.")
+    certificate_valid_until: Date | None = None
+    experts_have_cards: Bool | None = Field(None, description="Every expert holds a valid expert card (thẻ).")
+    ended_on: Date | None = Field(
         None, description="Date the engagement ended (acceptance or settlement of the contract); null = still going."
     )
-    cards_valid_until: dt.date | None = Field(
+    cards_valid_until: Date | None = Field(
         None, description="The earliest date an expert card on the engagement expires; left out = no end date."
     )
     validity_checks: list[ValidityCheck] | None = Field(
@@ -419,9 +417,9 @@ class ConsultantContract(Strict):
 
 
 class CertificationBodyContract(Strict):
-    body: str = Field(min_length=1)
-    contract_date: dt.date
-    purpose: str | None = None
+    body: Ident = Field(min_length=1)
+    contract_date: Date
+    purpose: Str | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         body=Meaning("Tên tổ chức chứng nhận.", "Name of the certification body."),
@@ -431,10 +429,10 @@ class CertificationBodyContract(Strict):
 
 
 class SatisfactionSurvey(Strict):
-    year: int = Field(ge=2000, le=2100)
-    held_on: dt.date | None = Field(None, description="Date the survey was carried out; null = not yet.")
-    planned_on: dt.date | None = None
-    reference: str | None = None
+    year: Int = Field(ge=2000, le=2100)
+    held_on: Date | None = Field(None, description="Date the survey was carried out; null = not yet.")
+    planned_on: Date | None = None
+    reference: Ident | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
         year=Meaning("Năm khảo sát.", "Year of the survey."),
@@ -448,12 +446,12 @@ class YearlyReport(Strict):
     """The agency's report on building, applying and maintaining its QMS, sent to the inspecting unit
     when asked (TT26 Điều 35 khoản 1–2; provinces ask every year, e.g. in October for that year)."""
 
-    year: int = Field(ge=2000, le=2100, description="Year the report covers.")
-    requested_by: str | None = Field(None, description="Number of the request letter, e.g. '1243/SKH-CN-TĐC'.")
-    requested_on: dt.date | None = Field(None, description="Date of the request letter.")
-    due_on: dt.date | None = Field(None, description="Deadline set in the request letter.")
-    submitted_on: dt.date | None = Field(None, description="Date the report was sent; null = not sent.")
-    reference: str | None = Field(None, description="Number of the report, e.g. '3061/BC-SXD'.")
+    year: Int = Field(ge=2000, le=2100, description="Year the report covers.")
+    requested_by: Ident | None = Field(None, description="Number of the request letter, e.g. '1243/SKH-CN-TĐC'.")
+    requested_on: Date | None = Field(None, description="Date of the request letter.")
+    due_on: Date | None = Field(None, description="Deadline set in the request letter.")
+    submitted_on: Date | None = Field(None, description="Date the report was sent; null = not sent.")
+    reference: Ident | None = Field(None, description="Number of the report, e.g. '3061/BC-SXD'.")
 
     meanings: ClassVar[Meanings] = Meanings(
         year="Năm được báo cáo.",
@@ -469,7 +467,7 @@ class Agency(Strict):
     """Everything known about one agency's QMS."""
 
     agency: Identity
-    records_since: dt.date | None = Field(
+    records_since: Date | None = Field(
         None,
         description="Records in this file (audits, reviews, legal documents…) are complete from this date; "
         "earlier events are unknown. Left out: the lists are the complete history.",
@@ -586,6 +584,8 @@ def validate_agency(data: Any, file: str, lines: dict | None = None) -> Agency:
         line, column = position_of(lines or {}, ())
         raise InputError.of(file, "facts.not_mapping", {"found": Found(data)}, line=line, column=column)
     try:
-        return Agency.model_validate(data)
+        agency = Agency.model_validate(data)
     except ValidationError as exc:
         raise validation_error(exc, file, lines or {}, Agency) from None
+    check_unique_codes(agency, file, {} if lines is None else lines)
+    return agency

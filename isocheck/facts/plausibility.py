@@ -1,10 +1,12 @@
 """Dates that cannot be true on the as-of date: an event the fact file says already happened, dated after it.
 
 :data:`EVENTS` lists the fact-file paths of such events (``[]``: every item of a list) with the message
-that says what cannot have happened yet. :data:`MAY_BE_LATER` lists the dates that may lie after the
-as-of date (deadlines, plans, validity, entry into force). Every date field of the fact model is in
-one of the two (``tests/test_input_messages.py`` checks it, so a new field must be classified).
-The check runs on fact files (:func:`isocheck.workflows.check.check_file`): it needs the as-of date.
+that says what cannot have happened yet; ``records_since`` (the records are complete from that day)
+cannot lie after the as-of date either, or nothing in the file could be judged. :data:`MAY_BE_LATER`
+lists the dates that may lie after the as-of date (deadlines, plans, validity, entry into force).
+Every date field of the fact model is in one of them (``tests/test_input_messages.py`` checks it,
+so a new field must be classified). The check runs on fact files
+(:func:`isocheck.workflows.check.check_file`): it needs the as-of date.
 """
 
 from __future__ import annotations
@@ -56,8 +58,8 @@ EVENTS: tuple[tuple[str, str], ...] = (
     ("consultants[].deviations[].reported_to_directorate_on", "event.letter"),
     ("agency.qms_duty.issued_on", "event.issued"),
 )
+NOT_AFTER_AS_OF: tuple[str, ...] = ("records_since",)  # not an event: from when the lists are complete
 MAY_BE_LATER: tuple[str, ...] = (
-    "records_since",  # not an event: from when the lists are complete
     "legal_documents[].effective_on",
     "internal_audits[].corrective_actions[].due_on",
     "consultants[].certificate_valid_until",
@@ -72,7 +74,19 @@ _PART = re.compile(r"\[\]|[^.\[\]]+")
 
 
 def check_dates(agency: Agency, as_of: dt.date, file: str, lines: dict) -> None:
-    """Raise :class:`InputError` for the first event (in file order) dated after ``as_of``."""
+    """Raise :class:`InputError` when the records begin after ``as_of``, else for the first event (in file
+    order) dated after ``as_of``."""
+    since = agency.records_since
+    if since is not None and since > as_of:
+        line, column = position_of(lines, ("records_since",), value=True)
+        raise InputError.of(
+            file,
+            "date.records_since_future",
+            {"value": since.isoformat(), "as_of": as_of.isoformat()},
+            field="records_since",
+            line=line,
+            column=column,
+        )
     late = []
     for pattern, event in EVENTS:
         for loc, value in _values(agency, _PART.findall(pattern), ()):

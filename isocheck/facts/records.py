@@ -16,6 +16,7 @@ from pydantic import Field, model_validator
 
 from isocheck.facts.meaning import Meaning, Meanings
 from isocheck.facts.strict import Strict
+from isocheck.facts.types import Date, Ident, Int, Str
 from isocheck.text.problems import Problem
 
 
@@ -27,14 +28,14 @@ class QmsDuty(Strict):
     basis: Literal["mandated", "voluntary", "none"] = Field(
         description="mandated (a decision requires it) | voluntary (it applies a QMS of its own accord) | none."
     )
-    decision: str | None = Field(
+    decision: Ident | None = Field(
         None, min_length=1, description="mandated: number of the decision, e.g. '121/KH-UBND'."
     )
-    issued_on: dt.date | None = Field(None, description="mandated: date of the decision.")
-    issuer: str | None = Field(None, min_length=1, description="mandated: who issued it, e.g. 'UBND tỉnh Hà Tĩnh'.")
-    title: str | None = Field(None, min_length=1, description="mandated: what the decision is about.")
-    effective_on: dt.date | None = Field(None, description="mandated: date it takes effect; default the date issued.")
-    since: dt.date | None = Field(None, description="voluntary: since when the body applies a QMS of its own accord.")
+    issued_on: Date | None = Field(None, description="mandated: date of the decision.")
+    issuer: Str | None = Field(None, min_length=1, description="mandated: who issued it, e.g. 'UBND tỉnh Hà Tĩnh'.")
+    title: Str | None = Field(None, min_length=1, description="mandated: what the decision is about.")
+    effective_on: Date | None = Field(None, description="mandated: date it takes effect; default the date issued.")
+    since: Date | None = Field(None, description="voluntary: since when the body applies a QMS of its own accord.")
 
     @model_validator(mode="after")
     def _fields_of_basis(self) -> QmsDuty:
@@ -77,8 +78,8 @@ class ValidityCheck(Strict):
     """One check of a consultant's certificate and experts' cards on the standards body's website (TT26 Điều 41
     khoản 4)."""
 
-    checked_on: dt.date
-    record: str | None = Field(None, description="How the check is kept, e.g. a dated screenshot or a note.")
+    checked_on: Date
+    record: Ident | None = Field(None, description="How the check is kept, e.g. a dated screenshot or a note.")
 
     meanings: ClassVar[Meanings] = Meanings(
         checked_on=Meaning("Ngày kiểm tra.", "Date of the check."),
@@ -90,13 +91,13 @@ class ConsultantDeviation(Strict):
     """A departure of the consultant from the signed consulting plan without good reason, as the agency recorded it
     (e.g. in a biên bản làm việc), and its written reports (TT26 Điều 41 khoản 5)."""
 
-    noted_on: dt.date = Field(description="Date the agency recorded the departure.")
-    description: str = Field(min_length=1)
-    record: str | None = Field(None, description="Number of the record, e.g. the biên bản làm việc.")
-    reported_to_lead_unit_on: dt.date | None = Field(
+    noted_on: Date = Field(description="Date the agency recorded the departure.")
+    description: Str = Field(min_length=1)
+    record: Ident | None = Field(None, description="Number of the record, e.g. the biên bản làm việc.")
+    reported_to_lead_unit_on: Date | None = Field(
         None, description="Date of the written report to the supervising unit; left out or null = not sent."
     )
-    reported_to_directorate_on: dt.date | None = Field(
+    reported_to_directorate_on: Date | None = Field(
         None, description="Date of the written report to the national standards body; left out or null = not sent."
     )
 
@@ -119,10 +120,10 @@ class InformationRequest(Strict):
     """A document or piece of information the inspection team asked for, with its deadline (TT26 Điều 37 khoản 2
     điểm a)."""
 
-    item: str = Field(min_length=1)
-    requested_on: dt.date
-    due_on: dt.date
-    provided_on: dt.date | None = Field(None, description="Date the agency provided it; left out or null = not yet.")
+    item: Str = Field(min_length=1)
+    requested_on: Date
+    due_on: Date
+    provided_on: Date | None = Field(None, description="Date the agency provided it; left out or null = not yet.")
 
     meanings: ClassVar[Meanings] = Meanings(
         item=Meaning("Tài liệu, thông tin đoàn kiểm tra yêu cầu.", "The document or information asked for."),
@@ -135,21 +136,21 @@ class InformationRequest(Strict):
 class Inspection(Strict):
     """An inspection of the QMS at the agency's premises (TT26 Điều 35 khoản 1–2, Điều 37 khoản 2)."""
 
-    decision: str = Field(min_length=1, description="Number of the inspection decision (Mẫu 20. QĐKT).")
-    decided_on: dt.date | None = None
-    unit: str | None = Field(
+    decision: Ident = Field(min_length=1, description="Number of the inspection decision (Mẫu 20. QĐKT).")
+    decided_on: Date | None = None
+    unit: Str | None = Field(
         None, min_length=1, description="The inspecting unit as the decision names it; left out: the dated data."
     )
-    held_on: dt.date = Field(description="Day the team announced the decision and inspected on site.")
-    minutes: str | None = Field(None, description="Number of the inspection minutes (Mẫu 21. BBKT).")
-    minutes_signed_on: dt.date | None = Field(
+    held_on: Date = Field(description="Day the team announced the decision and inspected on site.")
+    minutes: Ident | None = Field(None, description="Number of the inspection minutes (Mẫu 21. BBKT).")
+    minutes_signed_on: Date | None = Field(
         None, description="Day the team leader and the agency signed the minutes; null = not signed."
     )
-    issues: int | None = Field(None, ge=0, description="Outstanding issues the minutes record; 0 = none.")
-    corrective_report_on: dt.date | None = Field(
+    issues: Int | None = Field(None, ge=0, description="Outstanding issues the minutes record; 0 = none.")
+    corrective_report_on: Date | None = Field(
         None, description="Day the report on corrective actions was sent to the inspecting unit; null = not sent."
     )
-    corrective_report: str | None = Field(None, description="Number of that report.")
+    corrective_report: Ident | None = Field(None, description="Number of that report.")
     information_requests: list[InformationRequest] | None = Field(
         None, description="What the team asked the agency to provide; [] = nothing."
     )
@@ -175,10 +176,10 @@ class Inspection(Strict):
 class AuditorTraining(Strict):
     """A course (or certificate) that trained staff of the agency as internal auditors (TT26 Điều 7 khoản 2 điểm c)."""
 
-    completed_on: dt.date = Field(description="Date the course ended (or the certificate was issued).")
-    trainees: int = Field(ge=1, description="Number of the agency's staff trained as internal auditors.")
-    course: str | None = Field(None, min_length=1, description="Course and training body.")
-    certificate: str | None = Field(None, description="Number of the certificate or of the decision sending staff.")
+    completed_on: Date = Field(description="Date the course ended (or the certificate was issued).")
+    trainees: Int = Field(ge=1, description="Number of the agency's staff trained as internal auditors.")
+    course: Str | None = Field(None, min_length=1, description="Course and training body.")
+    certificate: Ident | None = Field(None, description="Number of the certificate or of the decision sending staff.")
 
     meanings: ClassVar[Meanings] = Meanings(
         completed_on="Ngày kết thúc khóa đào tạo (hoặc ngày cấp chứng chỉ).",
@@ -192,14 +193,14 @@ class QmsBudget(Strict):
     """The QMS money of one budget year: its estimate (TT116 Điều 5 khoản 1) and what maintenance cost
     (TT116 Điều 4 khoản 6). Amounts in đồng, whole numbers."""
 
-    year: int = Field(ge=2000, le=2100, description="The budget year.")
-    estimated_on: dt.date | None = Field(
+    year: Int = Field(ge=2000, le=2100, description="The budget year.")
+    estimated_on: Date | None = Field(
         None, description="Date the QMS funding estimate for the year was made (with the budget estimate); null = none."
     )
-    estimate: str | None = Field(None, description="Reference of the estimate, e.g. the report that carries it.")
+    estimate: Ident | None = Field(None, description="Reference of the estimate, e.g. the report that carries it.")
     # money: a whole number of đồng (strict: never a float or a text such as "15.000.000")
-    estimate_vnd: int | None = Field(None, ge=0, strict=True, description="Amount estimated, in đồng.")
-    maintenance_spent_vnd: int | None = Field(
+    estimate_vnd: Int | None = Field(None, ge=0, strict=True, description="Amount estimated, in đồng.")
+    maintenance_spent_vnd: Int | None = Field(
         None,
         ge=0,
         strict=True,

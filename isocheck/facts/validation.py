@@ -1,8 +1,9 @@
 """pydantic's validation errors as one translated :class:`InputError`: field path, line and column, what
 was found and what was expected (with "did you mean" for a misspelt field name).
 
-Each common pydantic error type maps to a message of :mod:`isocheck.error_text`; an unknown type keeps
-pydantic's English text. A validator that raises ``ValueError(Problem(...))`` is shown translated.
+Each common pydantic error type maps to a message of :mod:`isocheck.text.problems`; an unknown type keeps
+pydantic's English text. A validator that raises ``ValueError(Problem(...))`` is shown translated, and
+the ``isocheck`` errors of :mod:`isocheck.facts.types` are shown as the problem they carry.
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ def validation_error(exc: ValidationError, file: str, lines: dict, model: type[B
     errors = _reported(exc)
     first = errors[0]
     loc, _ = _resolve(model, tuple(first["loc"]))
+    # a value that fits a union member's type but not isocheck's rule for it (a date in year 9999 where a
+    # number or a date may stand): say what is wrong with it, not that it should have been the other member
+    first = next((e for e in errors if e["type"] == "isocheck" and _resolve(model, tuple(e["loc"]))[0] == loc), first)
     problem = _problem(first, model, loc)
     others = len({_resolve(model, tuple(e["loc"]))[0] for e in errors[1:]} - {loc})
     if others:
@@ -85,6 +89,8 @@ def field_errors(exc: ValidationError, file: str, model: type[BaseModel]) -> lis
 def _problem(error: ErrorDetails, model: type[BaseModel], loc: tuple) -> Problem:
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     found = Found(value)
+    if kind == "isocheck":  # a problem of isocheck's own (isocheck.facts.types)
+        return ctx["problem"]
     if kind == "missing":
         return Problem("field.missing")
     if kind == "extra_forbidden":

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from isocheck.base.errors import InputError
 from isocheck.facts.parse import path_text, position_of
+from isocheck.facts.types import Bool, Date, Ident, Int, Str
 from isocheck.law.standards import EDITIONS, STANDARD, load_standards
 from isocheck.law.texts import Library, load_library, normalise
 from isocheck.text.problems import Problem
@@ -30,8 +31,8 @@ class Text(BaseModel):
     """A text in Vietnamese (full diacritics) and English."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    vi: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+    vi: Str = Field(min_length=1)
+    en: Str = Field(min_length=1)
 
     def get(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
@@ -41,15 +42,15 @@ class Citation(BaseModel):
     """One legal basis of a rule: a unit of a legal text with its quote, or a clause of TCVN ISO 9001."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    instrument: str = Field(min_length=1, description="Full name: 'Quyết định 19/2014/QĐ-TTg', 'TCVN ISO 9001'.")
-    article: int | None = Field(None, ge=1)
-    clause: int | None = Field(None, ge=1)
-    point: str | None = Field(None, pattern=r"^[a-zđ]$")
-    clauses: dict[int, str] | None = Field(
+    instrument: Str = Field(min_length=1, description="Full name: 'Quyết định 19/2014/QĐ-TTg', 'TCVN ISO 9001'.")
+    article: Int | None = Field(None, ge=1)
+    clause: Int | None = Field(None, ge=1)
+    point: Str | None = Field(None, pattern=r"^[a-zđ]$")
+    clauses: dict[int, Str] | None = Field(
         None,
         description="TCVN ISO 9001 only: the clause number in each edition, e.g. {'2015': '9.2', '2008': '8.2.2'}.",
     )
-    quote_vi: str | None = Field(None, min_length=1, description="Verbatim Vietnamese words of the cited unit.")
+    quote_vi: Str | None = Field(None, min_length=1, description="Verbatim Vietnamese words of the cited unit.")
     note: Text | None = Field(None, description="Where the words come from when the text is not shipped.")
 
     @model_validator(mode="after")
@@ -148,13 +149,13 @@ class Decision(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     type: Text = Field(description="Kind of document: {vi: Quyết định, en: Decision}, {vi: Kế hoạch, en: Plan}…")
-    number: str = Field(min_length=1, description="e.g. '2125/QĐ-UBND'")
-    date: dt.date = Field(description="Date signed.")
+    number: Ident = Field(min_length=1, description="e.g. '2125/QĐ-UBND'")
+    date: Date = Field(description="Date signed.")
     issuer: Text = Field(description="e.g. {vi: Ủy ban nhân dân tỉnh Hà Tĩnh, en: Hà Tĩnh People's Committee}")
     subject: Text | None = Field(None, description="What the document is about, as its title says.")
-    effective_on: dt.date | None = Field(None, description="Date it takes effect; default: the date signed.")
-    seen_in: str | None = Field(None, description="Where this project saw the document (e.g. a seed report).")
-    placeholder: bool = Field(False, description="True for an example that is not a real decision.")
+    effective_on: Date | None = Field(None, description="Date it takes effect; default: the date signed.")
+    seen_in: Str | None = Field(None, description="Where this project saw the document (e.g. a seed report).")
+    placeholder: Bool = Field(False, description="True for an example that is not a real decision.")
 
     @property
     def in_force(self) -> dt.date:

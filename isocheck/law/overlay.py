@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from isocheck.base.errors import InputError
 from isocheck.base.shipped import resolve, shipped_dir
 from isocheck.facts.parse import load_document, path_text, position_of
+from isocheck.facts.types import Bool, Ident, Int, Str
 from isocheck.facts.validation import validation_error
 from isocheck.law.citations import Decision, Text
 from isocheck.law.parameters import PROVINCIAL, ParameterValue, kind_error
@@ -34,40 +35,40 @@ class _Strict(BaseModel):
 
 
 class Skip(_Strict):
-    rule: str = Field(min_length=1, description="Id of the national rule the province does not apply.")
-    decision: str = Field(min_length=1, description="Key of the decision under 'decisions'.")
+    rule: Ident = Field(min_length=1, description="Id of the national rule the province does not apply.")
+    decision: Ident = Field(min_length=1, description="Key of the decision under 'decisions'.")
     reason: Text
 
 
 class SeverityChange(_Strict):
-    rule: str = Field(min_length=1)
+    rule: Ident = Field(min_length=1)
     to: Severity
-    decision: str = Field(min_length=1)
+    decision: Ident = Field(min_length=1)
     reason: Text
 
 
 class ParameterSetting(_Strict):
-    name: str = Field(min_length=1, description="A parameter no national text sets, e.g. yearly_report_due.")
-    value: Text | str | int
-    decision: str = Field(min_length=1)
+    name: Ident = Field(min_length=1, description="A parameter no national text sets, e.g. yearly_report_due.")
+    value: Text | Str | Int
+    decision: Ident = Field(min_length=1)
     reason: Text
 
 
 class AddedRule(_Strict):
     """A criterion of the province: the rule (the national rule schema, id ``<overlay>.<name>``) and its basis."""
 
-    decision: str = Field(min_length=1)
+    decision: Ident = Field(min_length=1)
     reason: Text
     rule: dict[str, Any] = Field(description="A rule, written exactly as a rules/<area>/<name>.yaml file.")
 
 
 class Overlay(_Strict):
-    overlay: str = Field(pattern=r"^[a-z][a-z0-9-]*$", description="Id; the rules it adds are '<id>.<name>'.")
-    version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
-    province: str = Field(min_length=1)
+    overlay: Ident = Field(pattern=r"^[a-z][a-z0-9-]*$", description="Id; the rules it adds are '<id>.<name>'.")
+    version: Str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    province: Str = Field(min_length=1)
     title: Text
-    extends: str = Field(min_length=1, description="Name of the national pack (rules/pack.yaml 'name').")
-    example: bool = Field(False, description="True for a shipped example a province must adapt before use.")
+    extends: Str = Field(min_length=1, description="Name of the national pack (rules/pack.yaml 'name').")
+    example: Bool = Field(False, description="True for a shipped example a province must adapt before use.")
     note: Text | None = None
     decisions: dict[str, Decision] = Field(min_length=1)
     skip: list[Skip] = []

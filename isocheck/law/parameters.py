@@ -4,7 +4,9 @@ A parameter never silently falls back: asking for one before its first ``valid_f
 ``valid_until`` of its last value) returns None, and the derived fact that needs it stays unknown. The
 values of a parameter form one chain of dated versions, no gap and no overlap (:mod:`isocheck.law.periods`).
 The national file cites the law for each value; a province overlay (:mod:`isocheck.law.overlay`) may add
-dated values of the parameters in :data:`PROVINCIAL`, each with the provincial decision that sets it.
+dated values of the parameters in :data:`PROVINCIAL`, each with the provincial decision that sets it. A
+number of months must be a possible one (:data:`BOUNDS`: a deadline of -1 or 0 months, or of a thousand
+years, is a typing error).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, RootModel, ValidationError
 from isocheck.base.errors import InputError
 from isocheck.facts.model import validation_error
 from isocheck.facts.parse import load_document, position_of
+from isocheck.facts.types import Date, Int, Str
 from isocheck.law.citations import Citation, Decision, Text
 from isocheck.law.dated_data import check_versions
 from isocheck.law.periods import in_force
@@ -71,6 +74,8 @@ READ_BY: dict[str, tuple[str, ...]] = {
     "satisfaction_survey_method": ("survey_method_vi", "survey_method_en"),
 }
 KINDS: dict[str, type] = {**NEEDED, **PROVINCIAL}
+# the possible values of the whole-number parameters: (lowest, highest, unit)
+BOUNDS: dict[str, tuple[int, int, str]] = {"legal_update_max_months": (1, 120, "unit.months")}
 _KIND_WORDS = {int: ("số nguyên", "a whole number"), dt.date: ("ngày YYYY-MM-DD", "a date YYYY-MM-DD")}
 _NO_METHOD = (
     "theo hình thức và mẫu phiếu do tỉnh hướng dẫn, nếu có",
@@ -83,9 +88,9 @@ class _FileEntry(BaseModel):
     """One dated value as ``rules/parameters.yaml`` writes it: the national law's, with its citation."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    value: int | dt.date | Text | str
-    valid_from: dt.date
-    valid_until: dt.date | None = None  # left out: until the next value starts (or open, for the last)
+    value: Int | Date | Text | Str
+    valid_from: Date
+    valid_until: Date | None = None  # left out: until the next value starts (or open, for the last)
     citation: Citation
 
 
@@ -181,6 +186,9 @@ def kind_error(name: str, value: Any) -> Problem | None:
         ok = isinstance(value, Text)
     else:
         ok = type(value) is kind
+    if ok and name in BOUNDS and not BOUNDS[name][0] <= value <= BOUNDS[name][1]:
+        low, high, unit = BOUNDS[name]
+        return Problem("parameters.out_of_range", found=Found(value), name=name, unit=Problem(unit), low=low, high=high)
     if ok:
         return None
     if kind in (int, dt.date):  # the words every other input file uses for these

@@ -7,7 +7,6 @@ citations (and the bilingual :class:`Text`) are :mod:`isocheck.law.citations`' o
 
 from __future__ import annotations
 
-import datetime as dt
 import string
 from functools import cached_property
 from typing import Any, Literal
@@ -15,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from isocheck.facts.model import LEVELS
+from isocheck.facts.types import Bool, Date, Ident, Int, StandardVersion, Str
 from isocheck.law.citations import Citation, Text
 from isocheck.pack import conditions as cond
 from isocheck.pack.origin import NATIONAL, Origin
@@ -30,8 +30,8 @@ class _Strict(BaseModel):
 
 
 class TextList(_Strict):
-    vi: list[str] = Field(min_length=1)
-    en: list[str] = Field(min_length=1)
+    vi: list[Str] = Field(min_length=1)
+    en: list[Str] = Field(min_length=1)
 
     def get(self, lang: str) -> list[str]:
         return self.vi if lang == "vi" else self.en
@@ -39,19 +39,19 @@ class TextList(_Strict):
 
 class AppliesTo(_Strict):
     levels: list[Literal[LEVELS]] = Field(default=list(LEVELS), min_length=1)  # type: ignore[valid-type]
-    standards: list[Literal[2008, 2015]] = Field(default=[2008, 2015], min_length=1)
+    standards: list[StandardVersion] = Field(default=[2008, 2015], min_length=1)
 
 
 class Effective(_Strict):
-    from_: dt.date = Field(alias="from")
-    until: dt.date | None = None
+    from_: Date = Field(alias="from")
+    until: Date | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 class Rule(_Strict):
-    id: str
-    version: int = Field(1, ge=1)
+    id: Ident
+    version: Int = Field(1, ge=1)
     title: Text
     requirement: Text = Field(description="What the rule requires, in one plain sentence.")
     severity: Severity
@@ -64,12 +64,12 @@ class Rule(_Strict):
     not_applicable_reason: Text | None = None
     fail_when: dict[str, Any]
     pending_when: dict[str, Any] | None = None
-    requires: list[str] = []
-    findings_per: str | None = Field(None, description="Item list: a failure gives one finding per item.")
-    judgment: bool = Field(False, description="True when the rule relies on an auditor's attested judgment.")
+    requires: list[Str] = []
+    findings_per: Str | None = Field(None, description="Item list: a failure gives one finding per item.")
+    judgment: Bool = Field(False, description="True when the rule relies on an auditor's attested judgment.")
     message: Text
     pending_message: Text | None = None
-    due_date_field: str | None = Field(
+    due_date_field: Str | None = Field(
         None,
         description="Date shown as a pending finding's due date (a subject display field); default: the subject's.",
     )
@@ -168,5 +168,5 @@ class Rule(_Strict):
 
 
 class PackInfo(_Strict):
-    name: str
-    version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    name: Str
+    version: Str = Field(pattern=r"^\d+\.\d+\.\d+$")

@@ -12,10 +12,7 @@ timestamp besides the as-of date).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
-
-from markupsafe import Markup
 
 from isocheck.engine.findings import NONCONFORMITY, OUTCOMES
 from isocheck.explain.explanation import word
@@ -24,10 +21,8 @@ from isocheck.report.cards import build_card, card_word
 from isocheck.report.grouping import group_findings
 from isocheck.report.overlay import word as overlay_word
 from isocheck.report.table import verdict_lines
-from isocheck.report.templating import environment, packaged_text, render_template
+from isocheck.report.templating import packaged_text, render_template
 from isocheck.text.ui import fill, format_value, pick, ui
-
-_CSS = str(packaged_text("report.css"))  # the page's stylesheet; the batch page (report/batch.py) inlines it too
 
 _WORDS = {
     "announce_on": ("Ngày dự kiến công bố", "Planned announcement date"),
@@ -294,22 +289,3 @@ def _page_words(lang: str) -> dict[str, str]:
 def render(report, lang: str) -> str:
     """The report of one agency as one HTML page in ``lang``."""
     return render_template("report.html.j2", **_context(report, lang))
-
-
-# -- helpers kept for the batch page (report/batch.py): cells and tables of already-escaped text ----
-
-
-def _td(text: str, cls: str = "") -> str:
-    """One table cell of already-escaped ``text``."""
-    return str(environment().get_template("macros.html.j2").module.cell(Markup(text), cls))  # type: ignore[attr-defined]
-
-
-def _table(headers: Iterable[str], rows: Iterable[Iterable[str]], cls: str = "", total: bool = False) -> str:
-    """A table of already-escaped cells (from :func:`_td`); a header starting with '#' is a numeric
-    column; ``total``: the last row is a total."""
-    heads = [
-        {"text": Markup(h[1:]), "cls": "num"} if h.startswith("#") else {"text": Markup(h), "cls": ""} for h in headers
-    ]
-    cells = [[Markup(c) for c in row] for row in rows]
-    macros = environment().get_template("macros.html.j2").module
-    return str(macros.table(heads, cells, cls, total))  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ from tabulate import tabulate
 
 from isocheck.engine.findings import NONCONFORMITY
 from isocheck.pack.rules import SEVERITIES
+from isocheck.report.escape import printable_output
 from isocheck.report.overlay import changes_lines, header_line
 from isocheck.text.ui import fill, format_value, ui
 from isocheck.workflows.readiness import BLOCKING_SEVERITIES
@@ -177,7 +178,7 @@ def render(report, lang: str) -> str:
         out += ["", *changes_lines(report.pack.tailoring, lang)]
     counts = report.summary.outcomes
     out += ["", fill(ui("report.passed_line", lang), counts, lang), ""]
-    return "\n".join(out)
+    return printable_output("\n".join(out))  # no control character from a fact file reaches a terminal
 
 
 def _with_waiver_note(f, lang: str) -> str:

@@ -16,9 +16,11 @@ from typing import Any
 from isocheck.text.dated_messages import DATED_MESSAGES
 from isocheck.text.glossary import CLEARER, GLOSSARY
 from isocheck.text.law_messages import LAW_MESSAGES
-from isocheck.text.values import Alternatives, Found, Size, impossible_date
+from isocheck.text.meaning_messages import MEANING_MESSAGES
+from isocheck.text.output_messages import OUTPUT_MESSAGES
+from isocheck.text.values import Alternatives, Count, Found, Size, impossible_date
 
-__all__ = ["LANGS", "MESSAGES", "Alternatives", "Found", "Problem", "Size", "glossed", "impossible_date"]
+__all__ = ["LANGS", "MESSAGES", "Alternatives", "Count", "Found", "Problem", "Size", "glossed", "impossible_date"]
 
 LANGS = ("vi", "en")
 
@@ -290,10 +292,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "tổng điểm tối đa của các tiêu chí là {total}, không bằng max {max}",
     },
     "rubric.duplicate_ids": {"en": "criterion ids must be unique", "vi": "mã tiêu chí không được trùng nhau"},
-    "baseline.not_json": {
-        "en": "not a JSON batch result ({detail})",
-        "vi": "không phải kết quả JSON của isocheck batch ({detail})",
-    },
     "baseline.not_batch": {
         "en": "expected the JSON written by 'isocheck batch --format json' (an 'agencies' list)",
         "vi": "cần tệp JSON do 'isocheck batch --format json' ghi ra (có danh sách 'agencies')",
@@ -332,6 +330,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{name}' is not a value of subject '{subject}'{hint}; expected one of: {names}",
         "vi": "'{name}' không ứng với giá trị nào của đối tượng '{subject}'{hint}; cần một trong: {names}",
     },
+    **MEANING_MESSAGES,  # one meaning for every input: numbers, invisible characters, dates, duplicates
+    **OUTPUT_MESSAGES,  # writing output files (-o, import)
     **LAW_MESSAGES,  # law texts, citations, overlays, impact
     **DATED_MESSAGES,  # dated law data, who must apply a QMS on a date
 }

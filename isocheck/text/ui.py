@@ -130,6 +130,36 @@ _UI: dict[str, dict[str, str]] = {
     "batch.changes.new": {"vi": "Mới phát sinh", "en": "New"},
     "batch.changes.resolved": {"vi": "Đã khắc phục", "en": "Resolved"},
     "batch.changes.remaining": {"vi": "Còn tồn tại", "en": "Remaining"},
+    # batch: faults, inputs skipped, identities (workflows/batch*.py, cli/batch.py)
+    "batch.interrupted": {
+        "vi": "đã dừng theo yêu cầu ({signal}); không ghi tệp kết quả nào, các tiến trình kiểm tra đã được dừng",
+        "en": "stopped on request ({signal}); no output file was written and every worker was stopped",
+    },
+    "batch.workers_failed": {
+        "vi": "các tiến trình kiểm tra bị dừng đột ngột {times} lần liên tiếp trước khi kiểm tra được cơ quan nào; "
+        "không ghi tệp kết quả",
+        "en": "the worker processes died {times} times in a row before checking any agency; no output file was written",
+    },
+    "batch.skipped": {"vi": "bỏ qua {path}: {reason}", "en": "skipped {path}: {reason}"},
+    "batch.skip.link_outside": {
+        "vi": "liên kết trỏ ra ngoài các thư mục được chỉ định, không đọc",
+        "en": "a link that leads outside the folders given, not followed",
+    },
+    "batch.skip.fifo": {"vi": "là đường ống (FIFO), không phải tệp dữ liệu", "en": "a FIFO, not a fact file"},
+    "batch.skip.device": {"vi": "là thiết bị, không phải tệp dữ liệu", "en": "a device, not a fact file"},
+    "batch.skip.socket": {"vi": "là socket, không phải tệp dữ liệu", "en": "a socket, not a fact file"},
+    "batch.skip.folder": {
+        "vi": "là thư mục dù tên giống tệp dữ liệu; các tệp bên trong vẫn được kiểm tra",
+        "en": "a folder named like a fact file; the files inside it are checked",
+    },
+    "batch.skip.unreadable": {"vi": "không đọc được", "en": "cannot be read"},
+    "batch.duplicate_name": {
+        "vi": "tên đơn vị '{name}' có trong {count} tệp: {files}; mỗi tệp được kiểm tra và so sánh riêng "
+        "theo đường dẫn của tệp",
+        "en": "the agency name '{name}' is in {count} files: {files}; each is checked and compared on its own, "
+        "by its path",
+    },
+    "warning": {"vi": "cảnh báo", "en": "warning"},
     # severities
     "severity.major": {"vi": "Điểm không phù hợp nặng", "en": "Major nonconformities"},
     "severity.minor": {"vi": "Điểm không phù hợp nhẹ", "en": "Minor nonconformities"},

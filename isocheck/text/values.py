@@ -1,6 +1,7 @@
 """How values taken from the input are shown inside input-error messages, in Vietnamese and English.
 
-:class:`Found` shows a value as the file writes it, :class:`Size` a number of bytes, :class:`Alternatives`
+:class:`Found` shows a value as the file writes it, :class:`Size` a number of bytes, :class:`Count` a whole
+number with its thousands separator, :class:`Alternatives`
 pydantic's "'a', 'b' or 'c'", and :func:`impossible_date` says why ``2021-02-30`` is no day of the
 calendar. Each is a parameter of a :class:`~isocheck.text.problems.Problem` (it has ``text(lang)``); the
 catalogue words they use come from there, imported where they are used because
@@ -61,6 +62,17 @@ class Size:
                 number = f"{self.count / scale:.1f}"
                 return f"{number.replace('.', ',') if lang == 'vi' else number} {unit}"
         return f"{self.count} byte" if lang == "vi" else f"{self.count} bytes"
+
+
+class Count:
+    """A whole number with the language's thousands separator (1,000 / 1.000)."""
+
+    def __init__(self, count: int):
+        self.count = count
+
+    def text(self, lang: str) -> str:
+        number = f"{self.count:,}"
+        return number.replace(",", ".") if lang == "vi" else number
 
 
 class Alternatives:

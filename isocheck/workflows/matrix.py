@@ -44,12 +44,13 @@ MARK_ORDER = ("no", "error", "unknown", "pending", "waived", "yes", "n/a")
 VERDICTS = ("conforms", "does_not_conform", "no_report", "incomplete", "error", "input_error")
 
 
-def marks(results: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Column marks from an agency's rendered results (``rule_id`` and ``outcome`` are all it reads)."""
+def marks_of(findings: Iterable[Any]) -> dict[str, str]:
+    """Column marks from an agency's :class:`~isocheck.engine.findings.Finding` objects (their rule id and
+    outcome are all it reads; nothing is rendered)."""
     by_rule: dict[str, list[str]] = {}
-    for r in results:
-        if r["rule_id"] in MATRIX_RULES:
-            by_rule.setdefault(r["rule_id"], []).append(MARK_OF_OUTCOME[r["outcome"]])
+    for f in findings:
+        if f.rule_id in MATRIX_RULES:
+            by_rule.setdefault(f.rule_id, []).append(MARK_OF_OUTCOME[f.outcome])
     row = {}
     for key, rules in COLUMNS:
         found = [m for rule in rules for m in by_rule.get(rule, [])]
@@ -57,38 +58,40 @@ def marks(results: Iterable[dict[str, Any]]) -> dict[str, str]:
     return row
 
 
-def verdict(results: list[dict[str, Any]], row: dict[str, str]) -> str:
-    """The agency's verdict from its results and its matrix ``row`` (:func:`marks`)."""
-    outcomes = {(r["rule_id"], r["outcome"]) for r in results}
-    if ("maintenance.yearly-report-submitted", "fail") in outcomes:
+def verdict_of(findings: Iterable[Any], row: dict[str, str]) -> str:
+    """The agency's verdict from its findings and its matrix ``row`` (:func:`marks_of`)."""
+    results = [(f.rule_id, f.outcome, f.severity) for f in findings]
+    if ("maintenance.yearly-report-submitted", "fail") in {(rule, outcome) for rule, outcome, _ in results}:
         return "no_report"
-    if any(r["outcome"] == "fail" and r["severity"] in ("major", "minor") for r in results):
+    if any(outcome == "fail" and severity in ("major", "minor") for _, outcome, severity in results):
         return "does_not_conform"
-    if any(r["outcome"] == "error" for r in results):
+    if any(outcome == "error" for _, outcome, _ in results):
         return "error"
     if "unknown" in row.values():
         return "incomplete"
     return "conforms"
 
 
-def summary_by_level(agencies: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Per level (and ``total``): agencies, announced, applying correctly (verdict conforms), on 2015,
-    verdict counts and nonconformities by severity."""
+def _empty() -> dict[str, Any]:
+    return {
+        "agencies": 0,
+        "announced": 0,
+        "conforming": 0,
+        "on_2015": 0,
+        "verdicts": dict.fromkeys(VERDICTS, 0),
+        "nonconformities": dict.fromkeys(SEVERITIES, 0),
+    }
 
-    def empty() -> dict[str, Any]:
-        return {
-            "agencies": 0,
-            "announced": 0,
-            "conforming": 0,
-            "on_2015": 0,
-            "verdicts": dict.fromkeys(VERDICTS, 0),
-            "nonconformities": dict.fromkeys(SEVERITIES, 0),
-        }
 
-    levels = {level: empty() for level in LEVELS}
-    total = empty()
-    for a in agencies:
-        for bucket in (levels.setdefault(a.get("level") or "unknown", empty()), total):
+class LevelSummary:
+    """The summary by level, added to one agency at a time (constant memory however many agencies)."""
+
+    def __init__(self):
+        self.levels: dict[str, dict[str, Any]] = {level: _empty() for level in LEVELS}
+        self.total = _empty()
+
+    def add(self, a: dict[str, Any]) -> None:
+        for bucket in (self.levels.setdefault(a.get("level") or "unknown", _empty()), self.total):
             bucket["agencies"] += 1
             bucket["verdicts"][a["verdict"]] += 1
             if a["verdict"] == "conforms":
@@ -99,4 +102,8 @@ def summary_by_level(agencies: list[dict[str, Any]]) -> dict[str, dict[str, Any]
                 bucket["on_2015"] += 1
             for s in SEVERITIES:
                 bucket["nonconformities"][s] += (a.get("counts") or {}).get("nonconformities_by_severity", {}).get(s, 0)
-    return {**levels, "total": total}
+
+    def to_dict(self) -> dict[str, dict[str, Any]]:
+        """Per level (and ``total``): agencies, announced, applying correctly (verdict conforms), on 2015,
+        verdict counts and nonconformities by severity."""
+        return {**self.levels, "total": self.total}

@@ -17,6 +17,7 @@ from isocheck.base.shipped import resolve as resolve_shipped
 from isocheck.base.shipped import shipped_dir
 from isocheck.engine.findings import Finding
 from isocheck.facts.model_files import load_model, unknown_rule
+from isocheck.facts.types import Bool, Float, Ident, Str
 from isocheck.pack.rules import Text
 from isocheck.text.problems import Problem
 
@@ -30,10 +31,10 @@ class _Strict(BaseModel):
 class Deductions(_Strict):
     """Points lost per finding of each kind."""
 
-    major: float = Field(0.5, ge=0)
-    minor: float = Field(0.25, ge=0)
-    observation: float = Field(0.0, ge=0)
-    not_evaluable: float = Field(0.25, ge=0, description="Facts missing: the points cannot be claimed.")
+    major: Float = Field(0.5, ge=0)
+    minor: Float = Field(0.25, ge=0)
+    observation: Float = Field(0.0, ge=0)
+    not_evaluable: Float = Field(0.25, ge=0, description="Facts missing: the points cannot be claimed.")
 
     def cost(self, f: Finding) -> float:
         if f.outcome == "fail":
@@ -44,20 +45,20 @@ class Deductions(_Strict):
 
 
 class Criterion(_Strict):
-    id: str = Field(min_length=1)
+    id: Ident = Field(min_length=1)
     title: Text
-    max: float = Field(gt=0)
-    rules: list[str] = Field(min_length=1)
+    max: Float = Field(gt=0)
+    rules: list[Ident] = Field(min_length=1)
     deductions: Deductions | None = None
 
 
 class Rubric(_Strict):
-    id: str = Field(min_length=1)
+    id: Ident = Field(min_length=1)
     title: Text
     note: Text = Field(description="Where the rubric comes from and how a province adapts it.")
-    source: str = Field(min_length=1)
-    example: bool = Field(False, description="True for a shipped example a province must adapt.")
-    max: float = Field(gt=0)
+    source: Str = Field(min_length=1)
+    example: Bool = Field(False, description="True for a shipped example a province must adapt.")
+    max: Float = Field(gt=0)
     deductions: Deductions = Deductions()
     criteria: list[Criterion] = Field(min_length=1)
 

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from isocheck.engine.findings import Finding
 from isocheck.facts.model_files import load_model, unknown_rule
+from isocheck.facts.types import Date, Ident, Str
 
 WAIVABLE = ("fail", "pending", "not_evaluable")
 
@@ -34,13 +35,13 @@ WAIVABLE = ("fail", "pending", "not_evaluable")
 class Waiver(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
-    rule: str = Field(min_length=1, description="Rule id, e.g. 'announcement.published-on-website'.")
-    agency: str = Field(min_length=1, description="Agency name exactly as in its fact file, or '*' for every agency.")
-    subject: str | None = Field(None, description="One subject id only (e.g. an announcement number); default: all.")
-    justification: str = Field(min_length=1)
-    approved_by: str = Field(min_length=1, description="Who approved the exception.")
-    decision: str = Field(min_length=1, description="Number of the approving decision or letter.")
-    expires_on: dt.date
+    rule: Ident = Field(min_length=1, description="Rule id, e.g. 'announcement.published-on-website'.")
+    agency: Ident = Field(min_length=1, description="Agency name exactly as in its fact file, or '*' for every agency.")
+    subject: Ident | None = Field(None, description="One subject id only (e.g. an announcement number); default: all.")
+    justification: Str = Field(min_length=1)
+    approved_by: Str = Field(min_length=1, description="Who approved the exception.")
+    decision: Ident = Field(min_length=1, description="Number of the approving decision or letter.")
+    expires_on: Date
 
     def matches(self, finding: Finding, agency: str) -> bool:
         return (

@@ -1,0 +1,181 @@
+"""Whether yaml-rs (YAML 1.2) reads a text exactly as isocheck's strict path (PyYAML, YAML 1.1) does.
+
+Comparing the two readings value by value after parsing cannot see how a number was written (``010``
+and ``10`` both come back from yaml-rs as ten), so :func:`reads_alike` looks at the text, and says
+no when it holds anything the two may read differently, or anything the strict path refuses or
+rewrites:
+
+- anchors, aliases, tags, complex keys, directives (``&a``, ``*a``, ``!foo``, ``!!binary``, ``? ``, ``%``);
+- a character PyYAML refuses or reads as a line break (controls, ``\\x85``, U+2028/2029, a BOM, a
+  lone carriage return), a tab, a backslash (an escape may spell a text that is not NFC), a text
+  that is not NFC;
+- a plain scalar that looks like a number or a date and is not one both read alike — a canonical
+  whole number (``2015``, ``-1``), a decimal (``1.001193``), a real ``YYYY-MM-DD`` date or a dotted
+  code (``1.001193.000.00.00.H42``); ``010``, ``0o17``, ``12e3``, ``1_000``, ``.inf``, ``1:20``,
+  ``2021-02-30`` and timestamps are read by the strict path;
+- a quoted date (yaml-rs reads ``'2021-11-16'`` as a date), the YAML 1.1 booleans yaml-rs reads as
+  text (``yes``, ``no``, ``on``, ``off`` in their three spellings), ``=`` and ``<<``;
+- a key that would not be text (``true:``, ``null:``, ``~:``, an empty key, a decimal, a date, a
+  collection);
+- in a flow collection, what PyYAML refuses and yaml-rs may accept (``[|x]``, ``[- x]``, ``{a:}``),
+  and a flow collection that goes on past the end of a line (PyYAML refuses a key that does;
+  :func:`isocheck.facts.limits.scan` tells);
+- a block scalar (``|``, ``>``) with no line of text, or at the very end of a text without a final
+  line break (yaml-rs adds one), or in a text with a line that begins with a date (yaml-rs reads a
+  block scalar that holds one as a date);
+- more characters than :data:`~isocheck.facts.limits.MAX_VALUES` (the fast path must never hold more
+  values than the strict path allows).
+
+A token counts only where a node may start: at the start of a line, after ``:`` or a flow
+indicator, after ``- `` or ``? `` (a token after a plain blank is inside a longer text: ``TCVN ISO
+9001:2015``). Each pattern is a regular expression led by a character or a class, so that the
+regular-expression engine skips to the candidates at C speed; the few candidates are checked in
+Python. (No YAML library classifies a text this way without parsing it, hence these patterns; the
+differential test in ``tests/test_yaml_paths.py`` is what proves them.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from isocheck.facts import limits
+
+_END = r"(?![^\s,\[\]{}#])"  # where a plain token ends: before a blank, a flow indicator, '#' or the end
+_WHOLE = r"(?=[ \t\r]*(?:$|#|[,\]}]|:))"  # ... and so does its scalar (or it is a key)
+_TOKEN_CHARS = "0-9A-Za-z_.:+-"
+_INT = r"[-+]?(?:0|[1-9][0-9]*)"
+_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+# the tokens both read alike: a whole number (also as a key), a decimal, a date (checked to be real), a dotted code
+_ALIKE = re.compile(
+    rf"{_INT}(?:{_END}|:(?!\S))|(?:{_INT}\.[0-9]+|{_DATE}|[0-9][0-9A-Za-z_-]*(?:\.[0-9A-Za-z_-]*){{2,}}){_END}"
+)
+_NUMBER = re.compile(  # a number or a date: a whole token (more than 100 characters: not read, it goes strict),
+    # or one followed by blanks and a digit (2021-11-16 10:00 is a timestamp to yaml-rs, text to PyYAML)
+    # after a separator, a line break, a separator and a blank, or two blanks (checked then by _at_node_start)
+    r"[-+.0-9_](?:(?<=[:\[{,\n].)|(?<=[:\[{,\n?-] .)|(?<=[ \t][ \t].)|(?<![\s\S].))(?:(?<=[-+])(?=[.0-9_])|(?<![-+]))"
+    rf"(?:(?:[0-9A-Za-z_.+-]|:(?=\S)){{0,100}}(?:{_WHOLE}|(?=[ \t]+[0-9]))|[{_TOKEN_CHARS}]{{100}})",
+    re.M,
+)
+_WHOLE_AT = re.compile(_WHOLE, re.M)
+_DAY = re.compile(_DATE + _END)
+_WORDS = ("Yes", "yes", "YES", "No", "no", "NO", "On", "on", "ON", "Off", "off", "OFF")  # YAML 1.1 booleans
+_NULLS = ("true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL")
+
+
+def _word(word: str) -> str:
+    """``word`` as a whole word: the pattern starts with it (so the engine skips to it), then looks back."""
+    return rf"{re.escape(word)}(?<![\w.+-]{re.escape(word)})"
+
+
+# candidates that count where a node may start (checked by _at_node_start), each led by a literal or a class
+# so that the engine skips to them at C speed; (characters, pattern): the pattern runs only if one occurs
+_CANDIDATES: tuple[tuple[str, re.Pattern], ...] = (
+    ("&*!?%", re.compile(r"[&*!?%](?<![^\s:\[{,][&*!?%])")),  # anchor, alias, tag, complex key, directive
+    (
+        "yYnNoOtTfF=<~",
+        re.compile(
+            "|".join(
+                [f"{_word(w)}{_WHOLE}" for w in _WORDS]  # YAML 1.1 only: yaml-rs reads them as text
+                + [f"={_WHOLE}", f"<<{_WHOLE}"]  # value and merge keys
+                + [rf"{_word(w)}:(?![^\s,\[\]{{}}])" for w in _NULLS]  # keys that are not text
+                + [r"~:(?![^\s,\[\]{}])"]
+            ),
+            re.M,
+        ),
+    ),
+    (":", re.compile(r":(?<![^\s\[{,]:)(?![^\s,\[\]{}])")),  # an empty key
+)
+_ANYWHERE: tuple[tuple[str, re.Pattern], ...] = (
+    ("'", re.compile(r"'[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")),  # a quoted date: yaml-rs reads it as a date
+    ('"', re.compile(r'"[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}')),
+    (":", re.compile(r":[,\[\]{}]")),  # ':' before a flow indicator: PyYAML refuses what yaml-rs may read as a key
+    ("]", re.compile(r"\][ \t]*:(?![^\s,\[\]{}])")),  # a collection as a key: yaml-rs reads it, PyYAML refuses
+    ("}", re.compile(r"\}[ \t]*:(?![^\s,\[\]{}])")),
+    ("[", re.compile(r"\[[ \t]*(?:[|>@`]|-[ \t])")),  # in a flow collection, what PyYAML refuses
+    ("{", re.compile(r"\{[ \t]*(?:[|>@`]|-[ \t])")),
+    (",", re.compile(r",[ \t]*(?:[|>@`]|-[ \t])")),
+    ("\r", re.compile(r"\r(?!\n)")),  # a line break of old Macs, which yaml-rs does not read as one
+    # a tab, a backslash, a control character, NEL, U+2028/2029, a BOM, a lone surrogate
+    (
+        "",
+        re.compile(r"[^\n\r\x20-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"),
+    ),
+)
+# a block scalar indicator ('|' or '>' and its indicators, then the end of the line or a comment)
+_BLOCK = re.compile(r"[|>](?<![^\s\[{,:][|>])[-+0-9]*(?=[ \t]*(?:#|\r?$))", re.M)
+_DATE_LINE = re.compile(r"^[ \t]+[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}", re.M)  # yaml-rs reads a block scalar's date
+_BLANK_LINES = re.compile(r"(?:[ \t]*\r?\n)*( *)")
+_INDENT = re.compile(" *")
+
+
+def reads_alike(text: str, flows_on_one_line: bool | None = None) -> bool:
+    """True when yaml-rs reads ``text`` as the strict path does (see the module docstring).
+    ``flows_on_one_line``: what :func:`isocheck.facts.limits.scan` found (scanned here when not given)."""
+    if len(text) >= limits.MAX_VALUES or not unicodedata.is_normalized("NFC", text):
+        return False
+    if any(_occurs(chars, text) and pattern.search(text) is not None for chars, pattern in _ANYWHERE):
+        return False
+    for chars, pattern in _CANDIDATES:
+        if _occurs(chars, text) and any(_at_node_start(text, m.start()) for m in pattern.finditer(text)):
+            return False
+    for match in _NUMBER.finditer(text):
+        start = match.start()
+        if _at_node_start(text, start) and not (_WHOLE_AT.match(text, match.end()) and _alike(text, start)):
+            return False
+    if flows_on_one_line is None:
+        flows_on_one_line = not limits.scan(text)[1]
+    if not flows_on_one_line:
+        return False
+    if not ("|" in text or ">" in text) or _BLOCK.search(text) is None:
+        return True
+    return text.endswith("\n") and not _empty_block(text) and _DATE_LINE.search(text) is None
+
+
+def _occurs(chars: str, text: str) -> bool:
+    return not chars or any(char in text for char in chars)
+
+
+def _alike(text: str, start: int) -> bool:
+    """True when the token at ``start`` is one both readers read alike (a date only if it is a real day:
+    yaml-rs returns 2021-02-30 as text, PyYAML refuses it)."""
+    if _ALIKE.match(text, start) is None:
+        return False
+    day = _DAY.match(text, start)
+    if day is not None:
+        try:
+            dt.date.fromisoformat(text[start : start + 10])
+        except ValueError:
+            return False
+    return True
+
+
+def _at_node_start(text: str, index: int) -> bool:
+    """True when a node may start at ``index``: after the indentation of a line, after ':' or a flow
+    indicator (and blanks), after '- ' or '? '."""
+    i = index
+    while i and text[i - 1] in " \t":
+        i -= 1
+    if i == 0 or text[i - 1] in "\n:[{,":
+        return True
+    return i < index and text[i - 1] in "?-"
+
+
+def _empty_block(text: str) -> bool:
+    """True when a block scalar has no line of text: the next line that is not blank is indented no more
+    than the line of its indicator (or there is none). yaml-rs reads it as a line break, PyYAML as empty."""
+    checked = -1
+    for match in _BLOCK.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        if start == checked:  # one indicator per line counts (the others are in its comment)
+            continue
+        checked = start
+        indent = _INDENT.match(text, start).end() - start  # type: ignore[union-attr]  # ' *' always matches
+        end = text.find("\n", match.end())
+        if end < 0:
+            return True
+        following = _BLANK_LINES.match(text, end + 1)
+        if following is None or following.end() == len(text) or len(following.group(1)) <= indent:
+            return True
+    return False

@@ -1,0 +1,128 @@
+"""The words and rows every batch format shares: titles, the matrix row of an agency, the summary rows,
+the problem line and the change row. Cells are plain text; each format escapes them for its medium."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from isocheck.facts.model import LEVELS
+from isocheck.pack.rules import SEVERITIES
+from isocheck.text.ui import fill, format_value, ui
+from isocheck.workflows.matrix import COLUMNS
+
+SYMBOL = {"yes": "✓", "no": "✗", "pending": "…", "unknown": "?", "error": "!", "n/a": "–", "waived": "M"}
+LEVEL_ORDER = (*LEVELS, "unknown")
+
+
+def level_name(level: str, lang: str) -> str:
+    name = ui(f"level.{level}", lang) if level != "unknown" else ui("batch.level_unknown", lang)
+    return name[:1].upper() + name[1:]
+
+
+def title_lines(header, lang: str) -> list[str]:
+    profile = ui(f"profile.{header.profile}", lang)
+    return [
+        ui("batch.title", lang),
+        f"{ui('report.as_of', lang)}: {format_value(header.as_of, lang)} · "
+        f"{ui('batch.year', lang)}: {header.year} · {ui('report.profile', lang)}: {profile} · "
+        f"{ui('report.rules_version', lang)}: {header.rules_version}",
+    ]
+
+
+def matrix_headers(lang: str) -> list[str]:
+    return (
+        [ui("batch.col.no", lang), ui("batch.col.agency", lang)]
+        + [ui(f"batch.col.{key}", lang) for key, _ in COLUMNS]
+        + [ui("batch.col.verdict", lang), ui("batch.col.findings", lang)]
+    )
+
+
+def cell(entry: dict[str, Any], key: str, lang: str, symbols: bool) -> str:
+    mark = (entry["matrix"] or {}).get(key)
+    if mark is None:
+        return ""
+    text = SYMBOL[mark] if symbols else ui(f"batch.mark.{mark}", lang)
+    if key == "standard" and entry["standard"]:
+        return f"{entry['standard']} {text}" if mark == "no" else str(entry["standard"])
+    return text
+
+
+def findings_cell(entry: dict[str, Any]) -> str:
+    counts = (entry.get("counts") or {}).get("nonconformities_by_severity")
+    return "/".join(str(counts[s]) for s in SEVERITIES) if counts else ""
+
+
+def matrix_row(entry: dict[str, Any], number: int, lang: str, symbols: bool = True) -> list[str]:
+    """An agency's row of the matrix; ``number`` is its place within its level."""
+    return (
+        [str(number), entry["name"] or entry["file"]]
+        + [cell(entry, key, lang, symbols) for key, _ in COLUMNS]
+        + [ui(f"batch.verdict.{entry['verdict']}", lang), findings_cell(entry)]
+    )
+
+
+def summary_headers(lang: str) -> list[str]:
+    return [
+        ui(f"batch.sum.{k}", lang)
+        for k in ("level", "agencies", "announced", "conforming", "on_2015", "no_report", "input_error")
+    ] + [ui(f"severity_short.{s}", lang) for s in SEVERITIES]
+
+
+def summary_rows(by_level: dict[str, dict[str, Any]], lang: str) -> list[list[str]]:
+    rows = []
+    for level, s in by_level.items():
+        if level != "total" and not s["agencies"]:
+            continue
+        name = ui("report.total", lang) if level == "total" else level_name(level, lang)
+        rows.append(
+            [
+                name,
+                s["agencies"],
+                s["announced"],
+                s["conforming"],
+                s["on_2015"],
+                s["verdicts"]["no_report"],
+                s["verdicts"]["input_error"],
+            ]
+            + [s["nonconformities"][sev] for sev in SEVERITIES]
+        )
+    return [[str(c) for c in r] for r in rows]
+
+
+def problem_line(entry: dict[str, Any]) -> str | None:
+    """The line of an agency that could not be checked (bad input or a worker that died), else None."""
+    return f"{entry['file']}: {entry['error']}" if entry["status"] != "checked" else None
+
+
+def problems_title(count: int, lang: str) -> str:
+    return fill(ui("batch.problems", lang), {"count": count}, lang)
+
+
+def change_row(entry: dict[str, Any], lang: str) -> list[str] | None:
+    """The agency's row of the changes since the baseline, or None when there is nothing to show."""
+    c = entry.get("changes")
+    if not c or not (c["new"] or c["resolved"] or c["remaining"] or c.get("unknown")):
+        return None
+    return [
+        entry["name"] or entry["file"],
+        "\n".join(c["new"]) or "—",
+        "\n".join(c["resolved"]) or "—",
+        str(len(c["remaining"])) if not c.get("unknown") else ui("batch.mark.unknown", lang),
+    ]
+
+
+def change_headers(lang: str) -> list[str]:
+    return [
+        ui("batch.col.agency", lang),
+        ui("batch.changes.new", lang),
+        ui("batch.changes.resolved", lang),
+        ui("batch.changes.remaining", lang),
+    ]
+
+
+def changes_title(baseline_file: str | None, totals: dict[str, int], lang: str) -> str:
+    return fill(ui("batch.changes.title", lang), {"file": baseline_file, **totals}, lang)
+
+
+def legend(lang: str) -> str:
+    return ui("batch.legend", lang)

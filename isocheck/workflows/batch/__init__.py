@@ -1,0 +1,223 @@
+"""Province batch: check many agency fact files in parallel worker processes, streaming one entry per agency.
+
+Each worker (:mod:`isocheck.workflows.batch.pool`) builds its own engine and checks one agency at a time,
+each in its own engine session. It sends back only what the output needs: the agency's identity, verdict,
+matrix marks and counts, the changes since the baseline when one is given, and the rendered results only
+when the format shows them (``BatchConfig.results``); ``prepare`` (the format's own step, run in the
+worker) may turn the entry into its final bytes there. Entries come back in file order whatever the
+scheduling, so the output does not depend on the number of workers.
+
+A bad fact file becomes an ``input_error`` entry for that agency and the batch goes on (``strict``
+stops at the first one instead). A worker that dies is reported against the agency it was checking
+(``crashed``) and the other agencies are checked by fresh workers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import signal
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from isocheck import __version__
+from isocheck.base.errors import InputError
+from isocheck.engine.evaluators import after_fork
+from isocheck.facts.model import Agency, validate_agency
+from isocheck.facts.parse import load_document
+from isocheck.facts.plausibility import check_dates
+from isocheck.pack.rules import RulePack
+from isocheck.text.ui import fill, ui
+from isocheck.workflows.baseline import Baseline, failing_ids
+from isocheck.workflows.batch.cache import AgencyCache, cache_dir
+from isocheck.workflows.batch.inputs import FACT_SUFFIXES, FactFile, Skipped, collect_files
+from isocheck.workflows.batch.pool import Interrupted, Pool
+from isocheck.workflows.check import check_agency
+from isocheck.workflows.matrix import marks_of, verdict_of
+
+__all__ = [
+    "FACT_SUFFIXES",
+    "BatchConfig",
+    "FactFile",
+    "Interrupted",
+    "Skipped",
+    "StrictStop",
+    "check_one",
+    "collect_files",
+    "run_batch",
+]
+
+Entry = dict[str, Any]
+
+
+class StrictStop(Exception):
+    """``strict`` mode met a bad fact file; the message is the input error in the chosen language."""
+
+
+@dataclass(frozen=True)
+class BatchConfig:
+    as_of: dt.date
+    profile: str = "inspection"
+    year: int | None = None
+    lang: str = "en"
+    evaluator: str = "durable"
+    results: bool = False  # render every finding (the JSON format shows them)
+    cache: bool = False  # use the cache of validated agencies (workflows/batch/cache.py)
+
+
+class _Loader:
+    """Reads and validates fact files, through the cache when there is one."""
+
+    def __init__(self, cache: AgencyCache | None):
+        self.cache = cache
+
+    def agency(self, path, as_of: dt.date) -> Agency:
+        cache = self.cache
+        if cache is not None:
+            try:
+                key, st = os.path.realpath(path), os.stat(path)
+            except OSError:
+                cache = None
+            else:
+                agency = cache.get(key, st)
+                if agency is not None:
+                    try:
+                        check_dates(agency, as_of, str(path), {})
+                        return agency
+                    except InputError:
+                        pass  # read it again for the message with its line numbers
+        data, lines = load_document(path)
+        agency = validate_agency(data, str(path), lines)
+        if cache is not None:
+            cache.put(key, st, agency)
+        check_dates(agency, as_of, str(path), lines)
+        return agency
+
+
+def check_one(
+    fact: FactFile,
+    config: BatchConfig,
+    pack: RulePack,
+    waivers=None,
+    baseline: Baseline | None = None,
+    loader: _Loader | None = None,
+) -> Entry:
+    """One agency's batch entry: identity, verdict, matrix marks, counts, changes and (if asked) results."""
+    try:
+        agency = (loader or _Loader(None)).agency(fact.path, config.as_of)
+    except InputError as exc:
+        return failed_entry(fact, "input_error", exc.text(config.lang), baseline)
+    report = check_agency(
+        agency,
+        config.as_of,
+        pack,
+        config.profile,
+        config.evaluator,
+        file=str(fact.path),
+        year=config.year,
+        waivers=waivers,
+    )
+    ident = agency.agency
+    row = marks_of(report.findings)
+    entry: Entry = {
+        "id": fact.id,
+        "file": str(fact.path),
+        "name": ident.name,
+        "level": ident.level,
+        "province": ident.province,
+        "standard": ident.standard,
+        "status": "checked",
+        "error": None,
+        "verdict": verdict_of(report.findings, row),
+        "matrix": row,
+        "counts": report.summary.to_dict(),
+    }
+    if baseline is not None:
+        entry["changes"] = baseline.changes(fact.id, ident.name, failing_ids(report.findings))
+    if config.results:
+        entry["results"] = [f.render(config.lang) for f in report.findings]
+    return entry
+
+
+def failed_entry(fact: FactFile, status: str, error: str, baseline: Baseline | None = None) -> Entry:
+    entry: Entry = {
+        "id": fact.id,
+        "file": str(fact.path),
+        "name": None,
+        "level": None,
+        "province": None,
+        "standard": None,
+        "status": status,
+        "error": error,
+        "verdict": "input_error" if status == "input_error" else "error",
+        "matrix": None,
+        "counts": None,
+    }
+    if baseline is not None:
+        entry["changes"] = baseline.unknown(fact.id)
+    return entry
+
+
+def crashed_text(code: int | None, lang: str) -> str:
+    if code is None:
+        shown = "?"
+    elif code < 0:
+        try:
+            shown = f"{code}, {signal.Signals(-code).name}"
+        except ValueError:
+            shown = str(code)
+    else:
+        shown = str(code)
+    return fill(ui("batch.crashed", lang), {"code": shown}, "en")
+
+
+def _setup(config: BatchConfig, pack: RulePack, waivers, baseline, prepare) -> Callable[[FactFile], Any]:
+    """In each worker: a fresh engine and cache connection, then the job for one fact file."""
+    after_fork()
+    cache = None
+    if config.cache:
+        cache = AgencyCache(cache_dir(), __version__, pack.version)
+    loader = _Loader(cache)
+
+    def job(fact: FactFile) -> Any:
+        try:
+            entry = check_one(fact, config, pack, waivers, baseline, loader)
+            return prepare(entry) if prepare is not None else entry
+        except Exception as exc:  # a bug met on this agency: reported against it, the batch goes on
+            entry = failed_entry(fact, "error", f"{type(exc).__name__}: {exc}", baseline)
+            return prepare(entry) if prepare is not None else entry
+
+    return job
+
+
+def _crashed(config: BatchConfig, baseline, prepare, fact: FactFile, code: int | None) -> Any:
+    entry = failed_entry(fact, "crashed", crashed_text(code, config.lang), baseline)
+    return prepare(entry) if prepare is not None else entry
+
+
+def run_batch(
+    files: list[FactFile],
+    config: BatchConfig,
+    pack: RulePack,
+    waivers=None,
+    *,
+    baseline: Baseline | None = None,
+    workers: int | None = None,
+    strict: bool = False,
+    prepare: Callable[[Entry], Entry] | None = None,
+) -> Iterator[Entry]:
+    """Check every file; yield one entry per file (``prepare``-d in the worker when given), in file order.
+
+    Raises :class:`StrictStop` (``strict``) and :class:`Interrupted` (Ctrl-C, SIGTERM); either way no worker
+    is left running."""
+    size = max(1, min(workers or os.cpu_count() or 1, len(files)))
+    setup = functools.partial(_setup, config, pack, waivers, baseline, prepare)
+    crashed = functools.partial(_crashed, config, baseline, prepare)
+    chunk = max(1, min(16, len(files) // (size * 8) or 1))
+    with Pool(setup, crashed, size, chunk) as pool:
+        for _, entry in pool.results(files):
+            if strict and entry["status"] == "input_error":
+                raise StrictStop(entry["error"])
+            yield entry
