@@ -37,10 +37,12 @@ def _days() -> list[dt.date]:
 
 
 def _fixtures() -> list[Path]:
-    """Every agency fact file of fixtures/: the single agencies and the Hà Tĩnh province roster (the legal-change
+    """Every agency fact file of fixtures/: the single agencies, the Hà Tĩnh province roster and the post-reform
+    agencies of 2026 (the legal-change
     inputs of `isocheck impact` and the inspection inputs of `isocheck minutes` are not agency files)."""
     folder = ROOT / "fixtures"
-    return sorted([*folder.glob("*.yaml"), *(folder / "province-ha-tinh-2021" / "facts").glob("*.yaml")])
+    rosters = [folder / "province-ha-tinh-2021" / "facts", folder / "post-reform-2026"]
+    return sorted([*folder.glob("*.yaml"), *(p for roster in rosters for p in roster.glob("*.yaml"))])
 
 
 def test_every_rule_has_its_days_in_force(pack: RulePack):

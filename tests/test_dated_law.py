@@ -177,3 +177,45 @@ def test_a_district_agency_after_30_06_2025_gets_one_clear_message_and_exit_2(la
 def test_a_district_agency_on_30_06_2025_is_still_checked():
     result = CliRunner().invoke(cli, ["check", str(DISTRICT), "--as-of", "2025-06-30", "--lang", "en"])
     assert result.exit_code in (0, 1), result.output
+
+
+# -- post-reform fixtures and a batch across the merger -----------------------------------------------
+
+POST_REFORM = ROOT / "fixtures" / "post-reform-2026"
+AS_OF_2026 = "2026-11-16"
+
+
+def test_the_2026_department_fails_only_the_late_corrective_action_report(pack):
+    from isocheck.api import check_file
+
+    report = check_file(POST_REFORM / "so-xay-dung-quang-tri-2026.yaml", dt.date(2026, 11, 16), pack=pack)
+    failed = sorted((f.rule_id, f.subject_id) for f in report.findings if f.outcome == "fail")
+    assert failed == [("maintenance.inspection-corrective-report", "45/QĐ-SKHCN")]
+    assert not [f for f in report.findings if f.outcome in ("pending", "not_evaluable", "error")]
+    late = next(f for f in report.findings if f.outcome == "fail")
+    assert "12/07/2026" in late.message("vi") and "trễ 8 ngày" in late.message("vi")
+    assert "2026-07-12" in late.message("en") and "8 days late" in late.message("en")
+
+
+@pytest.mark.parametrize("lang, words", [("vi", "Không bắt buộc: UBND xã Tân Thành"), ("en", "Not bound: UBND xã Tân")])
+def test_the_2026_commune_that_is_not_bound_reads_one_reason(lang, words):
+    args = ["check", str(POST_REFORM / "xa-tan-thanh-2026.yaml"), "--as-of", AS_OF_2026, "--lang", lang]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.output.count(words) == 1
+    assert ("nặng" not in result.output) if lang == "vi" else ("major" not in result.output)
+
+
+def test_a_batch_across_the_merger_lists_old_and_new_names_under_the_new_province(tmp_path):
+    import json
+    import shutil
+
+    for path in POST_REFORM.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    result = CliRunner().invoke(cli, ["batch", str(tmp_path), "--as-of", AS_OF_2026, "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    provinces = {a["name"]: a["province"] for a in json.loads(result.stdout)["agencies"]}
+    assert provinces == {"Sở Xây dựng tỉnh Quảng Trị": "Tỉnh Quảng Trị", "UBND xã Tân Thành": "Tỉnh Quảng Trị"}
+    commune = str(tmp_path / "xa-tan-thanh-2026.yaml")
+    before = CliRunner().invoke(cli, ["batch", commune, "--as-of", "2025-06-30", "--format", "json"])
+    assert [a["province"] for a in json.loads(before.stdout)["agencies"]] == ["Tỉnh Quảng Bình"]

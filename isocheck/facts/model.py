@@ -10,7 +10,7 @@ Knowledge convention, used everywhere downstream:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import Field, ValidationError
 
@@ -43,17 +43,7 @@ Level = Literal[
     "mission_abroad",
 ]
 # the levels in the order reports list them; law/administration/levels.yaml says what QĐ 19 Điều 2 asks of each
-LEVELS: tuple[str, ...] = (
-    "department",
-    "sub_department",
-    "district",
-    "commune",
-    "ministry",
-    "provincial_committee",
-    "public_service_unit",
-    "policy_bank",
-    "mission_abroad",
-)
+LEVELS: tuple[str, ...] = get_args(Level)
 MANDATORY_PROCEDURES_2008: tuple[str, ...] = (
     "document_control",
     "record_control",

@@ -61,6 +61,7 @@ NEEDED: dict[str, type] = {
     "legal_update_max_months": int,
     "certification_bodies_forbidden_from": dt.date,
     "standard_2015_transition_deadline": dt.date,
+    "inspection_corrective_max_months": int,
 }
 # parameters no national text sets, which a province overlay may set with its decision
 PROVINCIAL: dict[str, type] = {
@@ -75,7 +76,10 @@ READ_BY: dict[str, tuple[str, ...]] = {
 }
 KINDS: dict[str, type] = {**NEEDED, **PROVINCIAL}
 # the possible values of the whole-number parameters: (lowest, highest, unit)
-BOUNDS: dict[str, tuple[int, int, str]] = {"legal_update_max_months": (1, 120, "unit.months")}
+BOUNDS: dict[str, tuple[int, int, str]] = {
+    "legal_update_max_months": (1, 120, "unit.months"),
+    "inspection_corrective_max_months": (1, 120, "unit.months"),
+}
 _KIND_WORDS = {int: ("số nguyên", "a whole number"), dt.date: ("ngày YYYY-MM-DD", "a date YYYY-MM-DD")}
 _NO_METHOD = (
     "theo hình thức và mẫu phiếu do tỉnh hướng dẫn, nếu có",

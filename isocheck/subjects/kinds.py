@@ -12,6 +12,7 @@ from isocheck.subjects import (
     announcement,
     audit,
     consultant,
+    inspection,
     legal_document,
     mandatory_procedure,
     procedures,
@@ -31,6 +32,7 @@ ORDER = (
     audit,
     review,
     consultant,
+    inspection,
     mandatory_procedure,
 )
 

@@ -30,6 +30,7 @@ KIND = SubjectKind(
         "report_submitted_on": "the day it was sent (None: not sent)",
         "report_request": "number of the request letter",
         "report_reference": "number of the report",
+        "budget_estimate": "the year's QMS funding estimate as 'reference (dd/mm/yyyy)' (None: none on record)",
     },
 )
 
@@ -108,6 +109,7 @@ class YearFacts(SubjectFacts):
             planned = [v.planned_on for v in surveys or [] if v.year == self.y and v.planned_on]
             shown["survey_planned_on"] = planned[0] if planned else None
         shown.update(self.d.params.survey_method(self.d.as_of))
+        shown["budget_estimate"] = self.budget_text()
         if self.report is not None:
             report = self.report
             shown.update(
@@ -120,6 +122,16 @@ class YearFacts(SubjectFacts):
 
     def due_date(self) -> dt.date | None:
         return self.end
+
+    def budget_text(self) -> str | None:
+        """The year's estimate made by the as-of date, as 'reference (dd/mm/yyyy)'; None when there is none."""
+        made = [b for b in self.d.agency.budgets or [] if b.year == self.y and b.estimated_on is not None]
+        made = [b for b in made if b.estimated_on is not None and b.estimated_on <= self.d.as_of]
+        if not made:
+            return None
+        b = max(made, key=lambda b: b.estimated_on or dt.date.min)
+        when = b.estimated_on.strftime("%d/%m/%Y") if b.estimated_on else ""
+        return f"{b.estimate} ({when})" if b.estimate else when
 
 
 def _requested_report(d: Derivation, y: int, end: dt.date) -> RequestedReport | None:
@@ -346,3 +358,17 @@ def report_days_late(y: YearFacts) -> Derived:
         )
 
     return Derived(days, [f"reports[{i}].due_on", f"reports[{i}].submitted_on"], note=note)
+
+
+@derived_field(
+    "year",
+    "qms_budget_estimated",
+    "bool",
+    sources=["budgets"],
+    vi="đã lập dự toán kinh phí HTQLCL của năm, cùng dự toán ngân sách nhà nước (đến ngày đánh giá)",
+    en="the year's QMS funding estimate was made with the state budget estimate (by the as-of date)",
+)
+def qms_budget_estimated(y: YearFacts) -> Derived:
+    if not y.d.known("budgets"):
+        return Derived(None, ["budgets"])
+    return Derived(y.budget_text() is not None, ["budgets"])
