@@ -5,11 +5,12 @@ must answer with a report on its corrective actions within two months of signing
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from isocheck.base.calendar import add_months, days_between
 from isocheck.facts.model import Inspection, is_known
+from isocheck.facts.records import InformationRequest
 from isocheck.subjects.context import Derivation, SubjectFacts, days_en, days_vi, vi_date
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
@@ -27,6 +28,8 @@ KIND = SubjectKind(
         "corrective_report_on": "the day the report was sent (None: not sent)",
         "corrective_report": "number of that report ('' if not given)",
         "corrective_days_late": "days after the deadline it was (or is still not) sent, 0 when in time",
+        "late_items": "the documents or information asked for and provided late (or not at all), joined with '; '",
+        "open_items": "those asked for, not provided yet and not yet due, joined with '; '",
     },
     fact_list="inspections",
     none_on_record=("Chưa có cuộc kiểm tra tại trụ sở nào trong hồ sơ.", "No on-site inspection on record."),
@@ -59,6 +62,18 @@ class InspectionFacts(SubjectFacts):
         if self.deadline is not None and is_known(inspection, "corrective_report_on"):
             self.days = days_between(self.deadline, self.sent or d.as_of)
 
+    def requests(self) -> tuple[list[InformationRequest], ...] | None:
+        """The team's requests provided after their deadline or still missing past it, those still open before
+        it, and every request made (by the as-of date); None when the requests are unknown (left out)."""
+        listed = self.inspection.information_requests
+        if listed is None:
+            return None
+        asked = [r for r in listed if r.requested_on <= self.d.as_of]
+        given = {id(r): r.provided_on if r.provided_on and r.provided_on <= self.d.as_of else None for r in asked}
+        late = [r for r in asked if (given[id(r)] or self.d.as_of) > r.due_on]
+        open_ = [r for r in asked if given[id(r)] is None and r.due_on >= self.d.as_of]
+        return late, open_, asked
+
     def display(self) -> dict[str, Any]:
         i = self.inspection
         shown: dict[str, Any] = {
@@ -76,6 +91,11 @@ class InspectionFacts(SubjectFacts):
             shown.update(corrective_deadline=self.deadline, months=self.months)
         if self.days is not None:
             shown["corrective_days_late"] = max(self.days, 0)
+        requests = self.requests()
+        if requests is not None:
+            shown.update(
+                late_items="; ".join(r.item for r in requests[0]), open_items="; ".join(r.item for r in requests[1])
+            )
         return shown
 
     def due_date(self) -> dt.date | None:
@@ -163,3 +183,40 @@ def corrective_days_after_deadline(i: InspectionFacts) -> Derived:
         )
 
     return Derived(days, sources, note=note)
+
+
+def _requests_count(which: int) -> Callable[[InspectionFacts], Derived]:
+    def compute(i: InspectionFacts) -> Derived:
+        sources = [f"{i.src}.information_requests"]
+        requests = i.requests()
+        if requests is None:
+            return Derived(None, sources)
+        return Derived(len(requests[which]), sources)
+
+    return compute
+
+
+derived_field(
+    "inspection",
+    "information_late",
+    "int",
+    sources=["inspections[].information_requests"],
+    vi="số tài liệu, thông tin đoàn kiểm tra yêu cầu mà cơ quan cung cấp sau hạn, hoặc quá hạn chưa cung cấp",
+    en="documents or information the team asked for that were provided after their deadline, or are past it",
+)(_requests_count(0))
+derived_field(
+    "inspection",
+    "information_open",
+    "int",
+    sources=["inspections[].information_requests"],
+    vi="số tài liệu, thông tin đoàn kiểm tra yêu cầu chưa cung cấp và chưa đến hạn",
+    en="documents or information the team asked for, not provided yet and not yet due",
+)(_requests_count(1))
+derived_field(
+    "inspection",
+    "information_asked",
+    "int",
+    sources=["inspections[].information_requests"],
+    vi="số tài liệu, thông tin đoàn kiểm tra đã yêu cầu cơ quan cung cấp (đến ngày đánh giá)",
+    en="documents or information the team asked the agency for (by the as-of date)",
+)(_requests_count(2))
