@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import random
 import signal
+import struct
 import subprocess
 import sys
 import threading
@@ -68,6 +69,29 @@ def test_a_worker_killed_right_after_sending_a_result_loses_nothing(folder, monk
     assert sent.value >= 3
     assert _verdicts(doc) == clean
     assert doc["summary"]["by_level"]["total"]["agencies"] == 7
+
+
+def test_a_worker_killed_while_sending_a_result_loses_nothing(folder, monkeypatch):
+    """Half of the third result is written to the result pipe, then its worker is killed: the executor's
+    thread would wait for the rest of that message for ever. The pool notices the dead worker, the
+    agencies of the cut result are checked again, the whole batch is written."""
+    clean = _verdicts(_batch_json(str(folder), "--as-of", "2021-11-16", "--workers", "2"))
+    sent = multiprocessing.Value("i", 0)
+    real = cf_process._sendback_result
+
+    def cut_then_die(result_queue, work_id, result=None, exception=None, **kw):
+        with sent.get_lock():
+            sent.value += 1
+            mine = sent.value
+        if mine == 3:
+            os.write(result_queue._writer.fileno(), struct.pack("!i", 1 << 20) + b"\x80\x04")
+            os.kill(os.getpid(), signal.SIGKILL)
+        real(result_queue, work_id, result=result, exception=exception, **kw)
+
+    monkeypatch.setattr(cf_process, "_sendback_result", cut_then_die)
+    doc = _batch_json(str(folder), "--as-of", "2021-11-16", "--workers", "2")
+    assert sent.value >= 3
+    assert _verdicts(doc) == clean
 
 
 def test_a_worker_killed_while_checking_loses_only_that_agency(folder, monkeypatch, tmp_path):

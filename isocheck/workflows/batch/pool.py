@@ -19,7 +19,9 @@
   The exception is never raised inside the executor's own calls (``submit``, ``wait``): an exception
   raised there by a signal handler can leave a future's lock taken, and the executor's thread then blocks
   on it forever (the parent never exits). A signal arriving there is kept and raised as soon as the call
-  returns (``wait`` returns at least twice a second).
+  returns (``wait`` returns at least twice a second). Killing the workers may cut a result in half in the
+  result pipe; :meth:`Pool.kill` closes the parent's end of it so that the executor's thread sees the end
+  of the file instead of waiting for the rest.
 
 Items are sent in small chunks (fewer round trips) inside a bounded window, and results are handed back
 strictly in item order, so the output does not depend on scheduling or on the number of workers.
@@ -141,6 +143,7 @@ class Pool:
         self._executor: ProcessPoolExecutor | None = None
         self._slots: Any = None
         self._processes: dict[int, Any] = {}  # pid -> Process of the current generation, kept after shutdown
+        self._stalled = 0  # waits in a row with a dead worker that the executor did not notice
         self._signals = signals_as_interrupted()
 
     def __enter__(self) -> Pool:
@@ -175,6 +178,11 @@ class Pool:
                             chunk = [(i, items[i]) for i in _pop(todo, self.chunk)]
                             futures[self._executor.submit(_run_chunk, chunk)] = chunk  # type: ignore[union-attr]
                         finished, _ = wait(list(futures), timeout=0.5, return_when=FIRST_COMPLETED)
+                        if not finished:  # 2 s with a dead worker that the executor did not notice
+                            self._stalled = self._stalled + 1 if _dead_unnoticed(self._executor) else 0
+                            if self._stalled >= 4:
+                                self._stalled = 0
+                                _unstick(self._executor)
                     for future in finished:
                         result = future.result()  # raises BrokenProcessPool when a worker died
                         del futures[future]
@@ -242,8 +250,43 @@ class Pool:
         for pid in pids:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
+        # A worker killed in the middle of sending a result leaves half a message in the result pipe: the
+        # executor's thread then waits in recv() for the rest, which never comes while this process still
+        # holds the pipe's write end (forked workers share it), and shutdown() waits for that thread for
+        # ever. With every worker dead, closing the parent's write end turns that wait into end-of-file,
+        # which the executor handles as a broken pool. (A private attribute, read defensively.)
+        _close_result_writer(executor)
         with contextlib.suppress(Exception, Interrupted):  # a second Ctrl-C while stopping changes nothing
             self._stop()
+
+
+def _dead_unnoticed(executor: ProcessPoolExecutor | None) -> bool:
+    """A worker of the executor is dead and the executor did not break (yet)."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    return not getattr(executor, "_broken", False) and any(p.exitcode is not None for p in processes)
+
+
+def _unstick(executor: ProcessPoolExecutor | None) -> None:
+    """A worker that died in the middle of sending a result leaves the executor's thread waiting for the rest
+    of the message (it looks at its workers only between messages), so the pool never breaks. Stop the other
+    workers (SIGTERM clears their slots, so their items go back on the stack) and close the parent's end of
+    the result pipe: the executor sees the end of the file and breaks, and the items are recovered as after
+    any break."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
+        if process.exitcode is None:
+            process.terminate()
+    for process in processes:
+        process.join(timeout=10)
+    _close_result_writer(executor)
+
+
+def _close_result_writer(executor: ProcessPoolExecutor | None) -> None:
+    """Close the parent's write end of the executor's result pipe (a private attribute, read defensively)."""
+    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    with contextlib.suppress(Exception):
+        if writer is not None:
+            writer.close()
 
 
 def _pop(stack: list[int], n: int) -> list[int]:
