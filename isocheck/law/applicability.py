@@ -92,6 +92,11 @@ def _not_bound(agency: Agency, as_of: dt.date, why: str, values: dict | None = N
     return Duty("not_bound", reason)
 
 
+def _day(day: dt.date) -> Problem:
+    """A date as each language writes it: 2025-06-30, 30/06/2025."""
+    return Problem.plain(day.isoformat(), day.strftime("%d/%m/%Y"))
+
+
 def check_applies(agency: Agency, as_of: dt.date, file: str, lines: dict | None = None) -> None:
     """Raise :class:`InputError` when the fact file cannot be checked as of ``as_of``: its level no longer exists
     on that day, or ``qms_duty`` contradicts the level's duty or the announcements on record."""
@@ -106,8 +111,8 @@ def check_applies(agency: Agency, as_of: dt.date, file: str, lines: dict | None 
             "reform.level_abolished",
             level=ident.level,
             name=Problem.plain(last.name.en, last.name.vi),
-            as_of=as_of.isoformat(),
-            last_day=last.valid_until.isoformat(),
+            as_of=_day(as_of),
+            last_day=_day(last.valid_until),
             basis=Problem.plain(why.en, why.vi) if why is not None else "",
         )
         line, column = position_of(lines, ("agency", "level"), value=True)
