@@ -45,7 +45,10 @@ ghi `null` hoặc `[]` nghĩa là *không có*. Xem đầy đủ các trường 
         (
             "md",
             """Mã thoát: `0` không có điểm không phù hợp từ mức `--fail-on` (mặc định: nhẹ) trở lên; `1` có điểm
-không phù hợp hoặc quy tắc bị lỗi; `2` dữ liệu vào sai (thông báo một dòng, nêu tệp, dòng, trường).
+không phù hợp, quy tắc bị lỗi, hoặc kết luận kiểm tra trước công bố là CHƯA ĐỦ ĐIỀU KIỆN (kể cả khi chỉ vì
+thiếu thông tin); `2` dữ liệu vào sai (thông báo một dòng, nêu tệp, dòng, trường). Mặc định mọi lệnh nói
+tiếng Việt; `ISOCHECK_LANG=en` hoặc tệp `isocheck.toml` trong thư mục làm việc (`lang`, `overlay`, `profile`)
+đổi mặc định, `--lang` trên dòng lệnh luôn được ưu tiên.
 
 Không quen viết YAML? `isocheck serve` mở một trang web trên chính máy của mình: biểu mẫu có đủ mọi
 trường (ý nghĩa và ví dụ ngay bên cạnh), ngày nhập dạng dd/mm/yyyy, các danh sách (TTHC, văn bản, đánh giá
@@ -118,7 +121,10 @@ cơ quan khác vẫn được kiểm tra):""",
         ("run", "isocheck batch fixtures/province-ha-tinh-2021/facts --as-of 2021-12-20 --year 2021 --lang vi"),
         (
             "md",
-            """Xuất bảng: `--format csv` (mở bằng Excel), `md`, `html`, `json` (có `agencies` và `summary.by_level`).
+            """Xuất bảng: `--format csv` (mở bằng Excel: phân cách bằng dấu ";", mã hóa UTF-8 có BOM; `--csv-delimiter ,`
+nếu cần dấu phẩy), `xlsx` (tệp Excel ba trang: tổng hợp, ma trận, các điểm cần xử lý; có lọc và cố định dòng
+tiêu đề; cần `-o`), `docx` (báo cáo tổng hợp hằng năm theo khoản 1 Điều 38 TT 26/2014/TT-BKHCN; cần `-o`), `md`,
+`html`, `json` (có `agencies` và `summary.by_level`).
 Lần sau, `--baseline lan-truoc.json` cho biết với mỗi cơ quan điểm nào mới phát sinh, điểm nào đã khắc
 phục, điểm nào còn tồn tại.
 
@@ -153,11 +159,14 @@ An ISO secretary writes an annotated template, fills it in and checks it. A fiel
 described in [docs/facts.md](facts.md).""",
         ),
         ("show", "isocheck init --level commune --lang en -o my-commune.yaml"),
-        ("show", "isocheck check my-commune.yaml"),
+        ("show", "isocheck check my-commune.yaml --lang en"),
         (
             "md",
             """Exit codes: `0` no nonconformity at or above `--fail-on` (default: minor); `1` nonconformities found
-or a rule ended in error; `2` bad input (one line naming file, line and field).
+, a rule ended in error, or the pre-announcement verdict is NOT READY (even when only for missing facts);
+`2` bad input (one line naming file, line and field). Every command speaks Vietnamese unless told otherwise:
+`ISOCHECK_LANG=en`, or an `isocheck.toml` in the working folder (`lang`, `overlay`, `profile`), changes the
+default; `--lang` on the command line always wins.
 
 Not at home in YAML? `isocheck serve` opens a web page on your own computer: a form with every field
 (its meaning and an example beside it), dates typed dd/mm/yyyy, the lists (TTHC, legal documents, internal
@@ -186,7 +195,7 @@ internal procedure grouped by field).""",
         ),
         (
             "run",
-            "isocheck check fixtures/xa-chua-san-sang-cong-bo.yaml --as-of 2021-11-16 --profile pre-announcement --announce-on 2021-12-31",
+            "isocheck check fixtures/xa-chua-san-sang-cong-bo.yaml --as-of 2021-11-16 --profile pre-announcement --announce-on 2021-12-31 --lang en",
         ),
         (
             "md",
@@ -202,7 +211,7 @@ yet due show as pending with their due date; the score table says which rule cos
         ),
         (
             "run",
-            "isocheck check fixtures/phuong-duc-thuan-2021.yaml --as-of 2021-11-16 --profile annual --year 2021 --rubric rubrics/ha-tinh-7.2.example.yaml",
+            "isocheck check fixtures/phuong-duc-thuan-2021.yaml --as-of 2021-11-16 --profile annual --year 2021 --rubric rubrics/ha-tinh-7.2.example.yaml --lang en",
         ),
         (
             "md",
@@ -220,16 +229,19 @@ expired waiver stops applying and the report says so.
 The provincial sub-department receives the province's spreadsheet of units (one row per agency with
 yes/no marks per column — see [docs/roster.md](roster.md)) and turns it into one fact file per agency:""",
         ),
-        ("show", "isocheck import fixtures/province-ha-tinh-2021/roster.csv -o facts/"),
+        ("show", "isocheck import fixtures/province-ha-tinh-2021/roster.csv -o facts/ --lang en"),
         (
             "md",
             """then checks them all at once (in parallel on every CPU; a broken file is reported against its agency
 and the others are still checked):""",
         ),
-        ("run", "isocheck batch fixtures/province-ha-tinh-2021/facts --as-of 2021-12-20 --year 2021"),
+        ("run", "isocheck batch fixtures/province-ha-tinh-2021/facts --as-of 2021-12-20 --year 2021 --lang en"),
         (
             "md",
-            """Exports: `--format csv` (opens in a spreadsheet), `md`, `html`, `json` (with `agencies` and
+            """Exports: `--format csv` (opens in a spreadsheet: ";"-separated, UTF-8 with a BOM, as Excel under Vietnamese
+settings expects; `--csv-delimiter ,` for commas), `xlsx` (an Excel workbook: summary, matrix and findings
+sheets with filters and frozen headers; needs `-o`), `docx` (the yearly summary of TT26 Article 38(1); needs
+`-o`), `md`, `html`, `json` (with `agencies` and
 `summary.by_level`). Next time, `--baseline previous.json` shows per agency which findings are new, which
 were resolved and which remain.
 
@@ -241,7 +253,7 @@ would make it pass:""",
         ),
         (
             "run",
-            "isocheck explain fixtures/so-cap-nhat-van-ban-tre.yaml --as-of 2021-11-16 --rule maintenance.legal-changes-within-three-months",
+            "isocheck explain fixtures/so-cap-nhat-van-ban-tre.yaml --as-of 2021-11-16 --rule maintenance.legal-changes-within-three-months --lang en",
         ),
         ("md", """Every rule with its basis and quote: [docs/rules.md](rules.md)."""),
     ],

@@ -22,8 +22,8 @@ FIXTURES = ROOT / "fixtures"
 PROVINCE = FIXTURES / "province-ha-tinh-2021" / "facts"
 
 
-def _run(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+def _run(*args: str):  # these tests read the English messages
+    return CliRunner(env={"ISOCHECK_LANG": "en"}).invoke(cli, list(args), catch_exceptions=False)
 
 
 def _json(*args: str) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -15,8 +16,8 @@ from isocheck.cli import cli
 BASE = str(CASES / "_base.yaml")
 
 
-def run(*args):
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+def run(*args):  # English unless a test asks for --lang vi
+    result = CliRunner(env={"ISOCHECK_LANG": "en"}).invoke(cli, list(args), catch_exceptions=False)
     return result
 
 
@@ -86,7 +87,7 @@ def test_bad_input_is_one_line_exit_2_and_no_output_file(tmp_path):
     )
     out = tmp_path / "report.json"
     proc = subprocess.run(
-        [sys.executable, "-m", "isocheck", "check", str(bad), "--as-of", "2021-11-16", "-o", str(out)],
+        [sys.executable, "-m", "isocheck", "check", str(bad), "--as-of", "2021-11-16", "-o", str(out), "--lang", "en"],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -133,3 +134,63 @@ def test_every_profile_runs(profile):
 def test_python_dash_m_works():
     proc = subprocess.run([sys.executable, "-m", "isocheck", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0 and "isocheck" in proc.stdout
+
+
+def test_not_ready_for_missing_facts_alone_exits_1_the_verdict_and_the_exit_code_agree():
+    """so-xay-dung-ha-tinh-2022 has no nonconformity on 18/11/2022, only conditions nobody can confirm."""
+    fixture = str(ROOT / "fixtures" / "so-xay-dung-ha-tinh-2022.yaml")
+    args = ("check", fixture, "--as-of", "2022-11-18", "--profile", "pre-announcement")
+    result = run(*args, "--format", "json")
+    doc = json.loads(result.stdout)
+    assert doc["verdict"] == "not_ready" and doc["summary"]["nonconformities"] == 0
+    assert result.exit_code == 1
+    assert run(*args, "--fail-on", "major").exit_code == 1
+    assert run(*args, "--fail-on", "none").exit_code == 0
+    assert run("report", fixture, "--as-of", "2022-11-18", "--profile", "pre-announcement").exit_code == 1
+
+
+def test_the_header_says_when_the_as_of_date_is_today_because_none_was_given():
+    import datetime as dt
+
+    today = dt.date.today()
+    vi = run("check", BASE, "--lang", "vi").output
+    assert f"Ngày đánh giá: {today:%d/%m/%Y} (hôm nay — không có --as-of)" in vi
+    assert f"As of: {today.isoformat()} (today — no --as-of given)" in run("check", BASE).output
+    assert "(today" not in run("check", BASE, "--as-of", today.isoformat()).output
+    page = run("report", BASE, "--lang", "vi").output
+    assert "(hôm nay — không có --as-of)" in page
+
+
+def test_the_header_names_the_planned_announcement_date():
+    args = ("check", BASE, "--as-of", "2021-11-16", "--profile", "pre-announcement", "--announce-on", "2021-12-31")
+    assert "Ngày dự kiến công bố: 31/12/2021 · " in run(*args, "--lang", "vi").output
+    assert "Planned announcement: 2021-12-31 · " in run(*args).output
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_batch_draws_a_progress_bar_on_a_terminal_only_and_not_with_quiet(monkeypatch):
+    from isocheck.cli.options import _NoBar, progress
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with progress(3, "Đang kiểm tra", quiet=False) as bar:
+        for _ in range(3):
+            bar.update(1)
+    assert "Đang kiểm tra" in terminal.getvalue() and "3/3" in terminal.getvalue()
+    with progress(3, "Đang kiểm tra", quiet=True) as bar:
+        assert isinstance(bar, _NoBar)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # a file or a pipe: nothing drawn
+    with progress(3, "Đang kiểm tra", quiet=False) as bar:
+        assert isinstance(bar, _NoBar)
+
+
+def test_the_batch_title_says_when_the_as_of_date_is_today(folder):
+    import datetime as dt
+
+    out = CliRunner().invoke(cli, ["batch", str(folder), "--no-cache"]).output
+    assert f"Ngày đánh giá: {dt.date.today():%d/%m/%Y} (hôm nay — không có --as-of) · " in out
+    assert "(hôm nay" not in CliRunner().invoke(cli, ["batch", str(folder), "--as-of", "2021-11-16"]).output

@@ -129,7 +129,8 @@ def test_it_is_in_rules_list_and_rules_show(toy):
         listed = _run("rules", "list", "--rules", str(toy["rules"]), "--lang", lang)
         assert RULE_ID in listed and title in listed
     shown = _run("rules", "show", RULE_ID, "--rules", str(toy["rules"]), "--lang", "en")
-    assert "fail_when: website_address_missing" in shown and "Subject: agency" in shown
+    assert "Fails when: the agency has a website but its address is not on record [website_address_missing]" in shown
+    assert "Subject: the agency" in shown
 
 
 def test_it_is_in_the_generated_catalogue_and_fact_reference(toy):

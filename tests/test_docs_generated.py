@@ -170,7 +170,7 @@ def test_init_name_and_province(tmp_path):
 def test_init_refuses_to_overwrite(tmp_path):
     out = tmp_path / "agency.yaml"
     out.write_text("keep me\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["init", "--level", "commune", "-o", str(out)])
+    result = CliRunner().invoke(cli, ["init", "--level", "commune", "-o", str(out), "--lang", "en"])
     assert result.exit_code == 2
     assert "already exists" in result.output and "--force" in result.output
     assert out.read_text(encoding="utf-8") == "keep me\n"
@@ -178,7 +178,7 @@ def test_init_refuses_to_overwrite(tmp_path):
     assert result.exit_code == 0
     load_agency(out)
     missing = tmp_path / "no-such-folder" / "a.yaml"
-    result = CliRunner().invoke(cli, ["init", "--level", "commune", "-o", str(missing)])
+    result = CliRunner().invoke(cli, ["init", "--level", "commune", "-o", str(missing), "--lang", "en"])
     assert result.exit_code == 2 and "folder does not exist" in result.output
 
 

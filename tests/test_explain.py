@@ -31,7 +31,8 @@ def _run(*args):
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+        # English unless a test asks for --lang vi
+        return CliRunner(env={"ISOCHECK_LANG": "en"}).invoke(cli, list(args), catch_exceptions=False)
     finally:
         os.chdir(cwd)
 

@@ -289,7 +289,7 @@ def test_check_offers_the_html_format():
         cli, ["check", str(BASE), "--as-of", "2021-11-16", "--format", "html"], catch_exceptions=False
     )
     assert result.exit_code == 0
-    assert '<html lang="en">' in result.output  # check keeps its English default
+    assert '<html lang="vi">' in result.output  # Vietnamese by default, like every command
 
 
 def test_report_command_defaults_to_vietnamese_and_gates_exit_code(tmp_path):

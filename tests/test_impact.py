@@ -173,7 +173,7 @@ def test_a_bad_document_gets_one_message_and_exit_2(tmp_path, folder, name):
     ],
 )
 def test_bad_options_get_one_message_and_exit_2(folder, args, expected):
-    result = CliRunner().invoke(cli, ["impact", str(folder / "a.yaml"), *args])
+    result = CliRunner(env={"ISOCHECK_LANG": "en"}).invoke(cli, ["impact", str(folder / "a.yaml"), *args])
     assert result.exit_code == 2 and expected in result.stderr, result.stderr
 
 

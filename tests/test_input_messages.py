@@ -576,14 +576,14 @@ def test_cli_prints_one_line_in_the_chosen_language_exits_2_and_writes_nothing(t
     assert not out.exists() and not list(tmp_path.glob(".report.json*"))
 
 
-def test_commands_use_their_own_default_language(tmp_path):
-    """``report`` is Vietnamese by default, ``check`` English."""
+def test_every_command_defaults_to_vietnamese_and_the_environment_changes_it(tmp_path):
     path = tmp_path / "a.yaml"
     path.write_text(GOOD.replace("  province: Hà Tĩnh\n", ""), encoding="utf-8")
-    report = CliRunner().invoke(cli, ["report", str(path), "--as-of", "2021-11-16"])
-    check = CliRunner().invoke(cli, ["check", str(path), "--as-of", "2021-11-16"])
-    assert (report.exit_code, check.exit_code) == (2, 2)
-    assert report.stderr == f"isocheck: lỗi: {path}:1:1: agency.province: thiếu trường bắt buộc\n"
+    for command in ("report", "check", "explain"):
+        result = CliRunner().invoke(cli, [command, str(path), "--as-of", "2021-11-16"])
+        assert result.exit_code == 2
+        assert result.stderr == f"isocheck: lỗi: {path}:1:1: agency.province: thiếu trường bắt buộc\n"
+    check = CliRunner(env={"ISOCHECK_LANG": "en"}).invoke(cli, ["check", str(path), "--as-of", "2021-11-16"])
     assert check.stderr == f"isocheck: error: {path}:1:1: agency.province: required field is missing\n"
 
 
@@ -644,3 +644,41 @@ def test_an_unknown_message_key_or_a_missing_parameter_fails_where_the_error_is_
         Problem("no.such.key")
     with pytest.raises(KeyError, match="first"):
         InputError.of("a.yaml", "key.duplicate", {"key": "id"})
+
+
+# -- every problem of a file in one run --------------------------------------------------------------
+
+
+def test_every_problem_of_a_file_is_listed_with_its_line_and_column(tmp_path):
+    path = tmp_path / "a.yaml"
+    text = GOOD.replace("standard: 2015", "standard: 2016").replace("level: commune", "level: 3")
+    path.write_text(text + "internal_audits:\n  - dat: 2021-05-01\n", encoding="utf-8")
+    error = _error(path)
+    assert [e.field for e in (error, *error.others)] == ["agency.level", "agency.standard", "internal_audits[0].dat"]
+    lines = error.lines("vi")
+    expected = (
+        "phải là 'department', 'sub_department', 'district', 'commune', 'ministry', 'provincial_committee', "
+        "'public_service_unit', 'policy_bank' hoặc 'mission_abroad', nhưng tệp ghi 3"
+    )
+    assert lines[0] == f"{path}:3:10: agency.level: {expected}"
+    assert lines[1] == f"{path}:5:13: agency.standard: phải là 2008 hoặc 2015, nhưng tệp ghi 2016"
+    assert lines[2].startswith(f"{path}:7:5: internal_audits[0].dat: trường 'dat' không hợp lệ (có phải là 'date'?)")
+    assert error.text("en").endswith("found 3 (and 2 more problems)")  # one line where one line is all there is
+    copy = pickle.loads(pickle.dumps(error))  # as a batch worker sends it
+    assert copy.lines("en") == error.lines("en") and copy.text("vi") == error.text("vi")
+    result = CliRunner().invoke(cli, ["check", str(path), "--as-of", "2021-11-16"])
+    assert result.exit_code == 2
+    assert result.stderr == "".join(f"isocheck: lỗi: {line}\n" for line in lines)
+
+
+def test_more_than_twenty_problems_list_twenty_and_count_the_rest(tmp_path):
+    path = tmp_path / "a.yaml"
+    audits = "".join(f"  - {{date: 2021-05-{day:02d}, oops: {day}}}\n" for day in range(1, 27))
+    path.write_text(GOOD + "internal_audits:\n" + audits, encoding="utf-8")
+    error = _error(path)
+    assert len(error.others) == 19 and error.hidden == 6
+    lines = error.lines("vi")
+    assert len(lines) == 21 and lines[-1] == f"{path}: và 6 lỗi khác nữa"
+    assert [line.split(":")[1] for line in lines[:20]] == [str(7 + i) for i in range(20)]  # file order
+    assert error.lines("en")[-1] == f"{path}: and 6 more problems"
+    assert error.text("vi").endswith("(và 25 lỗi khác)")

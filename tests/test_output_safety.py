@@ -22,8 +22,8 @@ FACT = ROOT / "fixtures" / "phuong-duc-thuan-2021.yaml"
 ROSTER = ROOT / "fixtures" / "province-ha-tinh-2021" / "roster.csv"
 
 
-def _run(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+def _run(*args: str):  # these tests read the English messages
+    return CliRunner(env={"ISOCHECK_LANG": "en"}).invoke(cli, list(args), catch_exceptions=False)
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ def test_a_read_only_folder_is_one_message(fact, tmp_path, monkeypatch):
     assert "không có quyền ghi vào thư mục" in result.stderr
 
 
-BATCH = (sys.executable, "-m", "isocheck", "batch")
+BATCH = (sys.executable, "-m", "isocheck", "batch", "--lang", "en")
 
 
 def _limited(size: int):
@@ -144,7 +144,7 @@ def test_import_on_a_full_disk_writes_nothing(tmp_path, existing):
         out.mkdir()
         (out / "keep.txt").write_text("mine", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "isocheck", "import", str(ROSTER), "-o", str(out)],
+        [sys.executable, "-m", "isocheck", "import", str(ROSTER), "-o", str(out), "--lang", "en"],
         cwd=ROOT,
         capture_output=True,
         text=True,

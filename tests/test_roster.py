@@ -520,7 +520,7 @@ def test_slugs_are_ascii_and_unique(tmp_path):
 
 
 def _cli(*args):
-    return CliRunner().invoke(cli, ["import", *map(str, args)])
+    return CliRunner().invoke(cli, ["import", *map(str, args), "--lang", "en"])
 
 
 def test_cli_imports_and_exits_0(tmp_path):

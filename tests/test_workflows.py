@@ -25,8 +25,8 @@ RUBRIC = ROOT / "rubrics" / "ha-tinh-7.2.example.yaml"
 AS_OF = dt.date(2021, 11, 16)
 
 
-def _run(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+def _run(*args: str):  # these tests read the English messages
+    return CliRunner(env={"ISOCHECK_LANG": "en"}).invoke(cli, list(args), catch_exceptions=False)
 
 
 def _ready_thach_ha() -> dict:

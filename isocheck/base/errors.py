@@ -21,6 +21,7 @@ from isocheck.text.problems import Problem
 __all__ = ["InputError", "Problem"]
 
 # characters str.splitlines() breaks on: escaped so that a message is always one line
+MAX_LISTED = 20  # the problems of one file shown in one run
 _LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
 
 
@@ -45,7 +46,17 @@ class InputError(Exception):
         self.field = field
         self.line = line
         self.column = column if line is not None else None
+        self.others: list[InputError] = []  # the file's further problems, in file order (see with_others)
+        self.hidden = 0  # problems found beyond those listed (more than MAX_LISTED in all)
         super().__init__(self.message)
+
+    def with_others(self, others: list[InputError]) -> InputError:
+        """This error with the file's further problems: all of them are shown in one run (up to
+        ``MAX_LISTED`` in all; the rest counted)."""
+        self.others = others[: MAX_LISTED - 1]
+        self.hidden = len(others) - len(self.others)
+        self.args = (self.message,)
+        return self
 
     @classmethod
     def of(
@@ -62,7 +73,7 @@ class InputError(Exception):
         return cls(file, Problem(key, **(params or {})), field, line, column)
 
     def __reduce__(self):  # picklable across processes (Exception pickles args, the message only)
-        return type(self), (self.file, self.detail, self.field, self.line, self.column)
+        return type(self), (self.file, self.detail, self.field, self.line, self.column), self.__dict__
 
     @property
     def problem(self) -> str:
@@ -75,10 +86,24 @@ class InputError(Exception):
         return self._render("en", column=False)
 
     def text(self, lang: str = "en") -> str:
-        """The whole one-line message in ``lang`` (``vi`` or ``en``): ``file:line:column: field: problem``."""
+        """The whole one-line message in ``lang`` (``vi`` or ``en``): ``file:line:column: field: problem``,
+        with "(and N more problems)" when the file has others."""
         return self._render(lang, column=True)
 
-    def _render(self, lang: str, column: bool) -> str:
+    def lines(self, lang: str = "en") -> list[str]:
+        """Every problem of the file, one line each (``file:line:column: field: problem``), then how many
+        more were found when there were more than ``MAX_LISTED``."""
+        lines = [e._render(lang, column=True, more=False) for e in (self, *self.others)]
+        if self.hidden:
+            key = "more.hidden_one" if self.hidden == 1 else "more.hidden_many"
+            lines.append(f"{self.file}: {Problem(key, count=self.hidden).text(lang)}")
+        return lines
+
+    def _render(self, lang: str, column: bool, more: bool = True) -> str:
+        detail = self.detail
+        count = len(self.others) + self.hidden
+        if more and count:
+            detail = Problem("more.one" if count == 1 else "more.many", problem=detail, count=count)
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
@@ -86,4 +111,4 @@ class InputError(Exception):
                 where += f":{self.column}"
         if self.field:
             where += f": {self.field}"
-        return f"{where}: {self.detail.text(lang)}".translate(_LINE_BREAKS)
+        return f"{where}: {detail.text(lang)}".translate(_LINE_BREAKS)

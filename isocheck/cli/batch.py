@@ -13,6 +13,7 @@ import click
 from isocheck import __version__
 from isocheck.api import load_pack
 from isocheck.base.output import output_stream
+from isocheck.cli.language import Command, current
 from isocheck.cli.options import (
     AS_OF,
     EXIT_FINDINGS,
@@ -22,16 +23,18 @@ from isocheck.cli.options import (
     LANG,
     OUTPUT,
     OVERLAY,
+    QUIET,
     RULES_DIR,
     WAIVERS,
     YEAR,
     as_of_date,
     input_errors,
     load_options,
+    profile_option,
+    progress,
     warn,
 )
 from isocheck.engine.findings import gate
-from isocheck.pack.rules import PROFILES
 from isocheck.report.batch import BATCH_FORMATS, BatchHeader, BatchSummary
 from isocheck.report.escape import printable
 from isocheck.text.ui import fill, ui
@@ -44,17 +47,11 @@ from isocheck.workflows.matrix import LevelSummary
 EXIT_SIGNAL = 128
 
 
-@click.command("batch")
+@click.command("batch", cls=Command)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @AS_OF
 @YEAR
-@click.option(
-    "--profile",
-    type=click.Choice([*list(PROFILES), "all"]),
-    default="inspection",
-    show_default=True,
-    help="Which rules to run.",
-)
+@profile_option("inspection", "Which rules to run.")
 @click.option("--format", "fmt", type=click.Choice(list(BATCH_FORMATS)), default="table", show_default=True)
 @LANG
 @FAIL_ON
@@ -69,6 +66,14 @@ EXIT_SIGNAL = 128
     default=None,
     help="A previous 'batch --format json' result: show new, resolved and remaining findings.",
 )
+@click.option(
+    "--csv-delimiter",
+    "csv_delimiter",
+    type=click.Choice([";", ",", "tab"]),
+    default=";",
+    show_default=True,
+    help="The CSV format's separator: ';' for Excel under Vietnamese settings, ',' elsewhere.",
+)
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Worker processes (default: one per CPU).")
 @click.option("--strict", is_flag=True, help="Stop at the first bad fact file (exit 2) instead of reporting it.")
 @click.option(
@@ -78,6 +83,7 @@ EXIT_SIGNAL = 128
     help=f"Read every fact file again. By default validated agencies are kept in {cache_dir() / FILE_NAME} "
     "(ISOCHECK_CACHE_DIR or XDG_CACHE_HOME change where), by file path, size, times, tool and rule-pack versions.",
 )
+@QUIET
 @click.option("--evaluator", type=click.Choice(["durable", "reference"]), default="durable", hidden=True)
 @input_errors
 def batch_command(
@@ -93,9 +99,11 @@ def batch_command(
     overlay_file,
     waivers_file,
     baseline_file,
+    csv_delimiter,
     workers,
     strict,
     no_cache,
+    quiet,
     evaluator,
 ) -> None:
     """Check many agencies (fact files or folders of them) and print the province matrix: one row per
@@ -115,7 +123,7 @@ def batch_command(
         try:
             code = _batch(
                 paths, as_of, year, profile, fmt, lang, fail_on, output, rules_dir, overlay_file, waivers_file,
-                baseline_file, workers, strict, not no_cache, evaluator,
+                baseline_file, workers, strict, not no_cache, evaluator, csv_delimiter=csv_delimiter, quiet=quiet,
             )  # fmt: skip
         except StrictStop as stop:
             click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {printable(str(stop))}", err=True)
@@ -137,7 +145,7 @@ def batch_command(
 
 def _batch(
     paths, as_of, year, profile, fmt, lang, fail_on, output, rules_dir, overlay_file, waivers_file, baseline_file,
-    workers, strict, cache, evaluator,
+    workers, strict, cache, evaluator, *, csv_delimiter=";", quiet=False,
 ) -> int:  # fmt: skip
     day = as_of_date(as_of, year)
     pack = load_pack(rules_dir, overlay_file, day)
@@ -149,6 +157,8 @@ def _batch(
             fill(ui("batch.skipped", lang), {"path": s.path, "reason": ui(f"batch.skip.{s.reason}", lang)}, "en"), lang
         )
     format_class = BATCH_FORMATS[fmt]
+    if format_class.binary and output is None and sys.stdout.isatty():
+        raise click.UsageError(fill(ui("usage.binary_needs_output", current()), {"format": fmt}, "en"))
     config = BatchConfig(
         as_of=day, profile=profile, year=year, lang=lang, evaluator=evaluator, results=format_class.results, cache=cache
     )
@@ -162,6 +172,9 @@ def _batch(
         baseline_file=baseline_file,
         skipped=[{"path": s.path, "reason": s.reason} for s in skipped],
         overlay=pack.tailoring.record(lang) if pack.tailoring is not None else None,
+        rule_titles={rule.id: rule.title.get(lang) for rule in pack.rules},
+        csv_delimiter="\t" if csv_delimiter == "tab" else csv_delimiter,
+        as_of_defaulted=as_of is None,
     )
     inputs = [f.path for f in files] + [p for p in (overlay_file, waivers_file, baseline_file) if p]
     tally = _Tally(fail_on)
@@ -178,9 +191,11 @@ def _batch(
             strict=strict,
             prepare=functools.partial(format_class.prepare, lang=lang),
         )
-        for entry in entries:
-            tally.add(entry)
-            writer.agency(entry)
+        with progress(len(files), ui("progress.batch", lang), quiet) as bar:
+            for entry in entries:
+                tally.add(entry)
+                writer.agency(entry)
+                bar.update(1)
         writer.end(BatchSummary(tally.summary.to_dict(), tally.totals.totals if baseline is not None else None))
     for name, found in tally.duplicates():
         files_text = ", ".join(found)

@@ -7,11 +7,10 @@ import sys
 import click
 
 from isocheck.api import EVALUATORS, check_file, load_pack
+from isocheck.cli.language import Command
 from isocheck.cli.options import (
     ANNOUNCE_ON,
     AS_OF,
-    EXIT_FINDINGS,
-    EXIT_OK,
     FACT_FILE,
     FAIL_ON,
     LANG,
@@ -25,14 +24,14 @@ from isocheck.cli.options import (
     announce_on_date,
     as_of_date,
     emit,
+    exit_code,
     input_errors,
     load_options,
 )
-from isocheck.engine.findings import worst_gate
 from isocheck.report import FORMATS
 
 
-@click.command("check")
+@click.command("check", cls=Command)
 @FACT_FILE
 @AS_OF
 @YEAR
@@ -71,6 +70,9 @@ def check_command(
       isocheck check agency.yaml --profile pre-announcement [--announce-on 2022-03-01]
     Yearly self-assessment with a scoring rubric:
       isocheck check agency.yaml --profile annual --year 2021 --rubric rubrics/ha-tinh-7.2.example.yaml
+
+    Exit codes: 0 nothing at or above --fail-on; 1 a nonconformity at or above --fail-on, a rule error, or
+    the verdict NOT READY (also when only missing facts block it; not with --fail-on none); 2 bad input.
     """
     day = as_of_date(as_of, year)
     pack = load_pack(rules_dir, overlay_file, day)
@@ -84,5 +86,6 @@ def check_command(
         announce_on=announce_on_date(announce_on, day, profile),
         **load_options(pack, waivers_file, rubric_file),
     )
+    report.as_of_defaulted = as_of is None
     emit(FORMATS[fmt](report, lang), output, (fact_file, overlay_file, waivers_file, rubric_file))
-    sys.exit(EXIT_FINDINGS if worst_gate(report.findings, fail_on) else EXIT_OK)
+    sys.exit(exit_code(report, fail_on))

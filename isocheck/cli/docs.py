@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from isocheck.cli.language import Command
 from isocheck.cli.options import EXIT_FINDINGS, EXIT_OK, RULES_DIR, emit, input_errors
 from isocheck.pack.rules import RulePack, load_pack
 
@@ -46,7 +47,7 @@ def stale_docs(out_dir: str | Path, docs: dict[str, str]) -> list[Path]:
     return stale
 
 
-@click.command("docs")
+@click.command("docs", cls=Command)
 @click.option(
     "--out-dir",
     default="docs",

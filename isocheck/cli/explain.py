@@ -8,6 +8,7 @@ import click
 
 from isocheck import __version__
 from isocheck.api import check_file, load_pack
+from isocheck.cli.language import Command
 from isocheck.cli.options import (
     AS_OF,
     FACT_FILE,
@@ -25,7 +26,7 @@ from isocheck.cli.options import (
 from isocheck.text.ui import ui
 
 
-@click.command("explain")
+@click.command("explain", cls=Command)
 @FACT_FILE
 @AS_OF
 @YEAR

@@ -12,6 +12,7 @@ import click
 
 from isocheck.api import load_pack
 from isocheck.base.errors import InputError
+from isocheck.cli.language import Command
 from isocheck.cli.options import (
     AS_OF,
     EXIT_FINDINGS,
@@ -28,7 +29,7 @@ from isocheck.workflows.batch.inputs import collect_files
 from isocheck.workflows.impact import LegalChange, assess, load_change, validate_change
 
 
-@click.command("impact")
+@click.command("impact", cls=Command)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--document",

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import click
 
-from isocheck.cli.options import input_errors
+from isocheck.cli.language import Command
+from isocheck.cli.options import LANG, input_errors
+from isocheck.text.ui import fill, ui
 from isocheck.workflows.roster import read_roster
 from isocheck.workflows.roster.write import write_fact_files
 
 
-@click.command("import")
+@click.command("import", cls=Command)
 @click.argument("roster", type=click.Path(dir_okay=False))
 @click.option(
     "-o",
@@ -31,8 +33,9 @@ from isocheck.workflows.roster.write import write_fact_files
     help="Year the roster covers. Default: the year in its headers (e.g. 'Mục tiêu chất lượng 2021').",
 )
 @click.option("--force", is_flag=True, help="Overwrite fact files whose content differs.")
+@LANG
 @input_errors
-def import_command(roster, out_dir, year, force) -> None:
+def import_command(roster, out_dir, year, force, lang) -> None:
     """Import a roster (one row per agency, CSV or XLSX) into one YAML fact file per agency.
 
     \b
@@ -43,15 +46,15 @@ def import_command(roster, out_dir, year, force) -> None:
 
     def warn(message: str) -> None:
         warnings.append(message)
-        click.echo(f"isocheck: warning: {message}", err=True)
+        click.echo(f"isocheck: {ui('warning', lang)}: {message}", err=True)
 
     rows = read_roster(roster, year)
     results = write_fact_files(rows, out_dir, force=force, warn=warn)
     for (path, status), row in zip(results, rows, strict=False):
-        click.echo(f"{status}: {path} (row {row.line}: {row.cells['name']})")
+        values = {"status": ui(f"import.status.{status}", lang), "path": path, "line": row.line}
+        click.echo(fill(ui("import.line", lang), {**values, "name": row.cells["name"]}, "en"))
     counts = {s: sum(1 for _, status in results if status == s) for s in ("written", "overwritten", "unchanged")}
-    click.echo(
-        f"{len(results)} agencies imported from {roster} (year {rows[0].year}) into {out_dir}: "
-        f"{counts['written']} written, {counts['overwritten']} overwritten, {counts['unchanged']} unchanged; "
-        f"{len(warnings)} warning{'' if len(warnings) == 1 else 's'}."
-    )
+    summary = {"count": len(results), "roster": roster, "year": rows[0].year, "out_dir": out_dir, **counts}
+    many = fill(ui("import.warnings.many", lang), {"count": len(warnings)}, lang)
+    said = ui("import.warnings.one", lang) if len(warnings) == 1 else many
+    click.echo(fill(ui("import.summary", lang), {**summary, "warnings": said}, "en"))

@@ -7,11 +7,13 @@ from pathlib import Path
 import click
 
 from isocheck.base.errors import InputError
+from isocheck.cli.language import Command
 from isocheck.cli.options import LANG, OUTPUT, RULES_DIR, emit, input_errors
 from isocheck.pack.rules import load_pack
+from isocheck.text.ui import fill, ui
 
 
-@click.command("init")
+@click.command("init", cls=Command)
 @click.option(
     "--level",
     required=True,
@@ -38,12 +40,12 @@ def init_command(level, lang, name, province, output, force, rules_dir) -> None:
     from isocheck.docs.template import render_template
 
     if output and Path(output).exists() and not force:
-        raise InputError(output, "already exists; choose another file or add --force to overwrite it")
+        raise InputError.of(output, "init.exists")
     if output and not Path(output).absolute().parent.is_dir():
-        raise InputError(output, "the folder does not exist; create it first")
+        raise InputError.of(output, "init.no_folder")
     for value, option in ((name, "--name"), (province, "--province")):
         if value is not None and not value.strip():
-            raise click.BadParameter("must not be empty", param_hint=option)
+            raise click.BadParameter(ui("usage.empty", lang), param_hint=option)
     emit(render_template(level, lang, name, province, pack=load_pack(rules_dir)), output)
     if output:
-        click.echo(f"wrote {output}; fill it in, then run: isocheck check {output}", err=True)
+        click.echo(fill(ui("init.wrote", lang), {"output": output}, lang), err=True)

@@ -10,23 +10,23 @@ import click
 from isocheck.api import check_file, load_pack
 from isocheck.base.errors import InputError
 from isocheck.base.output import write_atomic
+from isocheck.cli.language import Command
 from isocheck.cli.options import (
     ANNOUNCE_ON,
     AS_OF,
-    EXIT_FINDINGS,
-    EXIT_OK,
     FACT_FILE,
     FAIL_ON,
+    LANG,
     RULES_DIR,
     WAIVERS,
     YEAR,
     announce_on_date,
     as_of_date,
+    exit_code,
     input_errors,
     load_options,
+    profile_option,
 )
-from isocheck.engine.findings import worst_gate
-from isocheck.pack.rules import PROFILES
 from isocheck.text.problems import Problem
 
 
@@ -60,24 +60,14 @@ def _write(output: str, data: bytes) -> None:
         ) from None
 
 
-@click.command("minutes")
+@click.command("minutes", cls=Command)
 @FACT_FILE
 @AS_OF
 @YEAR
-@click.option(
-    "--profile",
-    type=click.Choice([*PROFILES, "all"]),
-    default="inspection",
-    show_default=True,
-    help="Which rules to run (the periodic inspection by default; pre-announcement before an announcement).",
+@profile_option(
+    "inspection", "Which rules to run (the periodic inspection by default; pre-announcement before an announcement)."
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Language of the minutes (Vietnamese by default).",
-)
+@LANG
 @click.option(
     "--inspection",
     "inspection_file",
@@ -125,4 +115,4 @@ def minutes_command(
     )
     inspection = load_inspection(inspection_file, day) if inspection_file else None
     _write(output, render_minutes(report, inspection, lang))
-    sys.exit(EXIT_FINDINGS if worst_gate(report.findings, fail_on) else EXIT_OK)
+    sys.exit(exit_code(report, fail_on))

@@ -6,26 +6,31 @@ module and be registered on the group in ``cli.py``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import functools
 import sys
+from collections.abc import Iterator
+from typing import Any
 
 import click
 
 from isocheck.base.errors import InputError
 from isocheck.base.output import write_atomic
+from isocheck.cli.language import current, default_lang, settings
 from isocheck.pack.rules import PROFILES, SEVERITIES
 from isocheck.report.escape import printable, printable_output
+from isocheck.text.ui import fill, ui
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 LANG = click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
-    default="en",
-    show_default=True,
-    help="Language of the report (Vietnamese or English).",
+    default=default_lang,
+    show_default="vi, or ISOCHECK_LANG, or lang in ./isocheck.toml",
+    help="Language of the output and the messages (Vietnamese or English).",
 )
 RULES_DIR = click.option(
     "--rules",
@@ -38,7 +43,8 @@ OVERLAY = click.option(
     "--overlay",
     "overlay_file",
     type=click.Path(dir_okay=False),
-    default=None,
+    default=lambda: settings().overlay,
+    show_default="overlay in ./isocheck.toml, if any",
     help="A province overlay (YAML) beside the national pack, or a shipped one by name (ha-tinh.example): "
     "rules it skips, severities it changes, parameters it sets and criteria it adds, each with its decision.",
 )
@@ -47,6 +53,7 @@ AS_OF = click.option(
     "--as-of",
     "as_of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
     default=None,
     help="Evaluate as of this date (YYYY-MM-DD). Default: today.",
 )
@@ -56,13 +63,20 @@ YEAR = click.option(
     default=None,
     help="Calendar year under review for yearly duties. Default: the as-of year.",
 )
-PROFILE = click.option(
-    "--profile",
-    type=click.Choice([*list(PROFILES), "all"]),
-    default="all",
-    show_default=True,
-    help="Which rules to run.",
-)
+
+
+def profile_option(default: str, help: str = "Which rules to run."):
+    """``--profile`` defaulting to ``profile`` in ./isocheck.toml, else to the command's ``default``."""
+    return click.option(
+        "--profile",
+        type=click.Choice([*list(PROFILES), "all"]),
+        default=lambda: settings().profile or default,
+        show_default=f"{default}, or profile in ./isocheck.toml",
+        help=help,
+    )
+
+
+PROFILE = profile_option("all")
 FAIL_ON = click.option(
     "--fail-on",
     type=click.Choice([*list(SEVERITIES), "none"]),
@@ -84,16 +98,17 @@ def OUTPUT(what: str):  # noqa: N802 — used as a decorator like the options ab
 
 
 def input_errors(func):
-    """Turn InputError into one message on stderr, in the command's ``--lang`` (English without one),
-    and exit code 2."""
+    """Turn InputError into messages on stderr — one line per problem of the file, up to 20 — in the
+    command's ``--lang`` (the run's language without one), and exit code 2."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
         except InputError as exc:
-            lang = "vi" if kwargs.get("lang") == "vi" else "en"
-            click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {printable(exc.text(lang))}", err=True)
+            lang = kwargs.get("lang") or current()
+            for line in exc.lines(lang):  # every problem of the file, one line each
+                click.echo(f"isocheck: {ui('error', lang)}: {printable(line)}", err=True)
             sys.exit(EXIT_INPUT)
 
     return wrapper
@@ -110,15 +125,14 @@ def emit(text: str, output: str | None, inputs=()) -> None:
 
 def warn(message: str, lang: str) -> None:
     """One warning line on standard error, in ``lang``."""
-    from isocheck.text.ui import ui
-
     click.echo(f"isocheck: {ui('warning', lang)}: {printable(message)}", err=True)
 
 
 def as_of_date(as_of, year: int | None) -> dt.date:
     as_of_date = as_of.date() if as_of else dt.date.today()
     if year is not None and year > as_of_date.year:
-        raise click.BadParameter(f"{year} is after the as-of year {as_of_date.year}", param_hint="--year")
+        text = fill(ui("usage.year_after", current()), {"year": year, "as_of_year": as_of_date.year}, "en")
+        raise click.BadParameter(text, param_hint="--year")
     return as_of_date
 
 
@@ -154,6 +168,7 @@ ANNOUNCE_ON = click.option(
     "--announce-on",
     "announce_on",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
     default=None,
     help="Planned announcement date (pre-announcement profile): also list what falls due "
     "between the as-of date and then.",
@@ -165,15 +180,49 @@ def announce_on_date(announce_on, day, profile: str):
     if announce_on is None:
         return None
     if profile != "pre-announcement":
-        raise click.BadParameter("only with --profile pre-announcement", param_hint="--announce-on")
+        raise click.BadParameter(ui("usage.announce_profile", current()), param_hint="--announce-on")
     if announce_on.date() < day:
-        raise click.BadParameter(f"{announce_on.date()} is before the as-of date {day}", param_hint="--announce-on")
+        values = {"announce_on": announce_on.date(), "as_of": day}
+        raise click.BadParameter(
+            fill(ui("usage.announce_before", current()), values, current()), param_hint="--announce-on"
+        )
     return announce_on.date()
+
+
+def exit_code(report, fail_on: str) -> int:
+    """The exit code of a checked agency: 1 when a nonconformity at or above ``fail_on`` is found, a rule
+    ended in error, or the pre-announcement verdict is NOT READY (the verdict and the exit code agree;
+    ``--fail-on none`` keeps 0 for all but rule errors); 0 otherwise."""
+    from isocheck.engine.findings import worst_gate
+
+    not_ready = report.readiness is not None and not report.readiness.ready and fail_on != "none"
+    return EXIT_FINDINGS if worst_gate(report.findings, fail_on) or not_ready else EXIT_OK
+
+
+QUIET = click.option("--quiet", "-q", is_flag=True, help="No progress bar (there is none when not on a terminal).")
+
+
+@contextlib.contextmanager
+def progress(length: int, label: str, quiet: bool) -> Iterator[Any]:
+    """click's progress bar on standard error while a terminal is there to see it; otherwise (a file, a
+    pipe, ``--quiet``) a bar that draws nothing."""
+    if quiet or length < 2 or not sys.stderr.isatty():
+        yield _NoBar()
+        return
+    with click.progressbar(length=length, label=label, file=sys.stderr, show_eta=True, show_pos=True) as bar:
+        yield bar
+
+
+class _NoBar:
+    def update(self, steps: int) -> None:
+        """Nothing to draw."""
 
 
 def known_rule(pack, rule_id: str) -> None:
     """A usage error for a rule id that is not in the pack, with a did-you-mean."""
     if rule_id not in pack.by_id:
+        lang = current()
         close = difflib.get_close_matches(rule_id, list(pack.by_id), n=3)
-        hint = f" Did you mean: {', '.join(close)}?" if close else " See `isocheck rules list`."
-        raise click.BadParameter(f"no rule with id '{rule_id}'.{hint}", param_hint="--rule")
+        hint = fill(ui("usage.did_you_mean", lang), {"close": ", ".join(close)}, lang) if close else ""
+        text = fill(ui("usage.no_rule", lang), {"rule": rule_id}, lang) + (hint or ui("usage.see_rules", lang))
+        raise click.BadParameter(text, param_hint="--rule")

@@ -7,13 +7,13 @@ import sys
 import click
 
 from isocheck.api import check_file, load_pack
+from isocheck.cli.language import Command
 from isocheck.cli.options import (
     ANNOUNCE_ON,
     AS_OF,
-    EXIT_FINDINGS,
-    EXIT_OK,
     FACT_FILE,
     FAIL_ON,
+    LANG,
     OUTPUT,
     OVERLAY,
     PROFILE,
@@ -24,24 +24,18 @@ from isocheck.cli.options import (
     announce_on_date,
     as_of_date,
     emit,
+    exit_code,
     input_errors,
     load_options,
 )
-from isocheck.engine.findings import worst_gate
 
 
-@click.command("report")
+@click.command("report", cls=Command)
 @FACT_FILE
 @AS_OF
 @YEAR
 @PROFILE
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Language of the report (Vietnamese by default for this page).",
-)
+@LANG
 @FAIL_ON
 @OUTPUT("the HTML page")
 @RULES_DIR
@@ -65,7 +59,10 @@ def report_command(
     rubric_file,
 ) -> None:
     """The inspection report as one self-contained HTML page (Vietnamese by default): verdict, counts,
-    every nonconformity with its explanation, pending, not-evaluable and error results."""
+    every nonconformity with its explanation, pending, not-evaluable and error results.
+
+    Exit codes as for `isocheck check`: 1 also when the pre-announcement verdict is NOT READY.
+    """
     from isocheck.report.html import render
 
     day = as_of_date(as_of, year)
@@ -79,5 +76,6 @@ def report_command(
         announce_on=announce_on_date(announce_on, day, profile),
         **load_options(pack, waivers_file, rubric_file),
     )
+    report.as_of_defaulted = as_of is None
     emit(render(report, lang), output, (fact_file, overlay_file, waivers_file, rubric_file))
-    sys.exit(EXIT_FINDINGS if worst_gate(report.findings, fail_on) else EXIT_OK)
+    sys.exit(exit_code(report, fail_on))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from isocheck.api import load_pack
+from isocheck.cli.language import Group
 from isocheck.cli.options import LANG, OVERLAY, PROFILE, RULES_DIR, input_errors, known_rule
 from isocheck.report.rules import render_list, render_show
 
 
-@click.group("rules")
+@click.group("rules", cls=Group)
 def rules_group() -> None:
     """List or show the rules of the pack."""
 

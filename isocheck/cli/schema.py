@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import click
 
+from isocheck.cli.language import Command
 from isocheck.cli.options import OUTPUT, emit, input_errors
 
 
-@click.command("schema")
+@click.command("schema", cls=Command)
 @click.argument("what", type=click.Choice(["facts"]))
 @OUTPUT("the JSON Schema")
 @input_errors

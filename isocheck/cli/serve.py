@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from isocheck.cli.options import RULES_DIR, input_errors
+from isocheck.cli.language import Command
+from isocheck.cli.options import LANG, RULES_DIR, input_errors
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -18,19 +19,13 @@ def _warning(host: str) -> str:
     )
 
 
-@click.command("serve")
+@click.command("serve", cls=Command)
 @click.argument("folder", type=click.Path(file_okay=False, exists=True), default=".")
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Address to listen on (this computer only by default)."
 )
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Language of the page (Vietnamese by default; the page can switch).",
-)
+@LANG
 @click.option(
     "--catalogue",
     "catalogue_file",

@@ -70,7 +70,13 @@ def word(key: str, lang: str) -> str:
     return pick(_WORDS[key], lang)
 
 
+_CODES = {"yes": "có", "no": "không", "not_triggered": "chưa phát sinh"}  # a fact file's enumerated words
+
+
 def _value(kind: str, name: str, value: Any, lang: str) -> str:
+    """A condition's value as the reader reads it; in Vietnamese a fact file's own word (``no``) is glossed."""
+    if lang == "vi" and isinstance(value, str) and value in _CODES:
+        return f"{_CODES[value]} ({value})"
     return format_value(readable(kind, name, value), lang)
 
 

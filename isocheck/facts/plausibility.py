@@ -74,8 +74,8 @@ _PART = re.compile(r"\[\]|[^.\[\]]+")
 
 
 def check_dates(agency: Agency, as_of: dt.date, file: str, lines: dict) -> None:
-    """Raise :class:`InputError` when the records begin after ``as_of``, else for the first event (in file
-    order) dated after ``as_of``."""
+    """Raise :class:`InputError` when the records begin after ``as_of``, else for the events dated after
+    ``as_of``: the first (in file order), with the others attached."""
     since = agency.records_since
     if since is not None and since > as_of:
         line, column = position_of(lines, ("records_since",), value=True)
@@ -94,11 +94,18 @@ def check_dates(agency: Agency, as_of: dt.date, file: str, lines: dict) -> None:
                 late.append((position_of(lines, loc, value=True), loc, value, event))
     if not late:
         return
-    (line, column), loc, value, event = min(late, key=lambda item: (item[0][0] or 0, item[0][1] or 0))
-    problem = Problem("date.future", value=value.isoformat(), as_of=as_of.isoformat(), event=Problem(event))
-    if len(late) > 1:
-        problem = Problem("more.one" if len(late) == 2 else "more.many", problem=problem, count=len(late) - 1)
-    raise InputError(file, problem, path_text(loc), line, column)
+    late.sort(key=lambda item: (item[0][0] or 0, item[0][1] or 0))
+    errors = [
+        InputError(
+            file,
+            Problem("date.future", value=value.isoformat(), as_of=as_of.isoformat(), event=Problem(event)),
+            path_text(loc),
+            line,
+            column,
+        )
+        for (line, column), loc, value, event in late
+    ]
+    raise errors[0].with_others(errors[1:])
 
 
 def _values(obj: Any, parts: list[str], loc: tuple) -> Iterator[tuple[tuple, Any]]:

@@ -59,19 +59,21 @@ def _reported(exc: ValidationError) -> list[ErrorDetails]:
 
 
 def validation_error(exc: ValidationError, file: str, lines: dict, model: type[BaseModel]) -> InputError:
-    """Turn pydantic's first error into one InputError naming field, line, column and expectation."""
-    errors = _reported(exc)
-    first = errors[0]
-    loc, _ = _resolve(model, tuple(first["loc"]))
-    # a value that fits a union member's type but not isocheck's rule for it (a date in year 9999 where a
-    # number or a date may stand): say what is wrong with it, not that it should have been the other member
-    first = next((e for e in errors if e["type"] == "isocheck" and _resolve(model, tuple(e["loc"]))[0] == loc), first)
-    problem = _problem(first, model, loc)
-    others = len({_resolve(model, tuple(e["loc"]))[0] for e in errors[1:]} - {loc})
-    if others:
-        problem = Problem("more.one" if others == 1 else "more.many", problem=problem, count=others)
-    line, column = position_of(lines, loc, value=first["type"] not in ("missing", "extra_forbidden"))
-    return InputError(file, problem, path_text(loc) or None, line, column)
+    """pydantic's errors as one InputError naming field, line, column and expectation of the first, with
+    the others (one per field, in file order) attached: every problem is shown in one run."""
+    by_loc: dict[tuple, ErrorDetails] = {}
+    for error in _reported(exc):
+        loc, _ = _resolve(model, tuple(error["loc"]))
+        # a value that fits a union member's type but not isocheck's rule for it (a date in year 9999 where a
+        # number or a date may stand): say what is wrong with it, not that it should have been the other member
+        if loc not in by_loc or (error["type"] == "isocheck" and by_loc[loc]["type"] != "isocheck"):
+            by_loc[loc] = error
+    found = []
+    for loc, error in by_loc.items():
+        line, column = position_of(lines, loc, value=error["type"] not in ("missing", "extra_forbidden"))
+        found.append(InputError(file, _problem(error, model, loc), path_text(loc) or None, line, column))
+    first, *others = found
+    return first.with_others(others) if others else first
 
 
 def field_errors(exc: ValidationError, file: str, model: type[BaseModel]) -> list[tuple[tuple, InputError]]:

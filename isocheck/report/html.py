@@ -20,7 +20,7 @@ from isocheck.pack.rules import SEVERITIES
 from isocheck.report.cards import build_card, card_word
 from isocheck.report.grouping import group_findings
 from isocheck.report.overlay import word as overlay_word
-from isocheck.report.table import verdict_lines
+from isocheck.report.table import as_of_text, verdict_lines
 from isocheck.report.templating import packaged_text, render_template
 from isocheck.text.ui import fill, format_value, pick, ui
 
@@ -50,7 +50,7 @@ def _meta(report, lang: str) -> list[tuple[str, str, bool]]:
         (ui("report.level", lang), _capital(ui(f"level.{ident.level}", lang)), False),
         (ui("report.province", lang), ident.province, False),
         (ui("report.standard", lang), f"TCVN ISO 9001:{ident.standard}", False),
-        (ui("report.as_of", lang), format_value(report.as_of, lang), False),
+        (ui("report.as_of", lang), as_of_text(report, lang), False),
     ]
     r = report.readiness
     if r is not None and r.announce_on is not None:

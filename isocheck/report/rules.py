@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from tabulate import tabulate
 
+from isocheck.explain.explanation import word
 from isocheck.pack.conditions import describe
 from isocheck.pack.rules import Rule, RulePack
 from isocheck.report.overlay import changes_lines, header_line
+from isocheck.subjects.fields import KINDS, derived, readable
 from isocheck.text.ui import format_value, pick, ui
 
 
@@ -60,17 +63,16 @@ def rule_dict(rule: Rule, lang: str = "en") -> dict:
 def render_show(rule: Rule, lang: str, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(rule_dict(rule, lang), ensure_ascii=False, indent=2) + "\n"
-    other = "en" if lang == "vi" else "vi"
     c = rule.conditions
     lines = [
         f"{rule.id}  (v{rule.version})",
         f"  {rule.title.get(lang)}",
-        f"  {rule.title.get(other)}",
+        *([f"  {rule.title.get('vi')}"] if lang == "en" else []),  # the Vietnamese title an English reader meets
         "",
         f"{_label('severity', lang)}: {ui(f'severity_short.{rule.severity}', lang)}",
         f"{_label('requirement', lang)}: {rule.requirement.get(lang)}",
-        f"{_label('subject', lang)}: {rule.subject}",
-        f"{_label('profiles', lang)}: {', '.join(rule.profiles)}",
+        f"{_label('subject', lang)}: {pick(_KINDS[rule.subject], lang)}",
+        f"{_label('profiles', lang)}: {', '.join(ui(f'profile.{p}', lang) for p in rule.profiles)}",
         f"{_label('levels', lang)}: {', '.join(ui(f'level.{lv}', lang) for lv in rule.applies_to.levels)}",
         f"{_label('standards', lang)}: {', '.join('TCVN ISO 9001:' + str(s) for s in rule.applies_to.standards)}",
         f"{_label('effective', lang)}: {format_value(rule.effective.from_, lang)}"
@@ -87,16 +89,18 @@ def render_show(rule: Rule, lang: str, fmt: str) -> str:
         if cit.note is not None:
             lines.append(f"    {_label('note', lang)}: {cit.note.get(lang)}")
     lines += ["", f"{_label('conditions', lang)}:"]
-    if c["not_applicable_when"]:
-        lines.append(f"  not_applicable_when: {describe(c['not_applicable_when'])}")
-    lines.append(f"  fail_when: {describe(rule.fail_condition)}")
+    for part, cond in (("not_applicable_when", c["not_applicable_when"]), ("fail_when", rule.fail_condition)):
+        if cond:
+            lines.append(f"  {word(f'part.{part}', lang)}: {in_words(cond, rule.subject, lang)}")
     if c["pending_when"]:
-        lines.append(f"  pending_when: {describe(c['pending_when'])}")
+        lines.append(f"  {word('part.pending_when', lang)}: {in_words(c['pending_when'], rule.subject, lang)}")
     if rule.findings_per:
-        lines.append(f"  findings_per: {rule.findings_per}")
-    lines += ["", f"{_label('message', lang)}: {rule.message.get(lang)}"]
+        items = pick(_ITEMS.get(rule.findings_per, (rule.findings_per, rule.findings_per)), lang)
+        lines.append(f"  {_label('findings_per', lang)}: {items} [{rule.findings_per}]")
+    lines += ["", f"{_label('message', lang)}: {_placeholders(rule.message.get(lang), rule.subject, lang)}"]
     if rule.pending_message:
-        lines.append(f"{_label('pending_message', lang)}: {rule.pending_message.get(lang)}")
+        text = _placeholders(rule.pending_message.get(lang), rule.subject, lang)
+        lines.append(f"{_label('pending_message', lang)}: {text}")
     lines += [f"{_label('remediation', lang)}: {rule.remediation.get(lang)}", f"{_label('evidence', lang)}:"]
     lines += [f"  - {e}" for e in rule.evidence.get(lang)]
     return "\n".join(lines) + "\n"
@@ -106,7 +110,8 @@ _LABELS = {
     "severity": ("Mức độ", "Severity"),
     "requirement": ("Yêu cầu", "Requirement"),
     "subject": ("Đối tượng", "Subject"),
-    "profiles": ("Phạm vi kiểm tra", "Profiles"),
+    "profiles": ("Dùng trong các loại kiểm tra", "Profiles"),
+    "findings_per": ("Một kết quả cho mỗi mục của", "One finding per item of"),
     "levels": ("Áp dụng cho cấp", "Levels"),
     "standards": ("Phiên bản tiêu chuẩn", "Standard versions"),
     "effective": ("Hiệu lực", "In force"),
@@ -124,3 +129,54 @@ _LABELS = {
 
 def _label(key: str, lang: str) -> str:
     return pick(_LABELS[key], lang)
+
+
+_KINDS = {  # what a rule is judged on, per subject kind
+    "agency": ("cơ quan", "the agency"),
+    "year": ("năm được đánh giá", "the year under review"),
+    "procedures": ("các quy trình nội bộ và TTHC", "the internal procedures and TTHC"),
+    "legal_document": ("từng văn bản quy phạm pháp luật", "each legal document"),
+    "announcement": ("từng lần công bố", "each announcement"),
+    "scope_change": ("từng lần điều chỉnh phạm vi", "each scope change"),
+    "audit": ("từng đợt đánh giá nội bộ", "each internal audit"),
+    "review": ("từng lần xem xét của lãnh đạo", "each management review"),
+    "consultant": ("từng hợp đồng tư vấn", "each consultant contract"),
+    "inspection": ("từng cuộc kiểm tra tại trụ sở", "each on-site inspection"),
+    "mandatory_procedure": ("từng quy trình bắt buộc (TCVN ISO 9001:2008)", "each mandatory procedure (2008)"),
+}
+_ITEMS = {  # the item lists a rule may give one finding per item of (findings_per)
+    "uncovered": ("danh sách TTHC chưa có quy trình nội bộ", "the TTHC without an internal procedure"),
+    "mismatched": ("danh sách quy trình không khớp với TTHC", "the procedures that do not match their TTHC"),
+    "certification_bodies": ("danh sách tổ chức chứng nhận", "the certification bodies"),
+}
+_SYMBOL = {"eq": "=", "ne": "≠", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
+_JOIN = {"and": (" và ", " and "), "or": (" hoặc ", " or ")}
+_KNOWN = {"known": ("đã có thông tin", "is known"), "unknown": ("chưa có thông tin", "is not known")}
+
+
+def in_words(cond: tuple, kind: str, lang: str, top: bool = True) -> str:
+    """A rule condition in words: each field's meaning with its name in brackets, the test, the value
+    (inner "and"/"or" groups in brackets)."""
+    tag = cond[0]
+    if tag in _JOIN:
+        text = pick(_JOIN[tag], lang).join(in_words(c, kind, lang, top=False) for c in cond[1])
+        return text if top else f"({text})"
+    if tag == "cmp":
+        field = derived(kind, cond[1])
+        value = format_value(readable(kind, cond[1], cond[3]) if field.type == "bool" else cond[3], lang)
+        return f"{field.meaning(lang)} [{cond[1]}] {_SYMBOL[cond[2]]} {value}"
+    if tag in _KNOWN:
+        return f"{derived(kind, cond[1]).meaning(lang)} [{cond[1]}] {pick(_KNOWN[tag], lang)}"
+    return describe(cond)
+
+
+def _placeholders(template: str, kind: str, lang: str) -> str:
+    """A message template for reading: each ``{name}`` shown as ``‹meaning›`` of the field it is filled from,
+    or as the code in backquotes when it is not a field of the subject."""
+
+    def one(match: re.Match) -> str:
+        name = match[1]
+        fields = KINDS[kind].fields
+        return f"‹{fields[name].meaning(lang)}›" if name in fields else f"`{{{name}}}`"
+
+    return re.sub(r"\{(\w+)\}", one, template)

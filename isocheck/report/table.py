@@ -26,11 +26,24 @@ def header_lines(report, lang: str) -> list[str]:
         ui("report.title", lang),
         f"{ui('report.agency', lang)}: {ident.name} — {ui(f'level.{ident.level}', lang)}, {ident.province}",
         f"{ui('report.standard', lang)}: TCVN ISO 9001:{ident.standard} · "
-        f"{ui('report.as_of', lang)}: {format_value(report.as_of, lang)} · "
+        f"{ui('report.as_of', lang)}: {as_of_text(report, lang)} · {_announce_on(report, lang)}"
         f"{ui('report.profile', lang)}: {ui(f'profile.{report.profile}', lang)} · "
         f"{ui('report.rules_version', lang)}: {report.pack.version}",
         *([header_line(report.pack.tailoring, lang)] if report.pack.tailoring is not None else []),
     ]
+
+
+def as_of_text(report, lang: str) -> str:
+    """The as-of date, and that it is today's because none was given."""
+    said = format_value(report.as_of, lang)
+    return f"{said} {ui('report.as_of_today', lang)}" if report.as_of_defaulted else said
+
+
+def _announce_on(report, lang: str) -> str:
+    r = report.readiness
+    if r is None or r.announce_on is None:
+        return ""
+    return f"{ui('report.announce_on', lang)}: {format_value(r.announce_on, lang)} · "
 
 
 def verdict_lines(report, lang: str) -> list[str]:

@@ -87,7 +87,7 @@ def built(p: MandatoryProcedureFacts) -> Derived:
     "operated",
     "str",
     sources=[_LIST, f"{_LIST}[].operated"],
-    vi="thủ tục được áp dụng (yes | no | not_triggered)",
+    vi="thủ tục có được áp dụng không: có, không, hay chưa phát sinh việc cần áp dụng",
     en="yes | no | not_triggered",
 )
 def operated(p: MandatoryProcedureFacts) -> Derived:

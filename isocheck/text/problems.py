@@ -13,6 +13,7 @@ import functools
 import string
 from typing import Any
 
+from isocheck.text.cli_messages import CLI_PROBLEMS
 from isocheck.text.dated_messages import DATED_MESSAGES
 from isocheck.text.glossary import CLEARER, GLOSSARY
 from isocheck.text.law_messages import LAW_MESSAGES
@@ -115,6 +116,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.missing": {"en": "required field is missing", "vi": "thiếu trường bắt buộc"},
     "more.one": {"en": "{problem} (and 1 more problem)", "vi": "{problem} (và 1 lỗi khác)"},
     "more.many": {"en": "{problem} (and {count} more problems)", "vi": "{problem} (và {count} lỗi khác)"},
+    "more.hidden_one": {"en": "and 1 more problem", "vi": "và 1 lỗi khác nữa"},
+    "more.hidden_many": {"en": "and {count} more problems", "vi": "và {count} lỗi khác nữa"},
     # pydantic's error types (isocheck.validation_text)
     "type.date": {
         "en": "Input should be a date written YYYY-MM-DD, found {found}",
@@ -334,6 +337,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **OUTPUT_MESSAGES,  # writing output files (-o, import)
     **LAW_MESSAGES,  # law texts, citations, overlays, impact
     **DATED_MESSAGES,  # dated law data, who must apply a QMS on a date
+    **CLI_PROBLEMS,  # isocheck.toml, ISOCHECK_LANG, init
 }
 
 

@@ -11,6 +11,8 @@ import datetime as dt
 import string
 from typing import Any
 
+from isocheck.text.cli_messages import CLI_UI
+
 LANGS = ("vi", "en")
 
 _UI: dict[str, dict[str, str]] = {
@@ -313,6 +315,7 @@ _UI: dict[str, dict[str, str]] = {
     "no": {"vi": "không", "en": "no"},
     "unknown": {"vi": "không rõ", "en": "unknown"},
     "not_yet": {"vi": "chưa", "en": "not yet"},
+    **CLI_UI,  # the command line's own lines (usage errors, init, import)
 }
 
 

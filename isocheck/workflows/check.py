@@ -35,6 +35,7 @@ class Report:
     readiness: Readiness | None = None  # the pre-announcement verdict (profile pre-announcement)
     score: Score | None = None  # the rubric score (with --rubric)
     tool_version: str = __version__
+    as_of_defaulted: bool = False  # no as-of date was given: today's date was used (said in the header)
 
     @property
     def summary(self) -> Summary:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from isocheck.report.batch.base import BatchFormat, BatchHeader, BatchSummary
 from isocheck.report.batch.csv_format import CsvFormat
+from isocheck.report.batch.docx_format import DocxFormat
 from isocheck.report.batch.html import HtmlFormat
 from isocheck.report.batch.json_format import JsonFormat
 from isocheck.report.batch.table import MarkdownFormat, TableFormat
+from isocheck.report.batch.xlsx_format import XlsxFormat
 
 BATCH_FORMATS: dict[str, type[BatchFormat]] = {
     "table": TableFormat,
@@ -20,6 +22,8 @@ BATCH_FORMATS: dict[str, type[BatchFormat]] = {
     "csv": CsvFormat,
     "json": JsonFormat,
     "html": HtmlFormat,
+    "xlsx": XlsxFormat,
+    "docx": DocxFormat,
 }
 
 __all__ = ["BATCH_FORMATS", "BatchFormat", "BatchHeader", "BatchSummary"]

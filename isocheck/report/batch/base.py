@@ -27,6 +27,7 @@ from typing import IO, Any, ClassVar
 import msgspec
 
 from isocheck.report.batch.rows import LEVEL_ORDER
+from isocheck.text.collation import sort_key
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class BatchHeader:
     baseline_file: str | None = None
     skipped: list[dict[str, str]] = field(default_factory=list)  # entries skipped while collecting
     overlay: dict[str, Any] | None = None  # the province overlay applied (its record), if any
+    rule_titles: dict[str, str] = field(default_factory=dict)  # rule id -> its title in ``lang``
+    csv_delimiter: str = ";"  # the CSV format's separator: ";" for Vietnamese Excel (its list separator)
+    as_of_defaulted: bool = False  # no --as-of: today's date (the title says so)
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class BatchFormat:
     """One batch output format (see the module docstring)."""
 
     results: ClassVar[bool] = False  # the worker renders every finding of every agency
+    binary: ClassVar[bool] = False  # not text: never written to a terminal (needs -o or a pipe)
 
     def __init__(self, out: IO[bytes], header: BatchHeader):
         self.out = out
@@ -90,7 +95,7 @@ class Spool:
 
     def __init__(self):
         self.file = tempfile.TemporaryFile(prefix="isocheck-batch-")  # noqa: SIM115 — closed by close()
-        self.index: dict[str, list[tuple[str, str, int, int]]] = {}
+        self.index: dict[str, list[tuple[tuple, str, int, int]]] = {}
         self._encode = msgspec.msgpack.Encoder().encode
         self._decode = msgspec.msgpack.Decoder().decode
 
@@ -99,7 +104,8 @@ class Spool:
         offset = self.file.seek(0, 2)
         self.file.write(data)
         level = entry["level"] or "unknown"
-        self.index.setdefault(level, []).append((entry["name"] or "", entry["file"], offset, len(data)))
+        key = sort_key(entry["name"] or "")  # Vietnamese alphabetical order (isocheck.text.collation)
+        self.index.setdefault(level, []).append((key, entry["file"], offset, len(data)))
 
     def by_level(self) -> Iterator[tuple[str, Iterator[Any]]]:
         for level in LEVEL_ORDER:

@@ -1,7 +1,10 @@
 """The batch as CSV (``--format csv``): one row per agency, streamed in file order.
 
-Marks are words, the file is UTF-8 with a byte-order mark so spreadsheet programs read Vietnamese, and
-every text cell is neutralised against formula injection (:func:`isocheck.report.escape.csv_cell`).
+Marks are words, the file is UTF-8 with a byte-order mark so spreadsheet programs read Vietnamese, cells
+are separated by ";" (the list separator of Excel under Vietnamese regional settings, where "," is the
+decimal mark; ``--csv-delimiter ,`` for others), and every text cell is neutralised against formula
+injection (:func:`isocheck.report.escape.csv_cell`). With ``--baseline``, three more columns give the
+findings new since the baseline, resolved since, and the number remaining.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ class CsvFormat(BatchFormat):
     def __init__(self, out, header):
         super().__init__(out, header)
         self.buffer = io.StringIO()
-        self.writer = csv.writer(self.buffer, lineterminator="\n")
+        self.writer = csv.writer(self.buffer, lineterminator="\n", delimiter=header.csv_delimiter)
+        self.baseline = header.baseline_file is not None
 
     def _row(self, cells: list[Any]) -> None:
         self.writer.writerow([csv_cell(c) for c in cells])
@@ -39,6 +43,7 @@ class CsvFormat(BatchFormat):
             + [ui("batch.col.verdict", lang)]
             + [ui(f"severity_short.{s}", lang) for s in SEVERITIES]
             + [ui("batch.col.error", lang)]
+            + (rows.change_headers(lang)[1:] if self.baseline else [])
         )
 
     def agency(self, entry: dict[str, Any]) -> None:
@@ -50,4 +55,15 @@ class CsvFormat(BatchFormat):
             + [ui(f"batch.verdict.{entry['verdict']}", lang)]
             + [counts.get(s, "") for s in SEVERITIES]
             + [entry["error"] or ""]
+            + (self._changes(entry) if self.baseline else [])
         )
+
+    def _changes(self, entry: dict[str, Any]) -> list[str]:
+        c = entry.get("changes")
+        if not c:
+            return ["", "", ""]
+        if c.get("unknown"):
+            return ["", "", ui("batch.mark.unknown", self.lang)]
+        titles = self.header.rule_titles
+        new, resolved = ("\n".join(rows.finding_label(f, titles, self.lang) for f in c[k]) for k in ("new", "resolved"))
+        return [new, resolved, str(len(c["remaining"]))]

@@ -46,7 +46,10 @@ class HtmlFormat(BatchFormat):
     def agency(self, entry: dict[str, Any]) -> None:
         problem = rows.problem_line(entry)
         self.problems += problem is not None
-        self.spool.add(entry, [rows.matrix_row(entry, 0, self.lang), problem, rows.change_row(entry, self.lang)])
+        self.spool.add(
+            entry,
+            [rows.matrix_row(entry, 0, self.lang), problem, rows.change_row(entry, self.lang, self.header.rule_titles)],
+        )
 
     def end(self, summary: BatchSummary) -> None:
         try:

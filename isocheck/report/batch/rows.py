@@ -3,6 +3,8 @@ the problem line and the change row. Cells are plain text; each format escapes t
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 from typing import Any
 
 from isocheck.facts.model import LEVELS
@@ -23,7 +25,8 @@ def title_lines(header, lang: str) -> list[str]:
     profile = ui(f"profile.{header.profile}", lang)
     return [
         ui("batch.title", lang),
-        f"{ui('report.as_of', lang)}: {format_value(header.as_of, lang)} · "
+        f"{ui('report.as_of', lang)}: {format_value(header.as_of, lang)}"
+        f"{' ' + ui('report.as_of_today', lang) if header.as_of_defaulted else ''} · "
         f"{ui('batch.year', lang)}: {header.year} · {ui('report.profile', lang)}: {profile} · "
         f"{ui('report.rules_version', lang)}: {header.rules_version}",
     ]
@@ -98,15 +101,32 @@ def problems_title(count: int, lang: str) -> str:
     return fill(ui("batch.problems", lang), {"count": count}, lang)
 
 
-def change_row(entry: dict[str, Any], lang: str) -> list[str] | None:
-    """The agency's row of the changes since the baseline, or None when there is nothing to show."""
+def finding_label(finding_id: str, titles: dict[str, str], lang: str) -> str:
+    """A finding id (``rule@subject``) as a reader names it: the rule's title, and the subject unless
+    it is the agency itself (a date as the language writes dates)."""
+    rule_id, _, subject = finding_id.partition("@")
+    title = titles.get(rule_id, rule_id)
+    if subject in ("", "agency"):
+        return title
+    if subject == "planned":
+        subject = ui("batch.subject.planned", lang)
+    else:
+        with contextlib.suppress(ValueError):  # a subject named by its date
+            subject = format_value(dt.date.fromisoformat(subject), lang)
+    return f"{title} ({subject})"
+
+
+def change_row(entry: dict[str, Any], lang: str, titles: dict[str, str] | None = None) -> list[str] | None:
+    """The agency's row of the changes since the baseline (findings by their rule's title with ``titles``),
+    or None when there is nothing to show."""
     c = entry.get("changes")
     if not c or not (c["new"] or c["resolved"] or c["remaining"] or c.get("unknown")):
         return None
+    titles = titles or {}
     return [
         entry["name"] or entry["file"],
-        "\n".join(c["new"]) or "—",
-        "\n".join(c["resolved"]) or "—",
+        "\n".join(finding_label(f, titles, lang) for f in c["new"]) or "—",
+        "\n".join(finding_label(f, titles, lang) for f in c["resolved"]) or "—",
         str(len(c["remaining"])) if not c.get("unknown") else ui("batch.mark.unknown", lang),
     ]
 

@@ -52,7 +52,7 @@ class TableFormat(BatchFormat):
         self.counts[level] = self.counts.get(level, 0) + 1
         problem = rows.problem_line(entry)
         self.problems += problem is not None
-        change = rows.change_row(entry, self.lang)
+        change = rows.change_row(entry, self.lang, self.header.rule_titles)
         if change is not None:
             change = [self.text(c) for c in change]
             self.changes.add(change)

@@ -1,0 +1,192 @@
+"""The province's yearly summary as a Word document (``batch --format docx -o FILE``): TT26 Điều 38 khoản 1
+— in November the provincial Chi cục TĐC sums up the year's inspections for the Sở KH&CN to report to
+the provincial People's Committee, "về kết quả kiểm tra và kiến nghị các biện pháp xử lý".
+
+The report: the national heading, its title and year, what it rests on (Điều 38), I. the results by
+administrative level (the batch summary), II. the nonconformities found most often (by rule, with the
+number of agencies), III. the result of each agency by level in Vietnamese alphabetical order, IV. the
+proposals (the agencies with nonconformities to correct, those that sent no report, the files that could
+not be checked), and the signature block of whoever drafts it (left blank to fill in). Laid out as the
+inspection minutes are (:mod:`isocheck.report.minutes.layout`, Nghị định 30/2020/NĐ-CP). A Word document
+is built in memory; the agencies' rows wait on disk (:class:`~.base.Spool`) until the summary is known.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import docx
+
+from isocheck.pack.rules import SEVERITIES
+from isocheck.report.batch import rows
+from isocheck.report.batch.base import BatchFormat, BatchSummary, Spool
+from isocheck.report.minutes import layout as lay
+from isocheck.report.minutes.words import BLANK, w
+from isocheck.text.ui import format_value, pick, ui
+
+_WORDS = {
+    "body": ("CHI CỤC TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG", "STANDARDS, METROLOGY AND QUALITY SUB-DEPARTMENT"),
+    "title": ("BÁO CÁO", "REPORT"),
+    "subtitle": (
+        "Tổng hợp kết quả kiểm tra việc áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo "
+        "TCVN ISO 9001 tại các cơ quan hành chính nhà nước năm {year}",
+        "Summary of the {year} inspections of the quality management systems (TCVN ISO 9001) of the "
+        "state administrative agencies",
+    ),
+    "ground": (
+        "Căn cứ khoản 1 Điều 38 Thông tư số 26/2014/TT-BKHCN ngày 10/10/2014 của Bộ trưởng Bộ Khoa học và "
+        "Công nghệ, Chi cục Tiêu chuẩn Đo lường Chất lượng tổng hợp kết quả kiểm tra đến ngày {as_of} "
+        "({count} cơ quan; bộ quy tắc isocheck phiên bản {version}) như sau:",
+        "Under Article 38(1) of Circular 26/2014/TT-BKHCN of 10/10/2014 of the Minister of Science and "
+        "Technology, the results of the inspections up to {as_of} ({count} agencies; isocheck rule pack "
+        "{version}) are summed up as follows:",
+    ),
+    "part1": ("I. KẾT QUẢ THEO CẤP HÀNH CHÍNH", "I. RESULTS BY ADMINISTRATIVE LEVEL"),
+    "part2": ("II. CÁC ĐIỂM KHÔNG PHÙ HỢP THƯỜNG GẶP", "II. THE MOST FREQUENT NONCONFORMITIES"),
+    "part3": ("III. KẾT QUẢ CỦA TỪNG CƠ QUAN", "III. RESULT OF EACH AGENCY"),
+    "part4": ("IV. KIẾN NGHỊ", "IV. PROPOSALS"),
+    "none_found": ("Không phát hiện điểm không phù hợp nào.", "No nonconformity was found."),
+    "col.rule": ("Nội dung không phù hợp", "Nonconformity"),
+    "col.agencies": ("Số cơ quan", "Agencies"),
+    "col.level": ("Cấp", "Level"),
+    "propose.correct": (
+        "Đề nghị {count} cơ quan có điểm không phù hợp thực hiện hành động khắc phục trong thời hạn 2 tháng "
+        "theo điểm c khoản 2 Điều 37 Thông tư số 26/2014/TT-BKHCN: {names}.",
+        "That the {count} agencies with nonconformities correct them within two months (Article 37(2)(c) of "
+        "Circular 26/2014/TT-BKHCN): {names}.",
+    ),
+    "propose.report": (
+        "Nhắc {count} cơ quan chưa gửi báo cáo tình hình áp dụng HTQLCL: {names}.",
+        "That the {count} agencies which sent no report on their QMS be reminded: {names}.",
+    ),
+    "propose.files": (
+        "Bổ sung, sửa {count} hồ sơ chưa kiểm tra được (xem danh sách kèm theo kết quả tổng hợp).",
+        "That the {count} files which could not be checked be completed (see the batch result).",
+    ),
+    "propose.nothing": ("Không có kiến nghị xử lý.", "No measure to propose."),
+    "signer": ("NGƯỜI LẬP BÁO CÁO", "DRAFTED BY"),
+    "sign_note": ("(Ký, ghi rõ họ tên)", "(Signature, full name)"),
+}
+
+
+def _w(key: str, lang: str, **values: Any) -> str:
+    return pick(_WORDS[key], lang).format(**values)
+
+
+class DocxFormat(BatchFormat):
+    results = True  # the workers render the findings; prepare keeps the nonconforming rules
+    binary = True
+
+    def __init__(self, out, header):
+        super().__init__(out, header)
+        self.spool = Spool()
+        self.by_rule: dict[str, set[str]] = {}
+        self.titles: dict[str, str] = {}
+        self.correct: list[str] = []
+        self.no_report: list[str] = []
+        self.bad_files = 0
+        self.count = 0
+
+    @staticmethod
+    def prepare(entry: dict[str, Any], lang: str) -> dict[str, Any]:
+        failing = {r["rule_id"]: r["title"] for r in entry.get("results") or [] if r["outcome"] == "fail"}
+        return {**{k: v for k, v in entry.items() if k != "results"}, "failing": failing}
+
+    def agency(self, entry: dict[str, Any]) -> None:
+        lang = self.lang
+        self.count += 1
+        name = entry["name"] or entry["file"]
+        if entry["status"] != "checked":
+            self.bad_files += 1
+        for rule_id, title in (entry.get("failing") or {}).items():
+            self.by_rule.setdefault(rule_id, set()).add(entry["file"])
+            self.titles[rule_id] = title
+        if entry.get("failing"):
+            self.correct.append(name)
+        if (entry.get("matrix") or {}).get("report") == "no":
+            self.no_report.append(name)
+        counts = (entry.get("counts") or {}).get("nonconformities_by_severity") or {}
+        verdict = ui(f"batch.verdict.{entry['verdict']}", lang)
+        self.spool.add(entry, [name, verdict, *(str(counts.get(s, "")) for s in SEVERITIES)])
+
+    def end(self, summary: BatchSummary) -> None:
+        try:
+            self.out.write(self._document(summary))
+        finally:
+            self.spool.close()
+
+    def _document(self, summary: BatchSummary) -> bytes:
+        lang = self.lang
+        document = docx.Document()
+        lay.setup(document)
+        document.core_properties.author = "isocheck"
+        document.core_properties.language = lang
+        self._heading(document)
+        lay.paragraph(
+            document,
+            _w("ground", lang, as_of=format_value(self.header.as_of, lang), count=self.count,
+               version=self.header.rules_version),
+            indent=True,
+        )  # fmt: skip
+        lay.heading(document, _w("part1", lang))
+        summary_rows = [[str(c) for c in row] for row in rows.summary_rows(summary.by_level, lang)]
+        widths = [35] + [130 / (len(summary_rows[0]) - 1)] * (len(summary_rows[0]) - 1)
+        lay.grid(document, rows.summary_headers(lang), summary_rows, widths)
+        lay.heading(document, _w("part2", lang))
+        frequent = sorted(self.by_rule.items(), key=lambda item: (-len(item[1]), item[0]))
+        if frequent:
+            table = [[str(i), self.titles[r], str(len(files))] for i, (r, files) in enumerate(frequent, 1)]
+            headers = [ui("batch.col.no", lang), _w("col.rule", lang), _w("col.agencies", lang)]
+            lay.grid(document, headers, table, [12, 128, 25])
+        else:
+            lay.paragraph(document, _w("none_found", lang), indent=True)
+        lay.heading(document, _w("part3", lang))
+        for level, records in self.spool.by_level():
+            name = lay.paragraph(document, rows.level_name(level, lang), bold=True, align="left", after=2)
+            name.paragraph_format.keep_with_next = True
+            table = [[str(i), *rec] for i, rec in enumerate(records, 1)]
+            headers = [ui("batch.col.no", lang), ui("batch.col.agency", lang), ui("batch.col.verdict", lang)]
+            headers += [ui(f"severity_short.{s}", lang) for s in SEVERITIES]
+            lay.grid(document, headers, table, [12, 78, 36, 13, 13, 13])
+        lay.heading(document, _w("part4", lang))
+        self._proposals(document)
+        self._signature(document)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
+
+    def _heading(self, document) -> None:
+        lang = self.lang
+        left_mm, right_mm = 70, lay.TEXT_WIDTH_MM - 70
+        table = lay.two_columns(document, (left_mm, right_mm))
+        left, right = table.rows[0].cells
+        lay.rule(lay.cell_line(left, _w("body", lang), bold=True, size=12), 28, left_mm)
+        lay.cell_line(right, w("nation", lang), bold=True, size=12)
+        lay.rule(lay.cell_line(right, w("motto", lang), bold=True, size=13), 62, right_mm)
+        title = lay.paragraph(document, _w("title", lang), bold=True, size=14, align="center", after=0)
+        title.paragraph_format.space_before = lay.Pt(18)
+        lay.paragraph(document, _w("subtitle", lang, year=self.header.year), bold=True, align="center", after=12)
+
+    def _proposals(self, document) -> None:
+        lang = self.lang
+        said = False
+        for key, names in (("propose.correct", self.correct), ("propose.report", self.no_report)):
+            if names:
+                lay.paragraph(document, "- " + _w(key, lang, count=len(names), names="; ".join(names)), indent=True)
+                said = True
+        if self.bad_files:
+            lay.paragraph(document, "- " + _w("propose.files", lang, count=self.bad_files), indent=True)
+            said = True
+        if not said:
+            lay.paragraph(document, _w("propose.nothing", lang), indent=True)
+
+    def _signature(self, document) -> None:
+        lang = self.lang
+        table = lay.two_columns(document, (lay.TEXT_WIDTH_MM / 2, lay.TEXT_WIDTH_MM / 2), keep=True)
+        right = table.rows[0].cells[1]
+        lay.cell_line(right, _w("signer", lang), bold=True)
+        lay.cell_line(right, _w("sign_note", lang), italic=True)
+        for _ in range(4):
+            lay.cell_line(right, "")
+        lay.cell_line(right, BLANK)

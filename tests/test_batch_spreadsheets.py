@@ -1,0 +1,124 @@
+"""The batch for spreadsheets: CSV with ";" and a byte-order mark by default, "," on request, the
+baseline's columns with readable labels; the XLSX workbook with its three sheets, frozen headers, filters."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+from conftest import CASES
+from openpyxl import load_workbook
+
+from isocheck.cli import cli
+
+
+def _run(*args: str):
+    return CliRunner().invoke(cli, ["batch", *args, "--no-cache"], catch_exceptions=False)
+
+
+def _csv(text: str, delimiter: str) -> list[list[str]]:
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=delimiter))
+
+
+def test_csv_is_semicolon_separated_with_a_bom_and_comma_on_request(folder):
+    table = _csv(_run(str(folder), "--as-of", "2021-11-16", "--format", "csv").stdout, ";")
+    assert table[0][:3] == ["Cấp", "Tên đơn vị", "Tệp dữ liệu"] and "CSCL, MTCL" in table[0]
+    assert len(table) == 1 + len(list(folder.glob("*.yaml")))
+    comma = _run(str(folder), "--as-of", "2021-11-16", "--format", "csv", "--csv-delimiter", ",", "--quiet").stdout
+    comma = _csv(comma, ",")
+    assert comma == table
+    tab = _run(str(folder), "--as-of", "2021-11-16", "--format", "csv", "--csv-delimiter", "tab").stdout
+    assert _csv(tab, "\t") == table
+
+
+def test_csv_honours_the_baseline_with_readable_labels(folder, tmp_path):
+    baseline = tmp_path / "before.json"
+    _run(str(folder), "--as-of", "2021-11-16", "--format", "json", "-o", str(baseline))
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    for agency in data["agencies"]:  # as if last year's run had found one more thing everywhere
+        agency["results"].append(
+            {**agency["results"][0], "id": "documents.quality-objectives-yearly@2020", "outcome": "fail"}
+        )
+    baseline.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    table = _csv(_run(str(folder), "--as-of", "2021-11-16", "--format", "csv", "--baseline", str(baseline)).stdout, ";")
+    assert table[0][-3:] == ["Mới phát sinh", "Đã khắc phục", "Còn tồn tại"]
+    resolved = {row[1]: row[-2] for row in table[1:]}
+    assert set(resolved.values()) == {"Mục tiêu chất lượng cho năm được đánh giá (2020)"}
+
+
+def test_xlsx_has_a_summary_a_matrix_and_the_findings_with_frozen_headers_and_filters(folder, tmp_path):
+    out = tmp_path / "tong-hop.xlsx"
+    result = _run(str(folder), "--as-of", "2021-11-16", "--format", "xlsx", "-o", str(out))
+    assert result.exit_code == 1 and result.stdout == ""
+    book = load_workbook(out)
+    assert book.sheetnames == ["Tổng hợp", "Ma trận", "Các điểm cần xử lý"]
+    summary, matrix, findings = book.worksheets
+    agencies = len(list(folder.glob("*.yaml")))
+    assert matrix.max_row == 1 + agencies and matrix.freeze_panes == "C2"
+    assert matrix.auto_filter.ref == f"A1:P{1 + agencies}" and matrix["B1"].value == "Tên đơn vị"
+    assert summary["A1"].value == "Cấp" and summary.freeze_panes == "A2"
+    assert [row[0].value for row in summary.iter_rows(min_row=2)][-1] == "Tổng cộng"
+    total = next(row for row in summary.iter_rows(min_row=2, values_only=True) if row[0] == "Tổng cộng")
+    assert total[1] == agencies  # numbers stay numbers
+    expected = json.loads(_run(str(folder), "--as-of", "2021-11-16", "--format", "json").stdout)
+    listed = [
+        (a["name"], r["rule_id"])
+        for a in expected["agencies"]
+        for r in a["results"]
+        if r["outcome"] in ("fail", "error", "not_evaluable")
+    ]
+    assert [(row[0], row[1]) for row in findings.iter_rows(min_row=2, values_only=True)] == listed
+    assert findings.auto_filter.ref == f"A1:I{1 + len(listed)}" and findings["G1"].value == "Nội dung"
+    english = load_workbook(io.BytesIO(_xlsx(folder, tmp_path, "en")))
+    assert english.sheetnames == ["Summary", "Matrix", "Findings"]
+
+
+def _xlsx(folder, tmp_path, lang: str) -> bytes:
+    out = tmp_path / f"{lang}.xlsx"
+    _run(str(folder), "--as-of", "2021-11-16", "--format", "xlsx", "-o", str(out), "--lang", lang)
+    return out.read_bytes()
+
+
+def test_a_hostile_name_stays_text_in_the_workbook(tmp_path):
+    base = (CASES / "_base.yaml").read_text(encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = base.split("name: ", 1)[1].split("\n", 1)[0]
+    (folder / "a.yaml").write_text(base.replace(f"name: {name}", "name: '=HYPERLINK(\"x\")'", 1), encoding="utf-8")
+    out = tmp_path / "a.xlsx"
+    _run(str(folder), "--as-of", "2021-11-16", "--format", "xlsx", "-o", str(out))
+    cell = load_workbook(out)["Ma trận"]["B2"]
+    assert cell.value == '=HYPERLINK("x")' and cell.data_type == "s"
+
+
+def test_docx_is_the_yearly_summary_of_tt26_article_38(folder, tmp_path):
+    import docx
+
+    out = tmp_path / "bao-cao.docx"
+    result = _run(str(folder), "--as-of", "2021-11-16", "--year", "2021", "--format", "docx", "-o", str(out))
+    assert result.exit_code == 1 and result.stdout == ""
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in document.tables[0].rows[0].cells[1].text
+    assert "BÁO CÁO" in text and "năm 2021" in text and "khoản 1 Điều 38 Thông tư số 26/2014/TT-BKHCN" in text
+    for part in ("I. KẾT QUẢ THEO CẤP HÀNH CHÍNH", "II. CÁC ĐIỂM KHÔNG PHÙ HỢP", "III. KẾT QUẢ", "IV. KIẾN NGHỊ"):
+        assert part in text
+    expected = json.loads(_run(str(folder), "--as-of", "2021-11-16", "--year", "2021", "--format", "json").stdout)
+    agencies = expected["agencies"]
+    per_agency = [t for t in document.tables if t.rows[0].cells[1].text == "Tên đơn vị"]
+    names = [row.cells[1].text for t in per_agency for row in t.rows[1:]]
+    assert sorted(names) == sorted(a["name"] for a in agencies)
+    frequent = next(t for t in document.tables if t.rows[0].cells[1].text == "Nội dung không phù hợp")
+    counts: dict[str, int] = {}
+    for a in agencies:
+        for title in {r["title"] for r in a["results"] if r["outcome"] == "fail"}:
+            counts[title] = counts.get(title, 0) + 1
+    assert {row.cells[1].text: int(row.cells[2].text) for row in frequent.rows[1:]} == counts
+    failing = [a["name"] for a in agencies if any(r["outcome"] == "fail" for r in a["results"])]
+    assert f"Đề nghị {len(failing)} cơ quan có điểm không phù hợp thực hiện hành động khắc phục" in text
+    english = tmp_path / "report.docx"
+    _run(str(folder), "--as-of", "2021-11-16", "--format", "docx", "-o", str(english), "--lang", "en")
+    assert "SOCIALIST REPUBLIC OF VIETNAM" in docx.Document(str(english)).tables[0].rows[0].cells[1].text
