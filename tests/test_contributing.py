@@ -149,7 +149,8 @@ def test_it_is_in_the_generated_catalogue_and_fact_reference(toy):
 def test_it_is_explained(toy, tmp_path):
     facts = tmp_path / "agency.yaml"
     facts.write_text(
-        "agency: {name: UBND xã Thử, level: commune, province: Hà Tĩnh, standard: 2015, has_website: true}\n",
+        "agency: {name: UBND xã Thử, level: commune, province: Hà Tĩnh, standard: 2015, has_website: true,\n"
+        "         qms_duty: {basis: voluntary}}\n",
         encoding="utf-8",
     )
     args = ["explain", str(facts), "--rules", str(toy["rules"]), "--rule", RULE_ID, "--as-of", "2021-11-16"]

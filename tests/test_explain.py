@@ -65,7 +65,7 @@ def test_a_law_in_force_before_qd19_counts_from_the_day_the_obligation_began(tmp
     """Issue 10 §5: its deadline is 3 months after 18/05/2014, the first valid_from of legal_update_max_months."""
     path = tmp_path / "old-law.yaml"
     path.write_text(
-        "agency: {name: UBND xã Thử, level: commune, province: Hà Tĩnh, standard: 2015}\n"
+        "agency: {name: Sở Tư pháp tỉnh Thử, level: department, province: Hà Tĩnh, standard: 2015}\n"
         "legal_documents:\n  - {number: 05/2013/TT-BTP, effective_on: 2013-07-01, built_in_on: 2014-09-02}\n",
         encoding="utf-8",
     )

@@ -37,7 +37,8 @@ GOOD = """agency:
 """
 FIELDS = (
     "agency, records_since, qms, procedures, legal_documents, internal_audits, management_reviews, "
-    "announcements, scope_changes, consultants, certification_bodies, satisfaction_surveys, reports, judgements, marks"
+    "announcements, scope_changes, consultants, certification_bodies, satisfaction_surveys, reports, inspections, "
+    "auditor_training, budgets, judgements, marks"
 )
 UTF8_EN = "the file seems to use another encoding (Windows-1258, TCVN3, Latin-1…); save it again as UTF-8"
 UTF8_VI = "có lẽ tệp được lưu với bảng mã khác (Windows-1258, TCVN3, Latin-1…); hãy lưu lại tệp với bảng mã UTF-8"
@@ -143,8 +144,10 @@ FACT_CASES: dict[str, tuple[str, bytes, str, str]] = {
     "value not in the allowed set": (
         "a.yaml",
         GOOD.replace("level: commune", "level: ward").encode(),
-        "{f}:3:10: agency.level: Input should be 'department', 'sub_department', 'district' or 'commune', found 'ward'",
-        "{f}:3:10: agency.level: phải là 'department', 'sub_department', 'district' hoặc 'commune', "
+        "{f}:3:10: agency.level: Input should be 'department', 'sub_department', 'district', 'commune', 'mini"
+        "stry', 'provincial_committee', 'public_service_unit', 'policy_bank' or 'mission_abroad', found 'ward'",
+        "{f}:3:10: agency.level: phải là 'department', 'sub_department', 'district', 'commune', 'mini"
+        "stry', 'provincial_committee', 'public_service_unit', 'policy_bank' hoặc 'mission_abroad', "
         "nhưng tệp ghi 'ward'",
     ),
     "missing required field": (
@@ -164,9 +167,11 @@ FACT_CASES: dict[str, tuple[str, bytes, str, str]] = {
     "two problems": (
         "a.yaml",
         GOOD.replace("standard: 2015", "standard: 2016").replace("level: commune", "level: 3").encode(),
-        "{f}:3:10: agency.level: Input should be 'department', 'sub_department', 'district' or 'commune', "
-        "found 3 (and 1 more problem)",
-        "{f}:3:10: agency.level: phải là 'department', 'sub_department', 'district' hoặc 'commune', "
+        "{f}:3:10: agency.level: Input should be 'department', 'sub_department', 'district', 'commune', 'mini"
+        "stry', 'provincial_committee', 'public_service_unit', 'policy_bank' or 'mission_abroad', found 3 "
+        "(and 1 more problem)",
+        "{f}:3:10: agency.level: phải là 'department', 'sub_department', 'district', 'commune', 'mini"
+        "stry', 'provincial_committee', 'public_service_unit', 'policy_bank' hoặc 'mission_abroad', "
         "nhưng tệp ghi 3 (và 1 lỗi khác)",
     ),
     "empty file": (
@@ -336,11 +341,12 @@ RULE_FIELDS = (
 )
 YEAR_DISPLAY = (
     "year, year_end, audit_dates, review_dates, objectives, maintenance_plan, survey_planned_on, survey_method_vi, "
-    "survey_method_en, report_due_on, report_submitted_on, report_request, report_reference"
+    "survey_method_en, report_due_on, report_submitted_on, report_request, report_reference, budget_estimate"
 )
 YEAR_PLACEHOLDERS = (  # the fields of a year subject, then its display values
     "year_over, audit_count, review_count, has_objectives, objectives_measurable, objectives_have_plan, "
     f"has_maintenance_plan, survey_held, report_requested, report_submitted, report_due_passed, report_days_late, "
+    f"qms_budget_estimated, "
     f"{YEAR_DISPLAY}"
 )
 # name: (file in the pack, (old, new) text replaced in it, English message, Vietnamese message)
@@ -463,10 +469,10 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
         ("legal_update_max_months:", "legal_update_max_month:"),
         "{f}:3:1: legal_update_max_month: parameter 'legal_update_max_months' is missing (misspelt as "
         "'legal_update_max_month'?); the tool needs: legal_update_max_months, certification_bodies_forbidden_from, "
-        "standard_2015_transition_deadline",
+        "standard_2015_transition_deadline, inspection_corrective_max_months",
         "{f}:3:1: legal_update_max_month: thiếu tham số 'legal_update_max_months' (có phải viết nhầm thành "
         "'legal_update_max_month'?); công cụ cần các tham số: legal_update_max_months, "
-        "certification_bodies_forbidden_from, standard_2015_transition_deadline",
+        "certification_bodies_forbidden_from, standard_2015_transition_deadline, inspection_corrective_max_months",
     ),
     "parameters: unknown field": (
         "parameters.yaml",
@@ -477,9 +483,9 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
             "      article: 4\n      clause: 4",
         ),
         "{f}:5:5: legal_update_max_months[0].valid_fom: unknown field 'valid_fom' (did you mean 'valid_from'?); "
-        "expected one of: value, valid_from, citation",
+        "expected one of: value, valid_from, valid_until, citation",
         "{f}:5:5: legal_update_max_months[0].valid_fom: trường 'valid_fom' không hợp lệ (có phải là 'valid_from'?); "
-        "các trường được dùng ở đây: value, valid_from, citation",
+        "các trường được dùng ở đây: value, valid_from, valid_until, citation",
     ),
     "parameters: duplicate key": (
         "parameters.yaml",
@@ -650,7 +656,10 @@ def test_every_problem_of_a_file_is_listed_with_its_line_and_column(tmp_path):
     error = _error(path)
     assert [e.field for e in (error, *error.others)] == ["agency.level", "agency.standard", "internal_audits[0].dat"]
     lines = error.lines("vi")
-    expected = "phải là 'department', 'sub_department', 'district' hoặc 'commune', nhưng tệp ghi 3"
+    expected = (
+        "phải là 'department', 'sub_department', 'district', 'commune', 'ministry', 'provincial_committee', "
+        "'public_service_unit', 'policy_bank' hoặc 'mission_abroad', nhưng tệp ghi 3"
+    )
     assert lines[0] == f"{path}:3:10: agency.level: {expected}"
     assert lines[1] == f"{path}:5:13: agency.standard: phải là 2008 hoặc 2015, nhưng tệp ghi 2016"
     assert lines[2].startswith(f"{path}:7:5: internal_audits[0].dat: trường 'dat' không hợp lệ (có phải là 'date'?)")

@@ -41,7 +41,8 @@ def test_unknown_field_names_line_and_suggests(tmp_path):
         f"{tmp_path / 'a.yaml'}:6: internal_audit: unknown field 'internal_audit' "
         "(did you mean 'internal_audits'?); expected one of: agency, records_since, qms, "
         "procedures, legal_documents, internal_audits, management_reviews, announcements, "
-        "scope_changes, consultants, certification_bodies, satisfaction_surveys, reports, judgements, marks"
+        "scope_changes, consultants, certification_bodies, satisfaction_surveys, reports, inspections, "
+        "auditor_training, budgets, judgements, marks"
     )
 
 

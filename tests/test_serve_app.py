@@ -32,6 +32,7 @@ COMMUNE = {
     "agency.name": "UBND xã Thạch Long",
     "agency.level": "commune",
     "agency.province": "Hà Tĩnh",
+    "agency.qms_duty.basis": "voluntary",  # a commune says why it applies a QMS (QĐ19 Điều 2 khoản 2)
     "agency.standard": "2015",
 }
 

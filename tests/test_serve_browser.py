@@ -45,6 +45,8 @@ agency:
   province: Hà Tĩnh
   standard: 2015
   parent: UBND huyện "Thạch Hà" <cũ> & 'mới'
+  qms_duty:
+    basis: voluntary
 procedures:
   - code: '1.001193'
     name: Thủ tục đăng ký khai sinh
@@ -112,6 +114,8 @@ def test_a_secretary_creates_a_commune_sees_the_finding_fixes_it_and_saves(serve
     expect(page.locator("#err-agency-name")).to_have_text("thiếu trường bắt buộc")
     page.fill("#in-agency-name", "UBND xã Thạch Long")
     page.select_option("#in-agency-level", "commune")
+    # a commune is only encouraged to apply a QMS (QĐ19 Điều 2 khoản 2): it says why it applies one
+    page.select_option("#in-agency-qms_duty-basis", "voluntary")
     page.select_option("#in-agency-standard", "2015")
     page.fill("#in-agency-parent", "UBND huyện \"Thạch Hà\" <cũ> & 'mới'")
     expect(page.locator("#err-agency-name")).to_be_empty()

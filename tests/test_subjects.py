@@ -22,6 +22,7 @@ from isocheck.facts.catalogue import Catalogue, read_catalogue
 from isocheck.facts.evidence import Judgement
 from isocheck.facts.model import Agency, load_agency, validate_agency
 from isocheck.facts.parse import load_document
+from isocheck.facts.records import QmsDuty
 from isocheck.subjects.derive import derive_subjects
 from isocheck.subjects.fields import FIELDS, FIELDS_VI, KINDS, SUBJECT_KINDS, readable
 from isocheck.subjects.registry import Derived, derived_field
@@ -32,7 +33,11 @@ SAMPLE_AS_OF = dt.date(2021, 11, 16)
 
 
 def _sample(model: type[BaseModel], standard: int, full: bool) -> dict[str, Any]:
-    """A sample document of ``model``: every field filled (``full``) or only the required ones."""
+    """A sample document of ``model``: every field filled (``full``) or only the required ones; a model whose
+    fields depend on one another (qms_duty: the fields of its basis) gets the fields one basis takes."""
+    if model is QmsDuty:
+        basis = {"basis": "mandated", "decision": "x", "issued_on": SAMPLE_DAY, "issuer": "x"}
+        return {**basis, "title": "x", "effective_on": SAMPLE_DAY} if full else basis
     return {
         f.name: _sample_value(f, standard, full)
         for f in fact_fields(model)

@@ -27,7 +27,24 @@ PROVINCE = FIXTURES / "province-ha-tinh-2021"
 ACRONYMS = {"ISO", "TCVN", "QĐ", "TTg", "BKHCN", "BKHĐT", "UBND", "HTQLCL", "TTHC", "QPPL", "TT", "KH", "CN"}
 ACRONYMS |= {"NĐ", "CP", "BTP", "BBKT", "HĐND", "YAML", "JSON", "CSV", "HTML", "TOML", "UUID", "isocheck"}
 ACRONYMS |= {"Schema", "XLSX", "web", "Word", "Excel", "Markdown", "CPU", "Ctrl", "FIFO", "SIGTERM"}  # names
-ACRONYMS |= {"CSCL", "MTCL", "ĐGNB", "XXLĐ", "KPH", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"}
+ACRONYMS |= {
+    "TNHH",
+    "QĐKT",
+    "CSCL",
+    "MTCL",
+    "ĐGNB",
+    "XXLĐ",
+    "KPH",
+    "II",
+    "III",
+    "IV",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "XI",
+    "XII",
+}
 
 
 def _literals(annotation) -> set[str]:

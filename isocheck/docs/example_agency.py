@@ -156,6 +156,14 @@ def placeholders(level: str, year: int, name: str | None = None, province: str |
         return {"number": f"{n:02d}/{kind}-{code}", "issued_on": d(y_, m, day)}
 
     person = {"name": "Nguyễn Thị Hoa", "appointed_by": f"16/QĐ-{code}", "appointed_on": d(last, 2, 10)}
+    # a commune is only encouraged to apply a QMS (QĐ19 Điều 2 khoản 2): it says which document requires it
+    duty = {
+        "basis": "mandated",
+        "decision": "25/KH-UBND",
+        "issued_on": d(last - 1, 3, 1),
+        "issuer": f"UBND tỉnh {province}",
+        "title": "Kế hoạch xây dựng, áp dụng, duy trì và cải tiến HTQLCL trên địa bàn tỉnh (văn bản ví dụ)",
+    }
     return {
         "agency": {
             "name": name or default_name.format(province=province),
@@ -165,6 +173,7 @@ def placeholders(level: str, year: int, name: str | None = None, province: str |
             "standard": 2015,
             "has_website": True,
             "website": f"https://{host}.{_ascii(province)}.gov.vn",
+            "qms_duty": duty if level == "commune" else Commented(duty),
         },
         "records_since": Commented(d(last, 1, 1)),
         "qms": {
@@ -248,6 +257,21 @@ def placeholders(level: str, year: int, name: str | None = None, province: str |
                 "certificate": "05/GXN-TĐC",
                 "certificate_valid_until": d(y + 2, 12, 31),
                 "experts_have_cards": True,
+                "ended_on": d(last, 6, 30),
+                "cards_valid_until": d(y + 1, 6, 30),
+                "validity_checks": [
+                    {"checked_on": d(last, 1, 10), "record": "Ảnh chụp trang tcvn.gov.vn có ngày"},
+                    {"checked_on": d(last, 4, 2), "record": "Ảnh chụp trang tcvn.gov.vn có ngày"},
+                ],
+                "deviations": NoneYet(
+                    {
+                        "noted_on": d(last, 3, 20),
+                        "description": "Tư vấn không hướng dẫn đánh giá nội bộ theo tiến độ đã ký",
+                        "record": f"03/BB-{code}",
+                        "reported_to_lead_unit_on": d(last, 3, 25),
+                        "reported_to_directorate_on": d(last, 3, 25),
+                    }
+                ),
             }
         ],
         "certification_bodies": NoneYet(
@@ -291,4 +315,43 @@ def placeholders(level: str, year: int, name: str | None = None, province: str |
                 }
             ]
         ),
+        "inspections": [
+            {
+                "decision": "45/QĐ-SKHCN",
+                "decided_on": d(last, 9, 20),
+                "unit": f"Sở Khoa học và Công nghệ tỉnh {province}",
+                "held_on": d(last, 10, 8),
+                "minutes": "12/BB-KT",
+                "minutes_signed_on": d(last, 10, 8),
+                "issues": 2,
+                "corrective_report_on": d(last, 11, 20),
+                "corrective_report": f"70/BC-{code}",
+                "information_requests": [
+                    {
+                        "item": f"Hồ sơ đánh giá nội bộ năm {last}",
+                        "requested_on": d(last, 10, 8),
+                        "due_on": d(last, 10, 15),
+                        "provided_on": d(last, 10, 12),
+                    }
+                ],
+            }
+        ],
+        "auditor_training": [
+            {
+                "completed_on": d(last, 3, 15),
+                "trainees": 3,
+                "course": "Đào tạo chuyên gia đánh giá nội bộ HTQLCL theo TCVN ISO 9001:2015",
+                "certificate": f"18/QĐ-{code}",
+            }
+        ],
+        "budgets": [
+            {
+                "year": y,
+                "estimated_on": d(last, 7, 15),
+                "estimate": f"55/BC-{code}",
+                "estimate_vnd": 15_000_000,
+                "maintenance_spent_vnd": 12_000_000,
+            },
+            {"year": y + 1, "estimated_on": d(y, 7, 15), "estimate": f"58/BC-{code}", "estimate_vnd": 15_000_000},
+        ],
     }

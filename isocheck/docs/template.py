@@ -18,11 +18,12 @@ import yaml
 from pydantic import BaseModel
 
 from isocheck import __version__
-from isocheck.docs.example_agency import Commented, NoneYet, placeholders
+from isocheck.docs.example_agency import Commented, NoneYet, level_value, placeholders
 from isocheck.docs.fields import FactField, fact_field, rules_by_path, section_title
 from isocheck.facts.model import Agency
+from isocheck.law import levels
 from isocheck.pack.rules import RulePack, load_pack
-from isocheck.text.ui import pick
+from isocheck.text.ui import format_value, pick
 
 WIDTH = 100
 
@@ -40,9 +41,15 @@ def render_template(
 ) -> str:
     """The annotated fact file for ``level`` (commune, district, department, sub-department)."""
     pack = pack or load_pack()
-    data = placeholders(level, year or dt.date.today().year, name, province)
+    year = year or dt.date.today().year
+    ended = levels.level(level_value(level)).last_day  # a level that no longer exists: its last full year
+    if ended is not None and year >= ended.year:
+        year = ended.year - 1
+    data = placeholders(level, year, name, province)
     writer = _Writer(lang, rules_by_path(pack))
     writer.header(data["agency"]["name"], pack.version)
+    if ended is not None:
+        writer.lines[-1:-1] = [f"# {line}" for line in _ENDED[lang].format(day=format_value(ended, lang)).splitlines()]
     writer.mapping(Agency, data, "", 0)
     return "\n".join(writer.lines) + "\n"
 
@@ -141,6 +148,13 @@ _COMMENTED_HINT = {
         "optional": "Optional — remove the # if needed:",
         "example": "If there are any: delete [] and add one entry each, like this example (remove the leading #):",
     },
+}
+
+_ENDED = {  # a level that no longer exists (law/administration/levels.yaml): the template is for a past date
+    "vi": "Cấp này kết thúc hoạt động ngày {day}: các giá trị mẫu thuộc năm trước đó; kiểm tra với\n"
+    "--as-of chậm nhất là ngày {day} (sau ngày đó, tệp là lỗi đầu vào).",
+    "en": "This level ended on {day}: the example values are of an earlier year; check with --as-of\n"
+    "{day} at the latest (after that day the file is an input error).",
 }
 
 _HEADER = {

@@ -1,9 +1,11 @@
 """Evaluate a rule pack on one agency: rule applicability, matching, and one finding per subject.
 
-Applicability that depends on the agency as a whole (level, standard version, the rule's dates in
-force) is decided here; everything about a subject is matched by the evaluator (durable-rules, or
-the reference evaluator). A (rule, subject) pair that does not receive exactly one outcome from the
-evaluator becomes ``error`` — never a pass.
+Applicability that depends on the agency as a whole is decided here: whether the body must apply a QMS at
+all on the as-of date (QĐ 19/2014 Điều 2, :func:`isocheck.law.applicability.duty_on` — a body only encouraged
+and not bound gets one not-applicable reason for every rule, one whose duty is unknown gets every rule not
+evaluable for ``agency.qms_duty``), then the rule's levels, standard versions and dates in force. Everything
+about a subject is matched by the evaluator (durable-rules, or the reference evaluator). A (rule, subject) pair
+that does not receive exactly one outcome from the evaluator becomes ``error`` — never a pass.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Protocol
 from isocheck.engine.findings import Finding
 from isocheck.facts.criteria import criteria
 from isocheck.facts.model import Agency, is_known
+from isocheck.law.applicability import Duty, duty_on
 from isocheck.pack.conditions import GRADED
 from isocheck.pack.rules import Rule, RulePack
 from isocheck.subjects.derive import derive_subjects
@@ -38,11 +41,15 @@ def evaluate(
     for subject in subjects:
         by_kind[subject.kind].append(subject)
     agency_subject = by_kind["agency"][0]
+    duty = duty_on(agency, as_of)
     findings: list[Finding] = []
     for rule in rules:
-        reason = inapplicable(rule, agency, as_of)
+        reason = inapplicable(rule, agency, as_of, duty)
         if reason is not None:
             findings.append(_finding(rule, "not_applicable", agency_subject, reason=reason))
+            continue
+        if duty.status == "unknown":  # a body only encouraged, with no word on whether it is bound
+            findings.append(_finding(rule, "not_evaluable", agency_subject, missing=list(duty.missing)))
             continue
         subjects_of_rule = by_kind.get(rule.subject, [])
         if not subjects_of_rule:
@@ -59,10 +66,13 @@ def evaluate(
     return findings
 
 
-def inapplicable(rule: Rule, agency: Agency, as_of: dt.date) -> dict[str, str] | None:
+def inapplicable(rule: Rule, agency: Agency, as_of: dt.date, duty: Duty | None = None) -> dict[str, str] | None:
     """The reason a rule does not apply to this agency on this date, or None."""
     if rule.origin.skipped is not None:  # a province overlay skips it, under its decision
         return {lang: rule.origin.skip_reason(lang) or "" for lang in LANGS}
+    duty = duty or duty_on(agency, as_of)
+    if duty.status == "not_bound":  # QĐ 19 Điều 2 khoản 2: encouraged, and not bound on this date
+        return dict(duty.reason)
     ident = agency.agency
     if ident.level not in rule.applies_to.levels:
         return {lang: fill(ui("na.level", lang), {"value": ui(f"level.{ident.level}", lang)}, lang) for lang in LANGS}

@@ -10,21 +10,41 @@ Knowledge convention, used everywhere downstream:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from isocheck.base.errors import InputError
 from isocheck.facts.evidence import Judgement, YearMarks, check_evidence
 from isocheck.facts.meaning import Meaning, Meanings
 from isocheck.facts.parse import load_document, position_of
+from isocheck.facts.records import (
+    AuditorTraining,
+    ConsultantDeviation,
+    Inspection,
+    QmsBudget,
+    QmsDuty,
+    ValidityCheck,
+)
+from isocheck.facts.strict import Strict, is_known  # noqa: F401 (is_known: re-exported, the model's public test)
 from isocheck.facts.types import Bool, Count, Date, Ident, Int, StandardVersion, Str
 from isocheck.facts.uniqueness import check_unique_codes
 from isocheck.facts.validation import validation_error
 from isocheck.text.problems import Found
 
-Level = Literal["department", "sub_department", "district", "commune"]
-LEVELS: tuple[str, ...] = ("department", "sub_department", "district", "commune")
+Level = Literal[
+    "department",
+    "sub_department",
+    "district",
+    "commune",
+    "ministry",
+    "provincial_committee",
+    "public_service_unit",
+    "policy_bank",
+    "mission_abroad",
+]
+# the levels in the order reports list them; law/administration/levels.yaml says what QĐ 19 Điều 2 asks of each
+LEVELS: tuple[str, ...] = get_args(Level)
 MANDATORY_PROCEDURES_2008: tuple[str, ...] = (
     "document_control",
     "record_control",
@@ -35,20 +55,12 @@ MANDATORY_PROCEDURES_2008: tuple[str, ...] = (
 )
 
 
-class Strict(BaseModel):
-    """Base for every fact model: unknown fields are an error."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-def is_known(model: BaseModel | None, field: str) -> bool:
-    """True when ``field`` was written in the fact file (even as ``null``), False when left out."""
-    return model is not None and field in model.model_fields_set
-
-
 class Identity(Strict):
     name: Str = Field(min_length=1, description="Official name, e.g. 'UBND phường Đức Thuận'.")
-    level: Level = Field(description="department | sub_department | district | commune")
+    level: Level = Field(
+        description="department | sub_department | district | commune | ministry | provincial_committee | "
+        "public_service_unit | policy_bank | mission_abroad"
+    )
     province: Str = Field(min_length=1)
     standard: StandardVersion = Field(description="TCVN ISO 9001 version the QMS is built on: 2008 or 2015.")
     parent: Str | None = Field(None, description="Body the agency belongs to (e.g. the district People's Committee).")
@@ -56,19 +68,40 @@ class Identity(Strict):
         None, description="Whether the agency has its own website (QĐ19 Điều 4 khoản 3 'nếu có')."
     )
     website: Str | None = None
+    qms_duty: QmsDuty | None = Field(
+        None,
+        description="Only for bodies QĐ19 Điều 2 khoản 2 encourages (commune, public_service_unit, policy_bank, "
+        "mission_abroad): the decision that requires a QMS, or voluntary, or none. Left out: unknown, unless the "
+        "body has announced a QMS.",
+    )
 
     meanings: ClassVar[Meanings] = Meanings(
         name="Tên chính thức, ví dụ 'UBND phường Đức Thuận'.",
         level=Meaning(
-            "Cấp: department (sở, ban, ngành cấp tỉnh) | sub_department (chi cục) | district (cấp huyện) | "
-            "commune (cấp xã).",
-            "Administrative level: department (provincial department) | sub_department | district | commune.",
+            "Cấp: department (sở, ban, ngành cấp tỉnh) | sub_department (chi cục) | district (cấp huyện, đến hết "
+            "30/06/2025) | commune (cấp xã) | ministry (cơ quan thuộc Bộ, ngành, kể cả ngành dọc) | "
+            "provincial_committee (UBND cấp tỉnh) | public_service_unit (đơn vị sự nghiệp công lập) | policy_bank "
+            "(Ngân hàng Chính sách Xã hội, Ngân hàng Phát triển Việt Nam) | mission_abroad (cơ quan đại diện ở "
+            "nước ngoài). Bốn cấp cuối và cấp xã chỉ được khuyến khích áp dụng HTQLCL (khoản 2 Điều 2 QĐ 19): xem "
+            "qms_duty.",
+            "Administrative level: department (provincial department) | sub_department | district (until "
+            "30/06/2025) | commune | ministry (a body of a ministry, vertical-line bodies included) | "
+            "provincial_committee | public_service_unit | policy_bank | mission_abroad. Communes and the last three "
+            "are only encouraged to apply a QMS (QĐ 19 Article 2 clause 2): see qms_duty.",
         ),
         province=Meaning("Tỉnh, thành phố trực thuộc trung ương.", "Province (or centrally run city)."),
         standard="Phiên bản TCVN ISO 9001 mà HTQLCL áp dụng: 2008 hoặc 2015.",
         parent="Cơ quan quản lý trực tiếp (ví dụ UBND huyện).",
         has_website="Cơ quan có trang thông tin điện tử riêng không (QĐ 19 Điều 4 khoản 3 'nếu có').",
         website=Meaning("Địa chỉ trang thông tin điện tử.", "Address of the website."),
+        qms_duty=Meaning(
+            "Chỉ với cơ quan, đơn vị được khuyến khích áp dụng HTQLCL (khoản 2 Điều 2 QĐ 19: cấp xã, đơn vị sự nghiệp "
+            "công lập, ngân hàng chính sách, cơ quan đại diện ở nước ngoài): văn bản yêu cầu áp dụng, hoặc tự nguyện, "
+            "hoặc không. Bỏ trống: chưa rõ, trừ khi cơ quan đã công bố HTQLCL.",
+            "Bodies QĐ 19 Article 2 clause 2 only encourages only (commune, public service unit, policy bank, mission "
+            "abroad): the document that requires a QMS, or voluntary, or none. Left out: unknown, unless the body "
+            "has announced a QMS.",
+        ),
     )
 
 
@@ -333,6 +366,18 @@ class ConsultantContract(Strict):
     certificate: Ident | None = Field(None, description="Giấy xác nhận đủ điều kiện tư vấn number; null = none.")
     certificate_valid_until: Date | None = None
     experts_have_cards: Bool | None = Field(None, description="Every expert holds a valid expert card (thẻ).")
+    ended_on: Date | None = Field(
+        None, description="Date the engagement ended (acceptance or settlement of the contract); null = still going."
+    )
+    cards_valid_until: Date | None = Field(
+        None, description="The earliest date an expert card on the engagement expires; left out = no end date."
+    )
+    validity_checks: list[ValidityCheck] | None = Field(
+        None, description="Dates the agency checked the certificate and cards on the standards body's website."
+    )
+    deviations: list[ConsultantDeviation] | None = Field(
+        None, description="Departures from the consulting plan without good reason; [] = none."
+    )
 
     meanings: ClassVar[Meanings] = Meanings(
         consultant=Meaning("Tên tổ chức tư vấn.", "Name of the consulting organisation."),
@@ -344,6 +389,21 @@ class ConsultantContract(Strict):
             absent_is_null=True,
         ),
         experts_have_cards="Mọi chuyên gia tư vấn đều có thẻ chuyên gia còn hiệu lực.",
+        ended_on="Ngày kết thúc tư vấn (nghiệm thu, thanh lý hợp đồng); null = đang tư vấn.",
+        cards_valid_until=Meaning(
+            "Ngày sớm nhất một thẻ chuyên gia tham gia tư vấn hết hiệu lực; bỏ trống = không ghi hạn.",
+            absent_is_null=True,
+        ),
+        validity_checks=Meaning(
+            "Các ngày cơ quan kiểm tra hiệu lực Giấy xác nhận, thẻ chuyên gia trên trang tcvn.gov.vn (khoản 4 Điều 41 "
+            "TT26); [] = chưa kiểm tra lần nào.",
+            "Dates the agency checked the certificate and the cards on www.tcvn.gov.vn (TT26 Art. 41 cl. 4); "
+            "[] = never.",
+        ),
+        deviations=Meaning(
+            "Các lần tư vấn không thực hiện đúng kế hoạch tư vấn mà không có lý do xác đáng; [] = không có.",
+            "Times the consultant departed from the consulting plan without good reason; [] = none.",
+        ),
     )
 
 
@@ -422,6 +482,11 @@ class Agency(Strict):
     reports: list[YearlyReport] | None = Field(
         None, description="Yearly QMS reports to the inspecting unit; [] = none was requested."
     )
+    inspections: list[Inspection] | None = Field(None, description="On-site inspections of the QMS; [] = none.")
+    auditor_training: list[AuditorTraining] | None = Field(
+        None, description="Training of the agency's internal auditors; [] = none."
+    )
+    budgets: list[QmsBudget] | None = Field(None, description="QMS funding estimate and spending by year; [] = none.")
 
     meanings: ClassVar[Meanings] = Meanings(
         agency=Meaning("Thông tin chung về cơ quan.", "Who the agency is.", title=("Thông tin cơ quan", "The agency")),
@@ -485,6 +550,22 @@ class Agency(Strict):
         reports=Meaning(
             "Báo cáo năm về HTQLCL gửi đơn vị kiểm tra khi được đề nghị; [] = không có văn bản đề nghị.",
             title=("Báo cáo năm", "Yearly reports"),
+        ),
+        inspections=Meaning(
+            "Các cuộc kiểm tra HTQLCL tại trụ sở cơ quan (quyết định kiểm tra, biên bản, hành động khắc phục); "
+            "[] = chưa được kiểm tra tại trụ sở.",
+            "On-site inspections of the QMS (decision, minutes, corrective actions); [] = none.",
+            title=("Kiểm tra tại trụ sở", "On-site inspections"),
+        ),
+        auditor_training=Meaning(
+            "Các khóa đào tạo chuyên gia đánh giá nội bộ cho cán bộ của cơ quan; [] = chưa đào tạo.",
+            "Courses that trained the agency's staff as internal auditors; [] = none.",
+            title=("Đào tạo chuyên gia đánh giá nội bộ", "Internal auditor training"),
+        ),
+        budgets=Meaning(
+            "Dự toán và chi kinh phí HTQLCL theo năm ngân sách (đồng, số nguyên); [] = không có.",
+            "The QMS funding estimate and spending per budget year (whole đồng); [] = none.",
+            title=("Kinh phí HTQLCL", "QMS funding"),
         ),
         judgements=Meaning(
             "Nhận định của người đánh giá (đoàn kiểm tra, chuyên gia đánh giá) theo từng tiêu chí: đạt, đạt một phần, "

@@ -45,6 +45,20 @@ EVENTS: tuple[tuple[str, str], ...] = (
     ("reports[].submitted_on", "event.report"),
     ("judgements[].judged_on", "event.judged"),
     ("marks[].recorded_on", "event.recorded"),
+    ("inspections[].decided_on", "event.issued"),
+    ("inspections[].held_on", "event.inspection"),
+    ("inspections[].minutes_signed_on", "event.signed"),
+    ("inspections[].corrective_report_on", "event.report"),
+    ("inspections[].information_requests[].requested_on", "event.letter"),
+    ("inspections[].information_requests[].provided_on", "event.provided"),
+    ("auditor_training[].completed_on", "event.training"),
+    ("budgets[].estimated_on", "event.estimate"),
+    ("consultants[].ended_on", "event.contract_end"),
+    ("consultants[].validity_checks[].checked_on", "event.check"),
+    ("consultants[].deviations[].noted_on", "event.noted"),
+    ("consultants[].deviations[].reported_to_lead_unit_on", "event.letter"),
+    ("consultants[].deviations[].reported_to_directorate_on", "event.letter"),
+    ("agency.qms_duty.issued_on", "event.issued"),
 )
 NOT_AFTER_AS_OF: tuple[str, ...] = ("records_since",)  # not an event: from when the lists are complete
 MAY_BE_LATER: tuple[str, ...] = (
@@ -53,6 +67,10 @@ MAY_BE_LATER: tuple[str, ...] = (
     "consultants[].certificate_valid_until",
     "satisfaction_surveys[].planned_on",
     "reports[].due_on",
+    "inspections[].information_requests[].due_on",
+    "consultants[].cards_valid_until",
+    "agency.qms_duty.effective_on",
+    "agency.qms_duty.since",  # a body may say it applies a QMS from a coming date
 )
 _PART = re.compile(r"\[\]|[^.\[\]]+")
 

@@ -1,10 +1,12 @@
 """Dated legal parameters (``rules/parameters.yaml``): the value in force on a given date, with its basis.
 
-A parameter never silently falls back: asking for one before its first ``valid_from`` returns None,
-and the derived fact that needs it stays unknown. The national file cites the law for each value; a
-province overlay (:mod:`isocheck.law.overlay`) may add dated values of the parameters in
-:data:`PROVINCIAL`, each with the provincial decision that sets it. A number of months must be a
-possible one (:data:`BOUNDS`: a deadline of -1 or 0 months, or of a thousand years, is a typing error).
+A parameter never silently falls back: asking for one before its first ``valid_from`` (or after the
+``valid_until`` of its last value) returns None, and the derived fact that needs it stays unknown. The
+values of a parameter form one chain of dated versions, no gap and no overlap (:mod:`isocheck.law.periods`).
+The national file cites the law for each value; a province overlay (:mod:`isocheck.law.overlay`) may add
+dated values of the parameters in :data:`PROVINCIAL`, each with the provincial decision that sets it. A
+number of months must be a possible one (:data:`BOUNDS`: a deadline of -1 or 0 months, or of a thousand
+years, is a typing error).
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from isocheck.base.errors import InputError
 from isocheck.facts.model import validation_error
 from isocheck.facts.parse import load_document, position_of
 from isocheck.facts.types import Date, Int, Str
-from isocheck.law.citations import Citation, Decision, Text, verify_one
+from isocheck.law.citations import Citation, Decision, Text
+from isocheck.law.dated_data import check_versions
+from isocheck.law.periods import in_force
 from isocheck.text.problems import Found, Problem
 
 
@@ -57,6 +61,7 @@ NEEDED: dict[str, type] = {
     "legal_update_max_months": int,
     "certification_bodies_forbidden_from": dt.date,
     "standard_2015_transition_deadline": dt.date,
+    "inspection_corrective_max_months": int,
 }
 # parameters no national text sets, which a province overlay may set with its decision
 PROVINCIAL: dict[str, type] = {
@@ -71,7 +76,10 @@ READ_BY: dict[str, tuple[str, ...]] = {
 }
 KINDS: dict[str, type] = {**NEEDED, **PROVINCIAL}
 # the possible values of the whole-number parameters: (lowest, highest, unit)
-BOUNDS: dict[str, tuple[int, int, str]] = {"legal_update_max_months": (1, 120, "unit.months")}
+BOUNDS: dict[str, tuple[int, int, str]] = {
+    "legal_update_max_months": (1, 120, "unit.months"),
+    "inspection_corrective_max_months": (1, 120, "unit.months"),
+}
 _KIND_WORDS = {int: ("số nguyên", "a whole number"), dt.date: ("ngày YYYY-MM-DD", "a date YYYY-MM-DD")}
 _NO_METHOD = (
     "theo hình thức và mẫu phiếu do tỉnh hướng dẫn, nếu có",
@@ -86,6 +94,7 @@ class _FileEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     value: Int | Date | Text | Str
     valid_from: Date
+    valid_until: Date | None = None  # left out: until the next value starts (or open, for the last)
     citation: Citation
 
 
@@ -101,6 +110,7 @@ class ParameterValue:
     valid_from: dt.date
     citation: Citation | None = None
     decision: Decision | None = None
+    valid_until: dt.date | None = None
 
 
 class Parameters:
@@ -116,13 +126,10 @@ class Parameters:
         return MonthDay(entry.value) if KINDS.get(name) is MonthDay else entry.value
 
     def entry(self, name: str, on: dt.date) -> ParameterValue | None:
+        """The value in force on ``on`` (None before the first one, or after the last one's ``valid_until``)."""
         if name not in self._entries and name not in PROVINCIAL:
             raise KeyError(f"unknown parameter {name!r}")
-        current = None
-        for candidate in self._entries.get(name, []):
-            if candidate.valid_from <= on:
-                current = candidate
-        return current
+        return in_force(self._entries.get(name, []), on)
 
     def first(self, name: str) -> ParameterValue:
         """The earliest entry of ``name``: its ``valid_from`` is the day the obligation itself began."""
@@ -231,11 +238,13 @@ def load_parameters(path: str | Path) -> Parameters:
             if problem is not None:
                 line, column = position_of(lines, (name, i, "value"), value=True)
                 raise InputError(str(path), problem, field=f"{name}[{i}].value", line=line, column=column)
-            if entry.citation is not None:
-                verify_one(entry.citation, str(path), lines, (name, i, "citation"))
+        # dated values follow one another (no gap, no overlap); each citation holds against law/
+        check_versions(entries, str(path), lines, (name,))
     return Parameters(
         {
-            name: [ParameterValue(e.value, e.valid_from, citation=e.citation) for e in entries]
+            name: [
+                ParameterValue(e.value, e.valid_from, citation=e.citation, valid_until=e.valid_until) for e in entries
+            ]
             for name, entries in parsed.root.items()
         }
     )

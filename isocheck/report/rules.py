@@ -146,6 +146,7 @@ _KINDS = {  # what a rule is judged on, per subject kind
     "audit": ("từng đợt đánh giá nội bộ", "each internal audit"),
     "review": ("từng lần xem xét của lãnh đạo", "each management review"),
     "consultant": ("từng hợp đồng tư vấn", "each consultant contract"),
+    "inspection": ("từng cuộc kiểm tra tại trụ sở", "each on-site inspection"),
     "mandatory_procedure": ("từng quy trình bắt buộc (TCVN ISO 9001:2008)", "each mandatory procedure (2008)"),
 }
 _ITEMS = {  # the item lists a rule may give one finding per item of (findings_per)

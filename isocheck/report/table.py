@@ -58,6 +58,10 @@ def verdict_lines(report, lang: str) -> list[str]:
         lines.append(fill(ui("report.verdict_nc", lang), {"count": total, **counts}, lang))
     else:
         lines.append(ui("report.verdict_ok", lang))
+    # nothing applies, for one reason (a body QĐ 19 Điều 2 khoản 2 only encourages, not bound): say it once
+    reasons = {(f.reason or {}).get(lang, "") for f in report.findings}
+    if report.findings and all(f.outcome == "not_applicable" for f in report.findings) and len(reasons) == 1:
+        lines.append(reasons.pop())
     for outcome in ("not_evaluable", "pending"):
         count = report.summary.outcomes.get(outcome, 0)
         if count:

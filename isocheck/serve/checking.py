@@ -23,6 +23,7 @@ from isocheck.facts.model import Agency, validate_agency
 from isocheck.facts.parse import loc_of, path_text
 from isocheck.facts.plausibility import check_dates
 from isocheck.facts.validation import field_errors
+from isocheck.law.applicability import check_applies
 from isocheck.pack.rules import RulePack
 from isocheck.serve import yamldoc
 from isocheck.serve.formdata import KEEP, Bad, Parsed, parse_form
@@ -89,6 +90,7 @@ def problems(data: dict[str, Any], file: str, as_of: dt.date) -> list[tuple[tupl
         return field_errors(exc, file, Agency)
     try:
         check_dates(agency, as_of, file, {})
+        check_applies(agency, as_of, file)  # a level that no longer exists, a basis that contradicts it
     except InputError as exc:
         return [(loc_of(exc.field or ""), exc)]
     return []

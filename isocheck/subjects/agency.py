@@ -1,5 +1,5 @@
 """Subject kind ``agency``: the agency as a whole — its level, standard, QMS decisions, announcements,
-the 2015 transition and contracts with certification bodies."""
+the 2015 transition, contracts with certification bodies and the training of its internal auditors."""
 
 from __future__ import annotations
 
@@ -48,6 +48,7 @@ KIND = SubjectKind(
         "announced_standard": "the standard of the announcement in force (None: not announced)",
         "transition_deadline": "the 2015 transition deadline in force on the as-of date (when one is)",
         "transition_last_day": "the day before it: the conversion is due before the deadline (CV 419 'trước ngày')",
+        "auditor_training_on": "the day the latest internal-auditor training ended by the as-of date (None: none)",
     },
     items={
         "certification_bodies": ("id", "label", "body", "contract_date", "purpose", "source"),
@@ -87,6 +88,8 @@ class AgencyFacts(SubjectFacts):
         if self.transition is not None:
             shown["transition_deadline"] = self.transition
             shown["transition_last_day"] = self.transition - dt.timedelta(days=1)  # "trước ngày": the day before
+        trained = [t.completed_on for t in self.d.agency.auditor_training or [] if t.completed_on <= self.d.as_of]
+        shown["auditor_training_on"] = max(trained) if trained else None
         return shown
 
     def items(self) -> dict[str, list[dict[str, Any]]]:
@@ -216,3 +219,18 @@ def certification_body_contracts(a: AgencyFacts) -> Derived:
     if not a.d.known("certification_bodies"):
         return Derived(None, ["certification_bodies"])
     return Derived(len(a.contracts), ["certification_bodies"])
+
+
+@derived_field(
+    "agency",
+    "internal_auditors_trained",
+    "bool",
+    sources=["auditor_training"],
+    vi="cán bộ của cơ quan đã được đào tạo chuyên gia đánh giá nội bộ (đến ngày đánh giá)",
+    en="staff of the agency have been trained as internal auditors (by the as-of date)",
+)
+def internal_auditors_trained(a: AgencyFacts) -> Derived:
+    if not a.d.known("auditor_training"):
+        return Derived(None, ["auditor_training"])
+    done = [t for t in a.d.agency.auditor_training or [] if t.completed_on <= a.d.as_of]
+    return Derived(bool(done), ["auditor_training"])

@@ -1,5 +1,6 @@
 """Subject kind ``consultant``: one contract with a consulting organisation, which must be certified
-and whose experts must hold cards (TT 26/2014/TT-BKHCN)."""
+and whose experts must hold cards, and whose departures from the consulting plan the agency reports
+(TT 26/2014/TT-BKHCN Điều 41 khoản 2, 5)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from isocheck.facts.model import ConsultantContract, is_known
+from isocheck.facts.records import ConsultantDeviation
+from isocheck.law.lead_units import units
 from isocheck.subjects.context import Derivation, SubjectFacts
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
+from isocheck.text.ui import LANGS
 
 KIND = SubjectKind(
     "consultant",
@@ -18,6 +22,11 @@ KIND = SubjectKind(
         "contract_date": "the date the contract was signed",
         "certificate": "the number of its certificate of eligibility ('' if none)",
         "certificate_valid_until": "the date the certificate expires (None: no end date)",
+        "unreported": "the departures from the plan not reported in writing to both units, joined with '; '",
+        "lead_unit_vi": "the agency's supervising unit on the as-of date (law/administration/lead-units.yaml)",
+        "lead_unit_en": "the same in English",
+        "directorate_vi": "the national standards body under its name on the as-of date",
+        "directorate_en": "the same in English",
     },
     fact_list="consultants",
     none_on_record=("Cơ quan không thuê tư vấn.", "The agency hired no consultant."),
@@ -33,14 +42,32 @@ class ConsultantFacts(SubjectFacts):
             d, f"{name} ({contract.contract_date.isoformat()})", {"vi": f"Tư vấn {name}", "en": f"Consultant {name}"}
         )
 
+    def unreported(self) -> list[ConsultantDeviation] | None:
+        """The departures recorded by the as-of date and not reported in writing by then to both the supervising
+        unit and the national standards body (TT 26 Điều 41 khoản 5); None when the departures are unknown."""
+        if self.contract.deviations is None:
+            return None
+        as_of = self.d.as_of
+        noted = [x for x in self.contract.deviations if x.noted_on <= as_of]
+        sent = [(x.reported_to_lead_unit_on, x.reported_to_directorate_on) for x in noted]
+        return [x for x, (a, b) in zip(noted, sent, strict=True) if a is None or a > as_of or b is None or b > as_of]
+
     def display(self) -> dict[str, Any]:
         c = self.contract
-        return {
+        ident, as_of = self.d.agency.agency, self.d.as_of
+        u = units()
+        shown: dict[str, Any] = {
             "consultant": c.consultant,
             "contract_date": c.contract_date,
             "certificate": c.certificate or "",
             "certificate_valid_until": c.certificate_valid_until,
+            **{f"lead_unit_{lang}": u.lead_unit(ident.level, ident.province, as_of, lang) for lang in LANGS},
+            **{f"directorate_{lang}": u.directorate(as_of, lang) for lang in LANGS},
         }
+        missing = self.unreported()
+        if missing is not None:
+            shown["unreported"] = "; ".join(f"{x.description} ({x.noted_on:%d/%m/%Y})" for x in missing)
+        return shown
 
 
 @KIND.subjects
@@ -78,3 +105,32 @@ def certified(c: ConsultantFacts) -> Derived:
 )
 def experts_have_cards(c: ConsultantFacts) -> Derived:
     return Derived(c.contract.experts_have_cards, [f"{c.src}.experts_have_cards"])
+
+
+@derived_field(
+    "consultant",
+    "departures_unreported",
+    "int",
+    sources=["consultants[].deviations"],
+    vi="số lần tư vấn không thực hiện đúng kế hoạch mà cơ quan chưa báo cáo bằng văn bản về đơn vị chủ trì và "
+    "Tổng cục (nay là Ủy ban) Tiêu chuẩn Đo lường Chất lượng",
+    en="departures of the consultant from the plan the agency has not reported in writing to the supervising unit "
+    "and to the national standards body",
+)
+def departures_unreported(c: ConsultantFacts) -> Derived:
+    missing = c.unreported()
+    return Derived(None if missing is None else len(missing), [f"{c.src}.deviations"])
+
+
+@derived_field(
+    "consultant",
+    "departures",
+    "int",
+    sources=["consultants[].deviations"],
+    vi="số lần tư vấn không thực hiện đúng kế hoạch mà không có lý do xác đáng (đến ngày đánh giá)",
+    en="departures of the consultant from the plan without good reason (by the as-of date)",
+)
+def departures(c: ConsultantFacts) -> Derived:
+    listed = c.contract.deviations
+    count = None if listed is None else sum(1 for x in listed if x.noted_on <= c.d.as_of)
+    return Derived(count, [f"{c.src}.deviations"])

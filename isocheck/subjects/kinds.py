@@ -12,6 +12,7 @@ from isocheck.subjects import (
     announcement,
     audit,
     consultant,
+    inspection,
     judged,
     legal_document,
     mandatory_procedure,
@@ -33,6 +34,7 @@ ORDER = (
     review,
     consultant,
     judged,
+    inspection,
     mandatory_procedure,
 )
 

@@ -7,10 +7,10 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from isocheck.base.calendar import days_between, year_end
+from isocheck.base.calendar import year_end
 from isocheck.facts.model import MaintenancePlan, QualityObjectives, YearlyReport
 from isocheck.law.parameters import ParameterValue
-from isocheck.subjects.context import Derivation, SubjectFacts, days_en, days_vi, document_text, vi_date
+from isocheck.subjects.context import Derivation, SubjectFacts, document_text, vi_date
 from isocheck.subjects.marks import Mark, dated_record, mark, marked, or_mark
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 from isocheck.text.ui import Words
@@ -34,6 +34,7 @@ KIND = SubjectKind(
         "report_submitted_on": "the day it was sent (None: not sent; a roster's mark: received, date unknown)",
         "report_request": "number of the request letter",
         "report_reference": "number of the report",
+        "budget_estimate": "the year's QMS funding estimate as 'reference (dd/mm/yyyy)' (None: none on record)",
     },
 )
 
@@ -141,6 +142,7 @@ class YearFacts(SubjectFacts):
             planned = [v.planned_on for v in surveys or [] if v.year == self.y and v.planned_on]
             shown["survey_planned_on"] = planned[0] if planned else None
         shown.update(self.d.params.survey_method(self.d.as_of))
+        shown["budget_estimate"] = budget_text(self)
         if self.report is not None:
             report = self.report
             entry = report.entry
@@ -293,105 +295,7 @@ def survey_held(y: YearFacts) -> Derived:
 # -- the yearly report (TT26 Điều 35), when the inspecting unit asked for one ----------------------------
 
 
-def _requested(y: YearFacts) -> RequestedReport | Derived:
-    """The report to judge, or the (unknown) value of a report field when there is none."""
-    if y.report is not None:
-        return y.report
-    if y.d.agency.reports is None:
-        return Derived(None, ["reports"])
-    return Derived(None, ["reports"], [f"reports (no report requested for {y.y})"])
-
-
-_NO_DEADLINE = "{path} / yearly_report_due"  # the request sets no deadline; a province overlay may set one
-
-
-@derived_field(
-    "year",
-    "report_requested",
-    "bool",
-    sources=["reports", "marks[].report_received"],
-    vi="có văn bản đề nghị báo cáo về năm (hoặc bảng tổng hợp theo dõi báo cáo của năm)",
-    en="the inspecting unit asked for a QMS report on the year (or a roster tracks the year's report)",
-)
-def report_requested(y: YearFacts) -> Derived:
-    if y.report is not None and y.report.position is None:
-        return Derived(True, y.report.paths("year"))
-    if y.d.agency.reports is None:
-        return Derived(None, ["reports"])
-    return Derived(y.report is not None, ["reports"])
-
-
-@derived_field(
-    "year",
-    "report_submitted",
-    "bool",
-    sources=["reports", "reports[].submitted_on", "marks[].report_received"],
-    vi="đã gửi báo cáo năm (kể cả đơn vị kiểm tra ghi nhận đã nhận, không rõ ngày)",
-    en="the report on the year was sent on or before the as-of date (or a roster marks it received, date unknown)",
-)
-def report_submitted(y: YearFacts) -> Derived:
-    report = _requested(y)
-    if isinstance(report, Derived):
-        return report
-    if report.sent is None and report.mark is not None:
-        return marked(report.mark, "report_received", report.mark.held)
-    return Derived(report.sent is not None, report.paths("submitted_on"))
-
-
-@derived_field(
-    "year",
-    "report_due_passed",
-    "bool",
-    sources=["reports", "reports[].due_on", "marks[].report_received"],
-    vi="đã quá hạn gửi báo cáo (công văn không ghi hạn: hạn do tỉnh quy định; không có thì chưa rõ hạn)",
-    en="the report's deadline (if the request set none: the province overlay's; else unknown) has passed",
-)
-def report_due_passed(y: YearFacts) -> Derived:
-    report = _requested(y)
-    if isinstance(report, Derived):
-        return report
-    if report.due is None:
-        paths = report.paths("due_on")
-        return Derived(None, paths, [_NO_DEADLINE.format(path=p) for p in paths])
-    return Derived(y.d.as_of > report.due, report.paths("due_on"))
-
-
-@derived_field(
-    "year",
-    "report_days_late",
-    "int",
-    sources=["reports", "reports[].due_on", "reports[].submitted_on", "marks[].report_received"],
-    vi="số ngày gửi báo cáo sau hạn (âm: trước hạn)",
-    en="days from the report's deadline to the day it was sent (negative: early)",
-)
-def report_days_late(y: YearFacts) -> Derived:
-    report = _requested(y)
-    if isinstance(report, Derived):
-        return report
-    paths = [*report.paths("due_on"), *report.paths("submitted_on")]
-    due, sent, as_of = report.due, report.sent, y.d.as_of
-    if due is None:
-        return Derived(None, paths, [_NO_DEADLINE.format(path=p) for p in report.paths("due_on")])
-    if sent is None and report.received:  # received per a roster's mark: the day is unknown
-        return Derived(
-            None, paths, [f"{p} (received per the roster, date unknown)" for p in report.paths("submitted_on")]
-        )
-    days = days_between(due, sent or as_of)
-    set_by_letter = report.entry is not None and report.entry.due_on is not None
-    decision = report.provincial.decision if report.provincial is not None else None
-
-    def note() -> tuple[str, str]:
-        if set_by_letter or decision is None:
-            basis_vi, basis_en = f"hạn {vi_date(due)}", f"due {due.isoformat()}"
-        else:  # a province overlay sets the deadline when the request names none
-            basis_vi = f"hạn {vi_date(due)} (công văn không ghi hạn: hạn theo {decision.format('vi')})"
-            basis_en = f"due {due.isoformat()} (no deadline in the request: the deadline of {decision.format('en')})"
-        until_vi = f"gửi ngày {vi_date(sent)}" if sent else f"chưa gửi đến ngày {vi_date(as_of)}"
-        until_en = f"sent on {sent.isoformat()}" if sent else f"not sent as of {as_of.isoformat()}"
-        early = sent is not None and days < 0
-        return (
-            f"{basis_vi}; {until_vi}: " + (f"sớm {-days} ngày" if early else days_vi(days)),
-            f"{basis_en}; {until_en}: " + (f"{-days} days early" if early else days_en(days)),
-        )
-
-    return Derived(days, paths, note=note)
+# the yearly report's fields (TT 26 Điều 35) and the funding estimate (QĐ 19 Điều 10) live in modules of their
+# own; imported once KIND exists, as their derived fields register on it
+from isocheck.subjects import year_report  # noqa: E402, F401
+from isocheck.subjects.year_budget import budget_text  # noqa: E402

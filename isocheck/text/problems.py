@@ -14,6 +14,7 @@ import string
 from typing import Any
 
 from isocheck.text.cli_messages import CLI_PROBLEMS
+from isocheck.text.dated_messages import DATED_MESSAGES
 from isocheck.text.evidence_messages import EVIDENCE_MESSAGES
 from isocheck.text.glossary import CLEARER, GLOSSARY
 from isocheck.text.law_messages import LAW_MESSAGES
@@ -336,6 +337,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **MEANING_MESSAGES,  # one meaning for every input: numbers, invisible characters, dates, duplicates
     **OUTPUT_MESSAGES,  # writing output files (-o, import)
     **LAW_MESSAGES,  # law texts, citations, overlays, impact
+    **DATED_MESSAGES,  # dated law data, who must apply a QMS on a date
     **CLI_PROBLEMS,  # isocheck.toml, ISOCHECK_LANG, init
     **EVIDENCE_MESSAGES,  # judgements, yearly marks, the province's TTHC catalogue
 }

@@ -189,6 +189,11 @@ _UI: dict[str, dict[str, str]] = {
     "level.sub_department": {"vi": "Chi cục", "en": "sub-department"},
     "level.district": {"vi": "Cấp huyện", "en": "district"},
     "level.commune": {"vi": "Cấp xã", "en": "commune"},
+    "level.ministry": {"vi": "Cơ quan thuộc Bộ, ngành", "en": "body of a ministry"},
+    "level.provincial_committee": {"vi": "UBND cấp tỉnh", "en": "provincial People's Committee"},
+    "level.public_service_unit": {"vi": "Đơn vị sự nghiệp công lập", "en": "public service unit"},
+    "level.policy_bank": {"vi": "Ngân hàng chính sách", "en": "policy bank"},
+    "level.mission_abroad": {"vi": "Cơ quan đại diện ở nước ngoài", "en": "mission abroad"},
     # report
     "report.title": {
         "vi": "KẾT QUẢ KIỂM TRA HTQLCL THEO QĐ 19/2014/QĐ-TTg",
@@ -290,6 +295,31 @@ _UI: dict[str, dict[str, str]] = {
         "en": "No longer in force on the as-of date (ended {value}).",
     },
     "na.no_subject": {"vi": "Không có đối tượng để đánh giá.", "en": "No subject to evaluate."},
+    # who must apply a QMS (isocheck.law.applicability): one reason for every rule
+    "na.duty": {
+        "vi": "Không bắt buộc: {name} ({level}) chỉ thuộc đối tượng được khuyến khích xây dựng và áp dụng HTQLCL "
+        "({citation}: “{quote}”). Đến ngày {as_of}, {why} Các yêu cầu của QĐ 19/2014/QĐ-TTg chỉ ràng buộc cơ quan "
+        "khi có văn bản của tỉnh hoặc Bộ, ngành yêu cầu áp dụng (khoản 4 Điều 5, khoản 5 Điều 6 "
+        "TT 26/2014/TT-BKHCN), hoặc khi cơ quan áp dụng HTQLCL.",
+        "en": "Not bound: {name} ({level}) is only encouraged to build and apply a QMS ({citation}: “{quote}”). "
+        "On {as_of}, {why} The requirements of QĐ 19/2014/QĐ-TTg bind the body only once a provincial or "
+        "ministerial document requires a QMS (TT 26/2014/TT-BKHCN Art. 5 cl. 4, Art. 6 cl. 5), or once it "
+        "applies one.",
+    },
+    "na.duty.none": {
+        "vi": "hồ sơ không có văn bản yêu cầu áp dụng, cơ quan không tự nguyện áp dụng và chưa công bố HTQLCL.",
+        "en": "no document requires it, the body does not apply a QMS of its own accord and has announced none.",
+    },
+    "na.duty.mandate_later": {
+        "vi": "văn bản {decision} của {issuer} yêu cầu áp dụng HTQLCL chỉ có hiệu lực từ ngày {date}, và cơ quan "
+        "chưa công bố HTQLCL.",
+        "en": "document {decision} of {issuer} requiring a QMS takes effect only on {date}, and the body has "
+        "announced none.",
+    },
+    "na.duty.voluntary_later": {
+        "vi": "cơ quan chỉ tự nguyện áp dụng HTQLCL từ ngày {date} và chưa công bố HTQLCL.",
+        "en": "the body applies a QMS of its own accord only from {date} and has announced none.",
+    },
     "engine.no_outcome": {
         "vi": "bộ máy luật không trả về kết quả cho đối tượng này",
         "en": "the rule engine gave no outcome for this subject",

@@ -14,6 +14,7 @@ from isocheck.engine.findings import Finding, Summary, summarize
 from isocheck.facts.model import Agency, validate_agency
 from isocheck.facts.parse import load_document
 from isocheck.facts.plausibility import check_dates
+from isocheck.law.applicability import check_applies
 from isocheck.pack.rules import RulePack, load_pack
 from isocheck.workflows.readiness import Readiness, assess
 from isocheck.workflows.rubric import Rubric, Score, score
@@ -52,9 +53,12 @@ def check_agency(
     waivers: list[Waiver] | None = None,
     rubric: Rubric | None = None,
     announce_on: dt.date | None = None,
+    lines: dict | None = None,
 ) -> Report:
     """Evaluate one agency: findings, then waivers; the readiness verdict for the pre-announcement
-    profile; the rubric score when a rubric is given."""
+    profile; the rubric score when a rubric is given. Raises :class:`~isocheck.base.errors.InputError` when the
+    agency cannot be checked on ``as_of`` (its level no longer exists then; ``lines``: the file's line map)."""
+    check_applies(agency, as_of, file, lines)
     rules = pack.select(profile)
     findings = evaluate(agency, as_of, pack, rules, evaluator_for(pack, profile, evaluator), year)
     if waivers:
@@ -88,4 +92,4 @@ def check_file(
     data, lines = load_document(path)
     agency = validate_agency(data, str(path), lines)
     check_dates(agency, as_of, str(path), lines)  # an event dated after as_of is bad input
-    return check_agency(agency, as_of, pack, profile, evaluator, file=str(path), year=year, **options)
+    return check_agency(agency, as_of, pack, profile, evaluator, file=str(path), year=year, lines=lines, **options)

@@ -28,6 +28,7 @@ from isocheck.engine.evaluators import after_fork
 from isocheck.facts.model import Agency, validate_agency
 from isocheck.facts.parse import load_document
 from isocheck.facts.plausibility import check_dates
+from isocheck.law.provinces import province_name_on
 from isocheck.pack.rules import RulePack
 from isocheck.text.ui import fill, ui
 from isocheck.workflows.baseline import Baseline, failing_ids
@@ -127,7 +128,7 @@ def check_one(
         "file": str(fact.path),
         "name": ident.name,
         "level": ident.level,
-        "province": ident.province,
+        "province": province_name_on(ident.province, config.as_of),  # official name of the day: 2025 mergers mapped
         "standard": ident.standard,
         "status": "checked",
         "error": None,
