@@ -449,7 +449,7 @@ def test_every_fixture_report_prints_on_at_most_three_a4_pages(tmp_path):
     for lang in ("vi", "en"):
         pages[f"xa-pre-announcement-{lang}"] = render(pre, lang)
     counts = _pages(tmp_path, pages)
-    assert all(1 <= n <= 3 for n in counts.values()), counts
+    assert all(1 <= n <= 3 for n in counts.values()), sorted(counts.items(), key=lambda kv: -kv[1])[:4]
     assert counts["xa-chua-san-sang-cong-bo-vi"] >= 2  # the report did print its cards, not an empty page
 
 

@@ -62,6 +62,7 @@ NEEDED: dict[str, type] = {
     "certification_bodies_forbidden_from": dt.date,
     "standard_2015_transition_deadline": dt.date,
     "inspection_corrective_max_months": int,
+    "maintenance_spending_cap_vnd": int,
 }
 # parameters no national text sets, which a province overlay may set with its decision
 PROVINCIAL: dict[str, type] = {
@@ -79,6 +80,7 @@ KINDS: dict[str, type] = {**NEEDED, **PROVINCIAL}
 BOUNDS: dict[str, tuple[int, int, str]] = {
     "legal_update_max_months": (1, 120, "unit.months"),
     "inspection_corrective_max_months": (1, 120, "unit.months"),
+    "maintenance_spending_cap_vnd": (1, 10**12, "unit.dong"),
 }
 _KIND_WORDS = {int: ("số nguyên", "a whole number"), dt.date: ("ngày YYYY-MM-DD", "a date YYYY-MM-DD")}
 _NO_METHOD = (

@@ -1,6 +1,7 @@
 """Subject kind ``consultant``: one contract with a consulting organisation, which must be certified
 and whose experts must hold cards, and whose departures from the consulting plan the agency reports
-(TT 26/2014/TT-BKHCN Điều 41 khoản 2, 5)."""
+(TT 26/2014/TT-BKHCN Điều 41 khoản 2, 5), and whose certificate and cards the agency keeps checking on the
+standards body's website throughout the engagement (khoản 4)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ KIND = SubjectKind(
         "certificate": "the number of its certificate of eligibility ('' if none)",
         "certificate_valid_until": "the date the certificate expires (None: no end date)",
         "unreported": "the departures from the plan not reported in writing to both units, joined with '; '",
+        "engagement_until": "the last day of the engagement considered: its end, or the as-of date while it goes on",
+        "last_check": "the date of the last check of the certificate and cards during the engagement (None: none)",
         "lead_unit_vi": "the agency's supervising unit on the as-of date (law/administration/lead-units.yaml)",
         "lead_unit_en": "the same in English",
         "directorate_vi": "the national standards body under its name on the as-of date",
@@ -52,6 +55,20 @@ class ConsultantFacts(SubjectFacts):
         sent = [(x.reported_to_lead_unit_on, x.reported_to_directorate_on) for x in noted]
         return [x for x, (a, b) in zip(noted, sent, strict=True) if a is None or a > as_of or b is None or b > as_of]
 
+    def engagement_until(self):
+        """The engagement's last day up to the as-of date (its end, or the as-of date while it goes on)."""
+        ended = self.contract.ended_on
+        return ended if ended is not None and ended <= self.d.as_of else self.d.as_of
+
+    def checks_during(self) -> list | None:
+        """The checks of the certificate and cards made between the contract date and the end of the engagement
+        (up to the as-of date); None when the checks are unknown (left out)."""
+        listed = self.contract.validity_checks
+        if listed is None:
+            return None
+        until = self.engagement_until()
+        return sorted(x.checked_on for x in listed if self.contract.contract_date <= x.checked_on <= until)
+
     def display(self) -> dict[str, Any]:
         c = self.contract
         ident, as_of = self.d.agency.agency, self.d.as_of
@@ -64,6 +81,9 @@ class ConsultantFacts(SubjectFacts):
             **{f"lead_unit_{lang}": u.lead_unit(ident.level, ident.province, as_of, lang) for lang in LANGS},
             **{f"directorate_{lang}": u.directorate(as_of, lang) for lang in LANGS},
         }
+        checks = self.checks_during()
+        shown["engagement_until"] = self.engagement_until()
+        shown["last_check"] = checks[-1] if checks else None
         missing = self.unreported()
         if missing is not None:
             shown["unreported"] = "; ".join(f"{x.description} ({x.noted_on:%d/%m/%Y})" for x in missing)
@@ -134,3 +154,18 @@ def departures(c: ConsultantFacts) -> Derived:
     listed = c.contract.deviations
     count = None if listed is None else sum(1 for x in listed if x.noted_on <= c.d.as_of)
     return Derived(count, [f"{c.src}.deviations"])
+
+
+@derived_field(
+    "consultant",
+    "validity_checks_during",
+    "int",
+    sources=["consultants[].validity_checks"],
+    vi="số lần cơ quan kiểm tra hiệu lực Giấy xác nhận, thẻ chuyên gia của tư vấn trên trang tcvn.gov.vn trong "
+    "thời gian tư vấn (đến ngày đánh giá)",
+    en="checks of the consultant's certificate and expert cards on www.tcvn.gov.vn during the engagement (by the "
+    "as-of date)",
+)
+def validity_checks_during(c: ConsultantFacts) -> Derived:
+    checks = c.checks_during()
+    return Derived(None if checks is None else len(checks), [f"{c.src}.validity_checks"])

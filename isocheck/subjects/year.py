@@ -35,6 +35,10 @@ KIND = SubjectKind(
         "report_request": "number of the request letter",
         "report_reference": "number of the report",
         "budget_estimate": "the year's QMS funding estimate as 'reference (dd/mm/yyyy)' (None: none on record)",
+        "maintenance_spent_vi": "what the year's maintenance and improvement cost, e.g. '18.000.000 đồng'",
+        "maintenance_spent_en": "the same in English, e.g. '18,000,000 đồng'",
+        "maintenance_cap_vi": "the most it may cost (maintenance_spending_cap_vnd), e.g. '15.000.000 đồng'",
+        "maintenance_cap_en": "the same in English",
     },
 )
 
@@ -143,6 +147,7 @@ class YearFacts(SubjectFacts):
             shown["survey_planned_on"] = planned[0] if planned else None
         shown.update(self.d.params.survey_method(self.d.as_of))
         shown["budget_estimate"] = budget_text(self)
+        shown.update(spending_texts(self))
         if self.report is not None:
             report = self.report
             entry = report.entry
@@ -298,4 +303,4 @@ def survey_held(y: YearFacts) -> Derived:
 # the yearly report's fields (TT 26 Điều 35) and the funding estimate (QĐ 19 Điều 10) live in modules of their
 # own; imported once KIND exists, as their derived fields register on it
 from isocheck.subjects import year_report  # noqa: E402, F401
-from isocheck.subjects.year_budget import budget_text  # noqa: E402
+from isocheck.subjects.year_budget import budget_text, spending_texts  # noqa: E402

@@ -52,4 +52,5 @@ MEANING_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{found} không phải là giá trị hợp lệ: {name} là số {unit}, từ {low} đến {high}",
     },
     "unit.months": {"en": "months", "vi": "tháng"},
+    "unit.dong": {"en": "đồng", "vi": "đồng"},
 }
