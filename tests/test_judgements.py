@@ -36,6 +36,7 @@ EXPECTED = {
         ("scope.internal-procedures-match-tthc-decisions", "2.000884", "minor"),
     ],
     "pending": [
+        ("maintenance.inspection-corrective-report", "210/QĐ-SKHCN", "minor"),
         ("scope.abolished-tthc-withdrawn", "procedures", "minor"),
         ("scope.new-tthc-within-three-months", "procedures", "minor"),
     ],
