@@ -9,6 +9,7 @@ import io
 import typing
 
 import docx
+import pydantic
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
@@ -16,7 +17,7 @@ from english import english_words, visible_text
 from golden import FIXTURES as AS_OF
 
 from isocheck.cli import cli
-from isocheck.facts import model
+from isocheck.facts import evidence, model, records
 from isocheck.pack.rules import PROFILES, SEVERITIES, load_pack
 from isocheck.subjects.kinds import KINDS
 
@@ -26,6 +27,7 @@ INSPECTION = FIXTURES / "inspection" / "xa-chua-san-sang-cong-bo.yaml"
 PROVINCE = FIXTURES / "province-ha-tinh-2021"
 ACRONYMS = {"ISO", "TCVN", "QĐ", "TTg", "BKHCN", "BKHĐT", "UBND", "HTQLCL", "TTHC", "QPPL", "TT", "KH", "CN"}
 ACRONYMS |= {"NĐ", "CP", "BTP", "BBKT", "HĐND", "YAML", "JSON", "CSV", "HTML", "TOML", "UUID", "isocheck"}
+ACRONYMS |= {"STCL", "CCTL", "SXD"}  # document and unit codes of the examples (sổ tay chất lượng, Sở Xây dựng)
 ACRONYMS |= {"Schema", "XLSX", "web", "Word", "Excel", "Markdown", "CPU", "Ctrl", "FIFO", "SIGTERM"}  # names
 ACRONYMS |= {
     "TNHH",
@@ -57,8 +59,9 @@ def _codes() -> set[str]:
     """The fact file's keys and enumerated values, the derived fields' names, YAML's own words."""
     names = {name for kind in KINDS.values() for name in kind.fields} | {"item", "null", "true", "false"}
     names |= {"YYYY", "MM", "DD"} | {r.findings_per for r in load_pack().rules if r.findings_per}
-    for value in vars(model).values():
-        if isinstance(value, type) and issubclass(value, model.Strict):
+    classes = [v for module in (model, evidence, records) for v in vars(module).values() if isinstance(v, type)]
+    for value in classes:
+        if issubclass(value, pydantic.BaseModel) and value.__module__.startswith("isocheck.facts"):
             names |= set(value.model_fields)
             names |= {v for f in value.model_fields.values() for v in _literals(f.annotation)}
     return names

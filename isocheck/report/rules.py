@@ -72,7 +72,7 @@ def render_show(rule: Rule, lang: str, fmt: str) -> str:
         f"{_label('severity', lang)}: {ui(f'severity_short.{rule.severity}', lang)}"
         + (f" ({_label('graded', lang)}: {ui(f'severity_short.{rule.graded.severity}', lang)})" if rule.graded else ""),
         f"{_label('requirement', lang)}: {rule.requirement.get(lang)}",
-        f"{_label('subject', lang)}: {pick(_KINDS[rule.subject], lang)}",
+        f"{_label('subject', lang)}: {pick(KINDS[rule.subject].title, lang)}",
         f"{_label('profiles', lang)}: {', '.join(ui(f'profile.{p}', lang) for p in rule.profiles)}",
         f"{_label('levels', lang)}: {', '.join(ui(f'level.{lv}', lang) for lv in rule.applies_to.levels)}",
         f"{_label('standards', lang)}: {', '.join('TCVN ISO 9001:' + str(s) for s in rule.applies_to.standards)}",
@@ -136,23 +136,20 @@ def _label(key: str, lang: str) -> str:
     return pick(_LABELS[key], lang)
 
 
-_KINDS = {  # what a rule is judged on, per subject kind
-    "agency": ("cơ quan", "the agency"),
-    "year": ("năm được đánh giá", "the year under review"),
-    "procedures": ("các quy trình nội bộ và TTHC", "the internal procedures and TTHC"),
-    "legal_document": ("từng văn bản quy phạm pháp luật", "each legal document"),
-    "announcement": ("từng lần công bố", "each announcement"),
-    "scope_change": ("từng lần điều chỉnh phạm vi", "each scope change"),
-    "audit": ("từng đợt đánh giá nội bộ", "each internal audit"),
-    "review": ("từng lần xem xét của lãnh đạo", "each management review"),
-    "consultant": ("từng hợp đồng tư vấn", "each consultant contract"),
-    "inspection": ("từng cuộc kiểm tra tại trụ sở", "each on-site inspection"),
-    "mandatory_procedure": ("từng quy trình bắt buộc (TCVN ISO 9001:2008)", "each mandatory procedure (2008)"),
-}
 _ITEMS = {  # the item lists a rule may give one finding per item of (findings_per)
     "uncovered": ("danh sách TTHC chưa có quy trình nội bộ", "the TTHC without an internal procedure"),
     "mismatched": ("danh sách quy trình không khớp với TTHC", "the procedures that do not match their TTHC"),
     "certification_bodies": ("danh sách tổ chức chứng nhận", "the certification bodies"),
+    "abolished_listed": ("danh sách TTHC đã bãi bỏ vẫn còn trong phạm vi", "the abolished TTHC still in the scope"),
+    "catalogue_late": ("danh sách TTHC mới quá ba tháng chưa đưa vào", "the new TTHC not built in within three months"),
+    "content_nonconforming": (
+        "danh sách quy trình nội bộ khác Quyết định công bố TTHC",
+        "the internal procedures that differ from their TTHC decision",
+    ),
+    "content_partly": (
+        "danh sách quy trình nội bộ khác một phần Quyết định công bố TTHC",
+        "the internal procedures that partly differ from their TTHC decision",
+    ),
 }
 _SYMBOL = {"eq": "=", "ne": "≠", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
 _JOIN = {"and": (" và ", " and "), "or": (" hoặc ", " or ")}

@@ -20,7 +20,7 @@ _ITEM_KEYS = ("id", "label", "code", "name", "field", "announced_by", "gap", "so
 _JUDGED_KEYS = (*_ITEM_KEYS, "criterion", "judgement", "differs", "note", "judged_by", "judged_on", "seen_in")
 _CATALOGUE_KEYS = (*_ITEM_KEYS, "due")
 _CONTENT = "tthc.internal_procedure"
-_NO_CATALOGUE = "catalogue (--catalogue)"
+_NO_CATALOGUE = "--catalogue"  # not a fact of the file: the option that gives the list
 _NO_PROCEDURE = Words("chưa có quy trình nội bộ trong HTQLCL", "has no internal procedure in the QMS")
 
 KIND = SubjectKind(

@@ -105,6 +105,9 @@ OPTIONS: dict[str | tuple[str, str], str] = {
     "rules_dir": "Thư mục bộ quy tắc (mặc định: bộ quy tắc đi kèm).",
     "overlay_file": "Quy định riêng của tỉnh (YAML) áp dụng cùng bộ quy tắc quốc gia, hoặc tên một bộ có sẵn "
     "(ha-tinh.example): quy tắc bỏ qua, mức độ thay đổi, tham số và tiêu chí bổ sung, mỗi thay đổi kèm quyết định.",
+    "catalogue_file": "Danh mục TTHC của tỉnh (.csv hoặc .xlsx xuất từ Cổng dịch vụ công): phạm vi áp dụng của cơ quan "
+    "được đối chiếu thêm với danh mục này (TTHC thiếu trong phạm vi, TTHC đã bãi bỏ vẫn còn, TTHC mới trong thời hạn "
+    "ba tháng).",
     "announce_on": "Ngày dự kiến công bố (chỉ với --profile pre-announcement): liệt kê thêm các nghĩa vụ đến hạn "
     "từ ngày đánh giá đến ngày đó.",
     "waivers_file": "Tệp miễn trừ (YAML): các ngoại lệ đã được phê duyệt, có thời hạn, hiện là 'được miễn'.",
