@@ -95,3 +95,16 @@ def test_a_batch_of_it_gives_the_expected_outcomes(tmp_path):
     assert total["agencies"] == 101 and total["reports"] == {"dated": 0, "marked": 94, "not_held": 7, "unknown": 0}
     assert total["verdicts"]["does_not_conform"] == 10 and total["verdicts"]["incomplete"] == 91
     assert total["nonconformities"] == {"major": 12, "minor": 0, "observation": 0}
+
+
+def test_a_batch_without_year_says_which_year_it_checked(tmp_path):
+    CliRunner().invoke(cli, ["import", str(ROSTER), "-o", str(tmp_path / "facts")])
+    args = ["batch", str(tmp_path / "facts"), "--as-of", "2026-01-15", "--profile", "annual", "--no-cache"]
+    result = CliRunner().invoke(cli, [*args, "--workers", "1", "--format", "json", "-o", str(tmp_path / "b.json")])
+    assert (
+        "isocheck: cảnh báo: 101 tệp thông tin ghi dấu của bảng tổng hợp năm 2025, nhưng lần chạy này đánh giá năm "
+        "2026 (năm của ngày đánh giá 15/01/2026); muốn đánh giá năm 2025, hãy chạy lại với --year 2025"
+    ) in result.stderr
+    assert "Văn phòng" not in result.stderr  # ten agencies named "Văn phòng" under ten parents: no repeated name
+    with_year = CliRunner().invoke(cli, [*args, "--year", "2025", "--workers", "1", "--lang", "en"])
+    assert "roster" not in with_year.stderr
