@@ -158,3 +158,14 @@ def test_a_notes_column_is_not_read_and_the_summary_says_so(tmp_path):
     result = _import(_csv(tmp_path / "r.csv", records), tmp_path / "facts", "--year", "2025", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "  - Ghi chú: a column that holds no fact, not read — 1 cell (row 2)" in result.stderr
+
+
+def test_an_agency_row_with_a_blank_name_under_the_header_is_no_sub_header(tmp_path):
+    records = [
+        ["Tên đơn vị", "Cấp", "Tỉnh", "Phiên bản"],
+        ["", "Xã", "Hà Tĩnh", "2015"],
+        ["UBND xã B", "Xã", "Hà Tĩnh", "2015"],
+    ]
+    with pytest.raises(InputError) as info:
+        read_roster_file(_csv(tmp_path / "r.csv", records), 2025)
+    assert info.value.text("en") == f"{tmp_path / 'r.csv'}:2: Tên đơn vị: this column must be filled for every agency"

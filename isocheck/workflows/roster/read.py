@@ -192,12 +192,23 @@ def _merged_header(records: list[list[str]], top: int) -> _Header:
         and (not lower[name_at] or lower[name_at] == upper[name_at])
         and any(cell and cell != upper[i] for i, cell in enumerate(lower))
     )
-    if not two:
-        return _Header(upper, [[cell] for cell in upper], False)
     group, filled = "", []
     for i, cell in enumerate(upper):  # a CSV export writes a merged group once, at its first column
-        group = cell or (group if lower[i] else "")
+        group = cell or (group if lower and lower[i] else "")
         filled.append(group)
+    # a sub-header row names a column (alone or under its group): an agency row with a blank name never does
+    two = (
+        two
+        and not any(re.fullmatch(r"[\d\s/.:-]+", cell) for cell in lower if cell)  # numbers, dates: an agency row
+        and any(
+            low
+            and low != up
+            and (_column_of(low)[0] or _column_of(f"{up} {low}")[0] or header_key(low) in IGNORED_KEYS)
+            for up, low in zip(filled, lower, strict=True)
+        )
+    )
+    if not two:
+        return _Header(upper, [[cell] for cell in upper], False)
     texts, candidates = [], []
     for up, low in zip(filled, lower, strict=True):
         if not low or low == up:
@@ -235,8 +246,8 @@ def _match_headers(file: str, records: list[list[str]], header: _Header, line: i
                 raise InputError.of(file, "roster.unknown_column", {"header": text, "close": ALIASES[close[0]].vi},
                                     field=text, line=line)  # fmt: skip
             raise InputError.of(file, "roster.unknown_column_docs", {"header": text}, field=text, line=line)
-        if column.key in keys and header.texts[keys[column.key]] == text and header.two_rows:
-            continue  # one merged cell read twice (a group header over a single column)
+        if column.key in keys and header.texts[keys[column.key]] == text and not any(r[i] for r in records[body:]):
+            continue  # one merged header cell over an empty column
         if column.key in keys:
             raise InputError.of(file, "roster.column_repeats", {"header": text, "other": headers[column.key]},
                                 field=text, line=line)  # fmt: skip
