@@ -166,6 +166,8 @@ def test_an_agency_row_with_a_blank_name_under_the_header_is_no_sub_header(tmp_p
         ["", "Xã", "Hà Tĩnh", "2015"],
         ["UBND xã B", "Xã", "Hà Tĩnh", "2015"],
     ]
-    with pytest.raises(InputError) as info:
-        read_roster_file(_csv(tmp_path / "r.csv", records), 2025)
-    assert info.value.text("en") == f"{tmp_path / 'r.csv'}:2: Tên đơn vị: this column must be filled for every agency"
+    path = _csv(tmp_path / "r.csv", records)
+    assert [r.line for r in read_roster_file(path, 2025).rows] == [2, 3]
+    result = _import(path, tmp_path / "facts", "--year", "2025", "--lang", "en")
+    assert result.exit_code == 2 and not (tmp_path / "facts").exists()
+    assert result.stderr == f"isocheck: error: {path}:2: Tên đơn vị: this column must be filled for every agency\n"
