@@ -33,7 +33,8 @@ from isocheck.workflows.roster.write import write_fact_files_of
     "--year",
     type=click.IntRange(2014, 2100),
     default=None,
-    help="Year the roster covers. Default: the year in its headers (e.g. 'Mục tiêu chất lượng 2021').",
+    help="Year the roster covers. Default: the year in its headers (e.g. 'Mục tiêu chất lượng 2021'), or in its "
+    "title row ('… NĂM 2025').",
 )
 @click.option(
     "--skip-rows",
