@@ -124,7 +124,7 @@ cơ quan khác vẫn được kiểm tra):""",
             """Xuất bảng: `--format csv` (mở bằng Excel: phân cách bằng dấu ";", mã hóa UTF-8 có BOM; `--csv-delimiter ,`
 nếu cần dấu phẩy), `xlsx` (tệp Excel ba trang: tổng hợp, ma trận, các điểm cần xử lý; có lọc và cố định dòng
 tiêu đề; cần `-o`), `docx` (báo cáo tổng hợp hằng năm theo khoản 1 Điều 38 TT 26/2014/TT-BKHCN; cần `-o`), `md`,
-`html`, `json` (có `agencies` và `summary.by_level`).
+`html`, `json` (có `agencies`, `summary.by_level` và `summary.by_rule`: số kết quả của từng quy tắc theo loại).
 Lần sau, `--baseline lan-truoc.json` cho biết với mỗi cơ quan điểm nào mới phát sinh, điểm nào đã khắc
 phục, điểm nào còn tồn tại.
 
@@ -241,8 +241,8 @@ and the others are still checked):""",
             """Exports: `--format csv` (opens in a spreadsheet: ";"-separated, UTF-8 with a BOM, as Excel under Vietnamese
 settings expects; `--csv-delimiter ,` for commas), `xlsx` (an Excel workbook: summary, matrix and findings
 sheets with filters and frozen headers; needs `-o`), `docx` (the yearly summary of TT26 Article 38(1); needs
-`-o`), `md`, `html`, `json` (with `agencies` and
-`summary.by_level`). Next time, `--baseline previous.json` shows per agency which findings are new, which
+`-o`), `md`, `html`, `json` (with `agencies`,
+`summary.by_level` and `summary.by_rule`, each rule's findings by outcome). Next time, `--baseline previous.json` shows per agency which findings are new, which
 were resolved and which remain.
 
 ## 4. Explaining a finding to an auditor

@@ -120,3 +120,31 @@ def test_reports_are_counted_as_recorded_apart_from_deadlines(tmp_path):
         text = CliRunner().invoke(cli, ["batch", str(folder), "--as-of", "2021-11-16", "--lang", lang]).stdout
         assert line in text
         assert "31/12" not in text and "12-31" not in text
+
+
+def test_audits_and_reviews_held_before_announcing_show_as_held(folder):
+    doc = json.loads(_batch(folder, "--format", "json").stdout)
+    matrix = {Path(a["file"]).name: a["matrix"] for a in doc["agencies"] if a["matrix"] is not None}
+    assert {k: matrix["so-mau.yaml"][k] for k in ("internal_audit", "corrective_actions", "review")} == {
+        "internal_audit": "yes",
+        "corrective_actions": "yes",
+        "review": "yes",
+    }
+    assert matrix["xa-thach-ha.yaml"]["internal_audit"] == "no" and matrix["xa-thach-ha.yaml"]["review"] == "no"
+    assert matrix["phuong-duc-thuan.yaml"]["internal_audit"] == "unknown"  # records start after its announcement
+    table = _batch(folder, "--lang", "vi").stdout
+    cells = next(line for line in table.splitlines() if "Sở Mẫu" in line).split("│")
+    assert [c.strip() for c in cells[7:10]] == ["✓", "✓", "✓"]  # ĐGNB, Khắc phục, XXLĐ: held, not "–"
+
+
+def test_the_json_summary_counts_each_rules_outcomes(folder):
+    doc = json.loads(_batch(folder, "--format", "json").stdout)
+    by_rule = doc["summary"]["by_rule"]
+    assert list(by_rule) == sorted(by_rule)
+    expected: dict[str, dict[str, int]] = {}
+    for agency in doc["agencies"]:
+        for r in agency["results"]:
+            expected.setdefault(r["rule_id"], {}).setdefault(r["outcome"], 0)
+            expected[r["rule_id"]][r["outcome"]] += 1
+    assert {rule: {k: v for k, v in counts.items() if v} for rule, counts in by_rule.items()} == expected
+    assert by_rule["announcement.internal-audit-before"]["fail"] == 1  # xã Thạch Hạ

@@ -138,7 +138,7 @@ def test_init_is_vietnamese(level, tmp_path):
 def test_import_and_impact_are_vietnamese(tmp_path):
     result = _run("import", str(PROVINCE / "roster.csv"), "-o", str(tmp_path / "facts"), "--lang", "vi")
     assert result.exit_code == 0, result.output
-    _assert_vietnamese("import", result.stdout)  # its warnings: test_roster_messages_are_still_english
+    _assert_vietnamese("import", result.stdout)  # its warnings: test_roster_messages_are_vietnamese
     document = FIXTURES / "legal-changes" / "tt-04-2020-tt-btp.yaml"
     _check_run(["impact", str(PROVINCE / "facts"), "--document", str(document), "--as-of", "2020-09-01"])
 
@@ -210,10 +210,12 @@ def test_a_malformed_fact_file_is_reported_in_vietnamese(tmp_path):
         _assert_vietnamese(f"bad fact file {i}", result.stderr)
 
 
-@pytest.mark.xfail(strict=True, reason="the roster's own messages (isocheck/workflows/roster) are English only")
-def test_roster_messages_are_still_english(tmp_path):
+def test_roster_messages_are_vietnamese(tmp_path):
     result = _run("import", str(PROVINCE / "roster.csv"), "-o", str(tmp_path / "facts"), "--lang", "vi")
     bad = _run("import", str(tmp_path / "roster.csv"), "-o", str(tmp_path / "facts"), "--lang", "vi")
+    assert result.exit_code == 0 and bad.exit_code == 2
+    assert "Thông báo Sở KH&CN: đánh dấu nhưng không ghi ngày — 1 ô (dòng 5)" in result.stderr
+    assert bad.stderr.endswith("không tìm thấy tệp\n")
     _assert_vietnamese("import warnings and errors", result.stderr + bad.stderr)
 
 

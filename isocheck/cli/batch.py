@@ -197,6 +197,10 @@ def _batch(
                 writer.agency(entry)
                 bar.update(1)
         writer.end(BatchSummary(tally.summary.to_dict(), tally.totals.totals if baseline is not None else None))
+    for roster_year, count in sorted(tally.roster_years.items()):
+        if year is None and roster_year != day.year:
+            values = {"count": count, "roster_year": roster_year, "year": day.year, "as_of": day.strftime("%d/%m/%Y")}
+            warn(fill(ui("batch.roster_year", lang), values, "en"), lang)
     for name, found in tally.duplicates():
         files_text = ", ".join(found)
         warn(
@@ -215,11 +219,14 @@ class _Tally:
         self.totals = BaselineTotals()
         self.attention = False
         self.first: dict[str, str] = {}
+        self.roster_years: dict[int, int] = {}  # the year a roster's marks are for → how many files
         self.repeated: dict[str, tuple[str, list[str]]] = {}
 
     def add(self, entry) -> None:
         self.summary.add(entry)
         self.totals.add(entry)
+        if entry.get("roster_year") is not None:
+            self.roster_years[entry["roster_year"]] = self.roster_years.get(entry["roster_year"], 0) + 1
         if entry["status"] != "checked":
             self.attention = True
             return
@@ -227,7 +234,9 @@ class _Tally:
         pairs = [("error", "minor")] * counts["outcomes"].get("error", 0)
         pairs += [("fail", sev) for sev, n in counts["nonconformities_by_severity"].items() if n]
         self.attention = self.attention or gate(pairs, self.fail_on)
-        key = " ".join(unicodedata.normalize("NFC", entry["name"]).casefold().split())
+        key = " ".join(
+            unicodedata.normalize("NFC", f"{entry['name']} / {entry.get('parent') or ''}").casefold().split()
+        )
         first = self.first.setdefault(key, entry["file"])
         if first != entry["file"]:
             self.repeated.setdefault(key, (entry["name"], [first]))[1].append(entry["file"])

@@ -1,6 +1,7 @@
 """``isocheck import ROSTER -o OUT_DIR``: a province roster (CSV or XLSX) → one fact file per agency.
 
-Prints one line per fact file and a summary; warnings (cells that cannot become facts) go to stderr.
+Prints one line per fact file and a summary; what could not become facts (cells, heading rows, rows whose version
+is unknown) goes to stderr as one summary grouped by column and reason, in the chosen language.
 Exit codes: 0 imported; 2 bad input or usage (nothing written), including a fact file that exists with
 other content when ``--force`` is not given.
 """
@@ -9,11 +10,13 @@ from __future__ import annotations
 
 import click
 
+from isocheck.base.errors import Problem
 from isocheck.cli.language import Command
 from isocheck.cli.options import LANG, input_errors
 from isocheck.text.ui import fill, ui
-from isocheck.workflows.roster import read_roster
-from isocheck.workflows.roster.write import write_fact_files
+from isocheck.workflows.roster import read_roster_file
+from isocheck.workflows.roster.dropped import Dropped, summary_lines
+from isocheck.workflows.roster.write import write_fact_files_of
 
 
 @click.command("import", cls=Command)
@@ -30,31 +33,40 @@ from isocheck.workflows.roster.write import write_fact_files
     "--year",
     type=click.IntRange(2014, 2100),
     default=None,
-    help="Year the roster covers. Default: the year in its headers (e.g. 'Mục tiêu chất lượng 2021').",
+    help="Year the roster covers. Default: the year in its headers (e.g. 'Mục tiêu chất lượng 2021'), or in its "
+    "title row ('… NĂM 2025').",
+)
+@click.option(
+    "--skip-rows",
+    type=click.IntRange(0, 1000),
+    default=None,
+    help="Title rows before the header row. Default: the header row is found by itself (the row naming 'Tên đơn vị').",
 )
 @click.option("--force", is_flag=True, help="Overwrite fact files whose content differs.")
 @LANG
 @input_errors
-def import_command(roster, out_dir, year, force, lang) -> None:
+def import_command(roster, out_dir, year, skip_rows, force, lang) -> None:
     """Import a roster (one row per agency, CSV or XLSX) into one YAML fact file per agency.
 
     \b
     The columns, marks and blanks are explained in docs/roster.md. Example:
       isocheck import fixtures/province-ha-tinh-2021/roster.csv -o facts/
     """
-    warnings: list[str] = []
-
-    def warn(message: str) -> None:
-        warnings.append(message)
-        click.echo(f"isocheck: {ui('warning', lang)}: {message}", err=True)
-
-    rows = read_roster(roster, year)
-    results = write_fact_files(rows, out_dir, force=force, warn=warn)
-    for (path, status), row in zip(results, rows, strict=False):
+    read = read_roster_file(roster, year, skip_rows)
+    dropped: list[Dropped] = list(read.dropped)
+    results = write_fact_files_of(read.rows, out_dir, force=force, warn=dropped.append)
+    warning = f"isocheck: {ui('warning', lang)}: "
+    if read.year_from_title is not None:
+        said = Problem("import.year_from_title", year=read.year, line=read.year_from_title).text(lang)
+        click.echo(warning + f"{roster}: {said}", err=True)
+    for i, line in enumerate(summary_lines(dropped, lang)):
+        click.echo((warning + f"{roster}: " if i == 0 else "") + line, err=True)
+    for path, status, row in results:
         values = {"status": ui(f"import.status.{status}", lang), "path": path, "line": row.line}
         click.echo(fill(ui("import.line", lang), {**values, "name": row.cells["name"]}, "en"))
-    counts = {s: sum(1 for _, status in results if status == s) for s in ("written", "overwritten", "unchanged")}
-    summary = {"count": len(results), "roster": roster, "year": rows[0].year, "out_dir": out_dir, **counts}
-    many = fill(ui("import.warnings.many", lang), {"count": len(warnings)}, lang)
-    said = ui("import.warnings.one", lang) if len(warnings) == 1 else many
+    counts = {s: sum(1 for _, status, _ in results if status == s) for s in ("written", "overwritten", "unchanged")}
+    summary = {"count": len(results), "roster": roster, "year": read.year, "out_dir": out_dir, **counts}
+    left_out = sum(1 for d in dropped if not d.kept)
+    many = fill(ui("import.warnings.many", lang), {"count": left_out}, lang)
+    said = ui("import.warnings.one", lang) if left_out == 1 else many
     click.echo(fill(ui("import.summary", lang), {**summary, "warnings": said}, "en"))

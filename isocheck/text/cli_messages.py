@@ -83,8 +83,8 @@ CLI_UI: dict[str, dict[str, str]] = {
         "en": "{count} agencies imported from {roster} (year {year}) into {out_dir}: {written} written, "
         "{overwritten} overwritten, {unchanged} unchanged; {warnings}.",
     },
-    "import.warnings.one": {"vi": "1 cảnh báo", "en": "1 warning"},
-    "import.warnings.many": {"vi": "{count} cảnh báo", "en": "{count} warnings"},
+    "import.warnings.one": {"vi": "1 ô hoặc dòng bị bỏ qua", "en": "1 cell or row left out"},
+    "import.warnings.many": {"vi": "{count} ô hoặc dòng bị bỏ qua", "en": "{count} cells or rows left out"},
 }
 
 

@@ -146,7 +146,10 @@ OPTIONS: dict[str | tuple[str, str], str] = {
     ("init", "province"): "Tỉnh (mặc định: Hà Tĩnh).",
     ("init", "force"): "Ghi đè tệp kết quả nếu đã có.",
     ("import", "out_dir"): "Thư mục ghi các tệp thông tin (tạo mới nếu chưa có).",
-    ("import", "year"): "Năm của danh sách. Mặc định: năm ghi trong tiêu đề cột (ví dụ 'Mục tiêu chất lượng 2021').",
+    ("import", "year"): "Năm của danh sách. Mặc định: năm ghi trong tiêu đề cột (ví dụ 'Mục tiêu chất lượng 2021'), "
+    "hoặc ở dòng tiêu đề bảng ('… NĂM 2025').",
+    ("import", "skip_rows"): "Số dòng tiêu đề bảng đứng trước dòng tiêu đề cột. Mặc định: tự tìm dòng tiêu đề cột "
+    "(dòng có cột 'Tên đơn vị').",
     ("import", "force"): "Ghi đè các tệp thông tin có nội dung khác.",
     (
         "impact",

@@ -20,6 +20,7 @@ from isocheck.text.glossary import CLEARER, GLOSSARY
 from isocheck.text.law_messages import LAW_MESSAGES
 from isocheck.text.meaning_messages import MEANING_MESSAGES
 from isocheck.text.output_messages import OUTPUT_MESSAGES
+from isocheck.text.roster_messages import ROSTER_MESSAGES
 from isocheck.text.values import Alternatives, Count, Found, Size, impossible_date
 
 __all__ = ["LANGS", "MESSAGES", "Alternatives", "Count", "Found", "Problem", "Size", "glossed", "impossible_date"]
@@ -340,6 +341,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **DATED_MESSAGES,  # dated law data, who must apply a QMS on a date
     **CLI_PROBLEMS,  # isocheck.toml, ISOCHECK_LANG, init
     **EVIDENCE_MESSAGES,  # judgements, yearly marks, the province's TTHC catalogue
+    **ROSTER_MESSAGES,  # isocheck import: a province roster
 }
 
 

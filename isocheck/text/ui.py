@@ -170,6 +170,13 @@ _UI: dict[str, dict[str, str]] = {
         "en": "a folder named like a fact file; the files inside it are checked",
     },
     "batch.skip.unreadable": {"vi": "không đọc được", "en": "cannot be read"},
+    "batch.roster_year": {
+        "vi": "{count} tệp thông tin ghi dấu của bảng tổng hợp năm {roster_year}, nhưng lần chạy này đánh giá "
+        "năm {year} (năm của ngày đánh giá {as_of}); muốn đánh giá năm {roster_year}, hãy chạy lại với "
+        "--year {roster_year}",
+        "en": "{count} fact files hold the marks of a {roster_year} roster, but this run checks the year {year} (the "
+        "year of the as-of date {as_of}); to check {roster_year}, run again with --year {roster_year}",
+    },
     "batch.duplicate_name": {
         "vi": "tên đơn vị '{name}' có trong {count} tệp: {files}; mỗi tệp được kiểm tra và so sánh riêng "
         "theo đường dẫn của tệp",

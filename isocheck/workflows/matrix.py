@@ -2,7 +2,10 @@
 the summary by administrative level.
 
 Each column is fed by named rules; its mark is the worst outcome of their findings for the agency
-(``no`` > ``error`` > ``unknown`` > ``pending`` > ``yes`` > ``n/a``). A waived finding reads ``waived``.
+(``no`` > ``error`` > ``unknown`` > ``pending`` > ``yes`` > ``n/a``). When a column's rules did not run (the
+pre-announcement profile has no yearly duties), the audit, review and corrective-action columns read the rules
+of "before announcing" instead (:data:`BEFORE_ANNOUNCING`): what was held shows as held. A waived finding
+reads ``waived``.
 The verdict: ``no_report`` when the requested yearly report was not sent, ``does_not_conform`` with a
 major or minor nonconformity, ``error`` when a rule errored or the worker died, ``incomplete`` when a
 matrix column could not be judged for missing facts, ``input_error`` for a bad fact file, otherwise
@@ -29,7 +32,16 @@ COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("review", ("maintenance.management-review-yearly",)),
     ("standard", ("maintenance.transition-to-iso-9001-2015",)),
 )
-MATRIX_RULES: frozenset[str] = frozenset(r for _, rules in COLUMNS for r in rules)
+# the rules a column reads when its own did not run: the pre-announcement profile has no yearly duties, but an
+# audit, a review and closed nonconformities before the announcement show as held (not "–")
+BEFORE_ANNOUNCING: dict[str, tuple[str, ...]] = {
+    "internal_audit": ("announcement.internal-audit-before",),
+    "corrective_actions": ("announcement.nonconformities-corrected-before",),
+    "review": ("announcement.management-review-before",),
+}
+MATRIX_RULES: frozenset[str] = frozenset(
+    r for rules in (*(rules for _, rules in COLUMNS), *BEFORE_ANNOUNCING.values()) for r in rules
+)
 
 MARK_OF_OUTCOME = {
     "fail": "no",
@@ -54,6 +66,8 @@ def marks_of(findings: Iterable[Any]) -> dict[str, str]:
     row = {}
     for key, rules in COLUMNS:
         found = [m for rule in rules for m in by_rule.get(rule, [])]
+        if not found:
+            found = [m for rule in BEFORE_ANNOUNCING.get(key, ()) for m in by_rule.get(rule, [])]
         row[key] = min(found, key=MARK_ORDER.index) if found else "n/a"
     return row
 

@@ -1,5 +1,6 @@
 """The batch as one JSON document (``--format json``), streamed: the run's parameters, then each agency
-as it finishes (in file order) with every result, then the entries skipped and the summary by level.
+as it finishes (in file order) with every result, then the entries skipped and the summary by level and by
+rule (``summary.by_rule``: each rule's findings counted by outcome, over every agency checked).
 
 Each agency is encoded in its worker (:meth:`JsonFormat.prepare`, msgspec), already indented for its
 place in the document, so the parent only copies bytes. The layout is that of
@@ -12,6 +13,7 @@ from typing import Any
 
 import msgspec
 
+from isocheck.engine.findings import OUTCOMES
 from isocheck.report.batch.base import BatchFormat, BatchSummary
 
 
@@ -40,12 +42,13 @@ class JsonFormat(BatchFormat):
 
     @staticmethod
     def prepare(entry: dict[str, Any], lang: str) -> dict[str, Any]:
-        body = {k: v for k, v in entry.items() if k != "changes"}
+        body = {k: v for k, v in entry.items() if k not in ("changes", "roster_year", "parent")}
         if "changes" in entry:
             body["changes"] = entry["changes"]
         body.setdefault("results", [])
         small = {k: v for k, v in entry.items() if k != "results"}
         small["encoded"] = b"    " + _indented(body, 2)
+        small["rule_outcomes"] = [(r["rule_id"], r["outcome"]) for r in body["results"]]  # for summary.by_rule
         return small
 
     def start(self) -> None:
@@ -62,15 +65,21 @@ class JsonFormat(BatchFormat):
         text = _indented(head, 0)
         self.out.write(text[:-2] + b',\n  "agencies": [')
         self.first = True
+        self.by_rule: dict[str, dict[str, int]] = {}
 
     def agency(self, entry: dict[str, Any]) -> None:
-        encoded = entry.get("encoded") or self.prepare(entry, self.lang)["encoded"]
+        prepared = entry if "encoded" in entry else self.prepare(entry, self.lang)
+        for rule, outcome in prepared.get("rule_outcomes") or ():
+            counts = self.by_rule.setdefault(rule, dict.fromkeys(OUTCOMES, 0))
+            counts[outcome] = counts.get(outcome, 0) + 1
         self.out.write(b"\n" if self.first else b",\n")
-        self.out.write(encoded)
+        self.out.write(prepared["encoded"])
         self.first = False
 
     def end(self, summary: BatchSummary) -> None:
+        by_rule = {rule: self.by_rule[rule] for rule in sorted(self.by_rule)}
         tail: dict[str, Any] = {"skipped": self.header.skipped, "summary": {"by_level": summary.by_level}}
+        tail["summary"]["by_rule"] = by_rule  # per rule: its findings by outcome (one per agency, or per item)
         if self.header.overlay is not None:  # each result carries its rule's origin
             tail["overlay"] = self.header.overlay
         if summary.baseline is not None:

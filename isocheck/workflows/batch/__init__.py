@@ -138,6 +138,11 @@ def check_one(
         "matrix": row,
         "counts": report.summary.to_dict(),
     }
+    if ident.parent:  # an agency is its name and its parent ("Văn phòng" of several Sở): not a repeated name
+        entry["parent"] = ident.parent
+    years = {m.year for m in agency.marks or []}
+    if len(years) == 1:  # a roster's marks name the year it is for (the parent says when --year differs)
+        entry["roster_year"] = years.pop()
     if baseline is not None:
         entry["changes"] = baseline.changes(fact.id, ident.name, failing_ids(report.findings))
     if config.results:

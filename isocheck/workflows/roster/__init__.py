@@ -2,279 +2,52 @@
 
 A roster is a ``.csv`` (UTF-8, with or without BOM, ``,`` or ``;``) or ``.xlsx`` (first sheet) file
 whose header row names the columns of :data:`COLUMNS` (Vietnamese or English, matched without regard
-to case or diacritics); ``docs/roster.md`` documents each column, the fact it fills and its values.
+to case or diacritics), after title rows, over a second header row, beside an STT column
+(:mod:`isocheck.workflows.roster.read`); ``docs/roster.md`` documents each column, the fact it fills and its values.
 
 How cells are read (the knowledge convention of :mod:`isocheck.facts`):
 - a blank cell is unknown: the field is left out of the fact file. Two columns are the exception, as
   a roster kept by the Department reads them: ``Khắc phục xong`` blank = still open (when the row
   counts nonconformities) and ``Báo cáo năm`` blank = not sent (when the row records a request);
 - "không" / "no" / "0" / "chưa" = known none (``null`` or ``[]``); "x" / "có" / "yes" / "1" / "✓" = yes;
-- a yes mark where the model needs a date or a number (an audit held, no date given) cannot become a
-  fact: the field is left out and a warning names the row and column;
+- a yes mark for a yearly duty (an audit or a review held, the report received, no date given) is written as
+  a mark of the roster year (``marks``: held, date unknown); any other yes mark where the model needs a date
+  or a number cannot become a fact: the field is left out, and one summary at the end
+  (:mod:`isocheck.workflows.roster.dropped`) says which cells and rows were left out and why;
 - the roster covers one year (``--year`` or the year in headers such as ``Mục tiêu chất lượng 2021``):
   its lists are complete from 1 January of that year (``records_since``).
 
-Bad input raises :class:`InputError` naming the roster, the row and the column. This module reads the
-roster; :mod:`isocheck.workflows.roster.cells` turns a row into facts and
-:mod:`isocheck.workflows.roster.write` writes the fact files (all of them or none).
+Bad input raises :class:`InputError` naming the roster, the row and the column, in Vietnamese or English
+(:mod:`isocheck.text.roster_messages`). :mod:`isocheck.workflows.roster.columns` holds the vocabulary,
+:mod:`isocheck.workflows.roster.read` reads the roster; :mod:`isocheck.workflows.roster.cells` turns a row into
+facts and :mod:`isocheck.workflows.roster.write` writes the fact files (all of them or none).
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import difflib
-import io
-import re
-import unicodedata
-import zipfile
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
-
-from isocheck.base.errors import InputError
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str  # the English alias, also the key of RosterRow.cells
-    vi: str  # the Vietnamese header
-    required: bool = False
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("name", "Tên đơn vị", True),
-    Column("level", "Cấp", True),
-    Column("parent", "Đơn vị chủ quản"),
-    Column("province", "Tỉnh", True),
-    Column("standard", "Phiên bản TCVN ISO 9001", True),
-    Column("has_website", "Có trang thông tin điện tử"),
-    Column("quality_policy", "Chính sách chất lượng"),
-    Column("steering_committee", "Ban chỉ đạo ISO"),
-    Column("documents_approved", "Phê duyệt tài liệu"),
-    Column("quality_objectives", "Mục tiêu chất lượng"),
-    Column("maintenance_plan", "Kế hoạch duy trì"),
-    Column("announcement", "Quyết định công bố"),
-    Column("head_confirmed_on", "Xác nhận hiệu lực"),
-    Column("notified_dost_on", "Thông báo Sở KH&CN"),
-    Column("posted_at_premises", "Niêm yết tại trụ sở"),
-    Column("published_on_website", "Công khai trên trang thông tin điện tử"),
-    Column("internal_audits", "Đánh giá nội bộ"),
-    Column("nonconformities", "Điểm không phù hợp"),
-    Column("corrected_on", "Khắc phục xong"),
-    Column("management_reviews", "Xem xét của lãnh đạo"),
-    Column("report_request", "Công văn yêu cầu báo cáo"),
-    Column("report_due_on", "Hạn báo cáo"),
-    Column("report_submitted_on", "Báo cáo năm"),
+from isocheck.workflows.roster.columns import (
+    BY_KEY,
+    COLUMNS,
+    LEVEL_WORDS,
+    NO,
+    YES,
+    Column,
+    RosterRow,
+    fold,
 )
-BY_KEY = {c.key: c for c in COLUMNS}
+from isocheck.workflows.roster.read import Roster, _column_of, read_roster, read_roster_file
 
-LEVEL_WORDS = {
-    "department": ("sở, ban, ngành", "sở", "ban", "ngành", "sở ban ngành", "cấp tỉnh", "department"),
-    "sub_department": ("chi cục / đơn vị trực thuộc", "chi cục", "đơn vị trực thuộc", "sub_department"),
-    "district": ("huyện", "ubnd huyện", "cấp huyện", "thị xã", "thành phố", "district"),
-    "commune": (
-        "xã",
-        "phường",
-        "thị trấn",
-        "ubnd xã",
-        "ubnd phường",
-        "ubnd thị trấn",
-        "xã / phường / thị trấn",
-        "cấp xã",
-        "commune",
-    ),
-}
-YES = ("x", "có", "yes", "1", "✓", "✔")
-NO = ("không", "no", "0", "chưa")
-
-_HEADER = {
-    "vi": "# Tạo tự động bằng lệnh `isocheck import` từ bảng tổng hợp {file}, dòng {line}.\n"
-    "# Muốn sửa: sửa bảng tổng hợp rồi nhập lại. Trường vắng mặt = chưa biết; null hoặc [] = biết là không có.\n",
-    "en": "# Generated by `isocheck import` from the roster {file}, row {line}.\n"
-    "# To change it, edit the roster and import again. A field left out = unknown; null or [] = known none.\n",
-}
-_DATE = re.compile(r"(?<![\d/-])(?:(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d/-])")
-_STANDARD_NOTE = re.compile(r"\(?\s*(?:theo\s+)?(?:TCVN\s+)?(?:ISO\s+)?9001\s*:\s*(2008|2015)\s*\)?", re.I)
-_PREFIX = re.compile(
-    r"^(?:(?:quyết định|quyet dinh|kế hoạch|ke hoach|công văn|cong van|báo cáo|bao cao)\s+)?"
-    r"(?:(?:số|so)\s*:?\s*)?",
-    re.I,
-)
-_DATE_HINT = "write dd/mm/yyyy or yyyy-mm-dd"
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics (đ → d), whitespace collapsed: how headers and words are compared."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return " ".join(text.casefold().split())
-
-
-def _header_key(text: str) -> str:
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(text)).split())
-
-
-_ALIASES = {_header_key(alias): c for c in COLUMNS for alias in (c.vi, c.key)}
-_LEVELS = {_header_key(word): level for level, words in LEVEL_WORDS.items() for word in words}
-_YES = {fold(w) for w in YES}
-_NO = {fold(w) for w in NO}
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    """One agency's row: the roster file, its spreadsheet row number (header = 1), the roster year,
-    the cell text per column key and the headers as written (for messages)."""
-
-    file: str
-    line: int
-    year: int
-    cells: dict[str, str]
-    headers: dict[str, str]
-
-
-# -- reading ----------------------------------------------------------------------------------------
-
-
-def read_roster(path: str | Path, year: int | None = None) -> list[RosterRow]:
-    """Read a CSV or XLSX roster; ``year`` (``--year``) must agree with any year in the headers."""
-    path = Path(path)
-    file = str(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise InputError(
-            file, f"not a CSV or XLSX roster ('{suffix or path.name}'); save the spreadsheet as .xlsx or as CSV UTF-8"
-        )
-    if path.is_dir():
-        raise InputError(file, "is a folder, expected a CSV or XLSX roster")
-    if not path.exists():
-        raise InputError(file, "file not found")
-    records = _csv_records(path) if suffix == ".csv" else _xlsx_records(path)
-    records = [[unicodedata.normalize("NFC", cell).replace("\xa0", " ").strip() for cell in r] for r in records]
-    if not any(any(r) for r in records):
-        raise InputError(file, "the roster is empty; expected a header row and one row per agency")
-    width = max(len(r) for r in records)
-    records = [r + [""] * (width - len(r)) for r in records]
-    keys, headers, roster_year = _match_headers(file, records, year)
-    rows: list[RosterRow] = []
-    seen: dict[str, int] = {}
-    for number, record in enumerate(records[1:], start=2):
-        if not any(record):
-            continue
-        cells = {key: record[i] for key, i in keys.items()}
-        name = " ".join(cells["name"].split()).casefold()
-        if name and name in seen:
-            raise InputError(
-                file,
-                f"agency '{cells['name']}' is listed twice (rows {seen[name]} and {number}); give each agency one row",
-                headers["name"],
-                number,
-            )
-        seen.setdefault(name, number)
-        rows.append(RosterRow(file, number, roster_year, cells, headers))
-    if not rows:
-        raise InputError(file, "the roster has no agency rows below its header row")
-    return rows
-
-
-def _csv_records(path: Path) -> list[list[str]]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"not UTF-8 text (byte {exc.start}); save the roster as CSV UTF-8") from None
-    first = text.strip().splitlines()[0] if text.strip() else ""
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise InputError(str(path), f"not a readable CSV file ({exc})") from None
-
-
-def _xlsx_records(path: Path) -> list[list[str]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        raise InputError(
-            str(path), "not a readable XLSX workbook; save it from the spreadsheet program as an Excel workbook (.xlsx)"
-        ) from None
-    try:
-        return [[_xlsx_text(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        book.close()
-
-
-def _xlsx_text(value: Any) -> str:
-    """A workbook value as the text a CSV export would hold (dates as yyyy-mm-dd)."""
-    if value is None:
-        return ""
-    if isinstance(value, (dt.datetime, dt.date)):
-        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
-    if isinstance(value, bool):
-        return YES[0] if value else NO[0]
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _match_headers(file: str, records: list[list[str]], year: int | None):
-    """Column key → index, column key → header as written, and the roster year."""
-    keys: dict[str, int] = {}
-    headers: dict[str, str] = {}
-    years: dict[int, str] = {}
-    for i, header in enumerate(records[0]):
-        if not header:
-            if any(r[i] for r in records[1:]):
-                raise InputError(file, f"column {i + 1} holds data but has no header", line=1)
-            continue
-        column, header_year = _column_of(header)
-        if column is None:
-            close = difflib.get_close_matches(_header_key(header), list(_ALIASES), n=1, cutoff=0.6)
-            hint = (
-                f" (did you mean '{_ALIASES[close[0]].vi}'?)" if close else "; the columns are listed in docs/roster.md"
-            )
-            raise InputError(file, f"unknown column '{header}'{hint}", header, 1)
-        if column.key in keys:
-            raise InputError(file, f"column '{header}' repeats column '{headers[column.key]}'", header, 1)
-        keys[column.key], headers[column.key] = i, header
-        if header_year is not None:
-            if years and header_year not in years:
-                other = next(iter(years))
-                raise InputError(
-                    file,
-                    f"the headers name two years ({other} in '{years[other]}', {header_year} here); "
-                    "a roster covers one year",
-                    header,
-                    1,
-                )
-            if year is not None and header_year != year:
-                raise InputError(file, f"the header names {header_year} but --year is {year}", header, 1)
-            years[header_year] = header
-    for column in COLUMNS:
-        if column.required and column.key not in keys:
-            raise InputError(file, f"required column '{column.vi}' ({column.key}) is missing", line=1)
-    roster_year = year if year is not None else next(iter(years), None)
-    if roster_year is None:
-        raise InputError(
-            file,
-            "cannot tell which year the roster covers: put it in a header (e.g. "
-            "'Mục tiêu chất lượng 2021') or pass --year",
-            line=1,
-        )
-    return keys, headers, roster_year
-
-
-def _column_of(header: str) -> tuple[Column | None, int | None]:
-    """The column a header names, and the year written in it (``Mục tiêu chất lượng năm 2021``)."""
-    key = _header_key(header)
-    if key in _ALIASES:
-        return _ALIASES[key], None
-    found = re.fullmatch(r"(.+) ((?:19|20)\d\d)", key)
-    if found is None:
-        return None, None
-    for base in (found.group(1), found.group(1).removesuffix(" nam")):
-        if base in _ALIASES:
-            return _ALIASES[base], int(found.group(2))
-    return None, None
+__all__ = [
+    "BY_KEY",
+    "COLUMNS",
+    "LEVEL_WORDS",
+    "NO",
+    "YES",
+    "Column",
+    "Roster",
+    "RosterRow",
+    "_column_of",
+    "fold",
+    "read_roster",
+    "read_roster_file",
+]

@@ -21,8 +21,9 @@ import yaml
 
 from isocheck.base.errors import InputError
 from isocheck.base.output import output_error, umask
-from isocheck.workflows.roster import _HEADER, RosterRow, fold
-from isocheck.workflows.roster.cells import Warn, roster_to_facts
+from isocheck.workflows.roster.cells import roster_to_facts
+from isocheck.workflows.roster.columns import HEADER_COMMENT, RosterRow, fold
+from isocheck.workflows.roster.dropped import Warn
 
 
 class _Dumper(yaml.SafeDumper):
@@ -38,7 +39,7 @@ class _Dumper(yaml.SafeDumper):
 def fact_file_text(row: RosterRow, facts: dict, lang: str = "vi") -> str:
     """The YAML text of one fact file: the comment header, then the facts in the model's order."""
     body = yaml.dump(facts, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
-    return _HEADER[lang].format(file=_comment_safe(Path(row.file).name), line=row.line) + body
+    return HEADER_COMMENT[lang].format(file=_comment_safe(Path(row.file).name), line=row.line) + body
 
 
 # line breaks of YAML 1.1 and 1.2 (a comment ends at any of them) and every other control character
@@ -56,38 +57,64 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "don-vi"
 
 
+def _stems(rows: list[RosterRow]) -> list[str]:
+    """The file stem of each row: its name's slug; the parent's slug added when one name is used under two
+    parents (``van-phong--so-y-te``); a number added when that is still not unique."""
+    names = [slug(row.cells["name"]) for row in rows]
+    parents: dict[str, set[str]] = {}
+    for name, row in zip(names, rows, strict=True):
+        parents.setdefault(name, set()).add(slug(row.cells.get("parent", "")) if row.cells.get("parent") else "")
+    stems: list[str] = []
+    taken: set[str] = set()
+    for name, row in zip(names, rows, strict=True):
+        stem = name
+        if len(parents[name]) > 1 and row.cells.get("parent"):
+            stem = f"{name}--{slug(row.cells['parent'])}"
+        n = 1
+        while (f"{stem}-{n}" if n > 1 else stem) in taken:
+            n += 1
+        stems.append(f"{stem}-{n}" if n > 1 else stem)
+        taken.add(stems[-1])
+    return stems
+
+
 def write_fact_files(
     rows: list[RosterRow], out_dir: str | Path, lang: str = "vi", *, force: bool = False, warn: Warn | None = None
 ) -> list[tuple[Path, str]]:
     """Convert and validate every row, then write one YAML file per agency into ``out_dir``.
 
-    Returns ``(path, status)`` per row, status ``written`` | ``overwritten`` | ``unchanged``. Nothing is
-    written when a row is bad, when a file exists with other content and ``force`` is not given, or when
-    writing fails (:func:`_write_all`)."""
+    Returns ``(path, status)`` per row that became a fact file (a row whose version is unknown does not; it is
+    ``warn``-ed), status ``written`` | ``overwritten`` | ``unchanged``. Nothing is written when a row is bad,
+    when a file exists with other content and ``force`` is not given, or when writing fails (:func:`_write_all`)."""
+    return [(path, status) for path, status, _ in write_fact_files_of(rows, out_dir, lang, force=force, warn=warn)]
+
+
+def write_fact_files_of(
+    rows: list[RosterRow], out_dir: str | Path, lang: str = "vi", *, force: bool = False, warn: Warn | None = None
+) -> list[tuple[Path, str, RosterRow]]:
+    """:func:`write_fact_files`, each result with the row it was made from."""
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        raise InputError(str(out), "is a file, expected the folder to write the fact files into")
+        raise InputError.of(str(out), "output.import_not_folder")
     planned: list[tuple[Path, str]] = []
-    taken: set[str] = set()
-    for row in rows:
-        text = fact_file_text(row, roster_to_facts(row, warn), lang)
-        stem, n = slug(row.cells["name"]), 1
-        while (f"{stem}-{n}" if n > 1 else stem) in taken:
-            n += 1
-        taken.add(f"{stem}-{n}" if n > 1 else stem)
-        planned.append((out / f"{stem}{f'-{n}' if n > 1 else ''}.yaml", text))
+    made: list[RosterRow] = []
+    converted = [(row, roster_to_facts(row, warn)) for row in rows]
+    kept = [(row, facts) for row, facts in converted if facts is not None]
+    for (row, facts), stem in zip(kept, _stems([row for row, _ in kept]), strict=True):
+        planned.append((out / f"{stem}.yaml", fact_file_text(row, facts, lang)))
+        made.append(row)
     statuses = []
     for path, text in planned:
         old = path.read_text(encoding="utf-8") if path.is_file() else None
         if path.exists() and old is None:
-            raise InputError(str(path), "exists and is not a file; nothing was written")
+            raise InputError.of(str(path), "output.import_not_file")
         if old is not None and old != text and not force:
-            raise InputError(str(path), "exists with other content; nothing was written (use --force to overwrite)")
+            raise InputError.of(str(path), "output.import_differs")
         statuses.append("written" if old is None else "unchanged" if old == text else "overwritten")
     _write_all(
         out, [(path, text) for (path, text), status in zip(planned, statuses, strict=True) if status != "unchanged"]
     )
-    return [(path, status) for (path, _), status in zip(planned, statuses, strict=True)]
+    return [(path, status, row) for (path, _), status, row in zip(planned, statuses, made, strict=True)]
 
 
 def _write_all(out: Path, files: list[tuple[Path, str]]) -> None:
