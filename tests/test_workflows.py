@@ -139,6 +139,88 @@ def test_announce_on_window_excludes_what_falls_due_after_it():
     assert doc["falls_due"] == []
 
 
+_PLANNED = ("--as-of", "2021-11-16", "--profile", "pre-announcement", "--announce-on", "2021-12-31")
+
+
+@pytest.mark.parametrize(
+    "lang, label, audit, review",
+    [
+        (
+            "vi",
+            "Dự kiến công bố ngày 31/12/2021",
+            "Không có cuộc đánh giá nội bộ nào từ khi hệ thống tài liệu được phê duyệt (ngày phê duyệt: 25/10/2021) "
+            "đến ngày công bố 31/12/2021.",
+            "Không có cuộc xem xét của lãnh đạo nào từ khi hệ thống tài liệu được phê duyệt (ngày phê duyệt: "
+            "25/10/2021) đến ngày công bố 31/12/2021.",
+        ),
+        (
+            "en",
+            "Planned announcement on 2021-12-31",
+            "No internal audit was held between the approval of the documents (approved on: 2021-10-25) and the "
+            "announcement date 2021-12-31.",
+            "No management review was held between the approval of the documents (approved on: 2021-10-25) and the "
+            "announcement date 2021-12-31.",
+        ),
+    ],
+)
+def test_announce_on_judges_and_words_the_planned_announcement_as_of_the_planned_date(lang, label, audit, review):
+    result = _run("check", str(NOT_READY), *_PLANNED, "--format", "json", "--lang", lang)
+    assert result.exit_code == 1
+    blocking = {r["id"]: r for r in json.loads(result.output)["results"] if r["subject_kind"] == "announcement"}
+    audit_finding = blocking["announcement.internal-audit-before@planned"]
+    review_finding = blocking["announcement.management-review-before@planned"]
+    assert (audit_finding["subject_label"], audit_finding["message"]) == (label, audit)
+    assert (review_finding["subject_label"], review_finding["message"]) == (label, review)
+    assert audit_finding["evidence"]["facts"]["date"] == "2021-12-31"
+    table = " ".join(_run("check", str(NOT_READY), *_PLANNED, "--lang", lang).output.split())
+    assert ("16/11/2021." if lang == "vi" else "2021-11-16.") not in table  # no finding worded as of 16/11/2021
+
+
+def test_announce_on_sets_the_window_of_the_preconditions_to_the_planned_date(pack):
+    planned = dt.date(2021, 12, 31)
+    report = check_file(NOT_READY, AS_OF, "pre-announcement", pack, announce_on=planned)
+    audit = next(f for f in report.findings if f.id == "announcement.internal-audit-before@planned")
+    assert (audit.outcome, audit.values["date"], audit.values["window_end"]) == ("fail", planned, planned)
+    assert audit.subject.notes["audit_before"]() == (
+        "đánh giá nội bộ từ ngày phê duyệt tài liệu 25/10/2021 đến ngày công bố 31/12/2021",
+        "internal audits from the approval of the documents on 2021-10-25 up to the announcement date 2021-12-31",
+    )
+    # an audit and a review held on the as-of date fall in the window up to the planned date: both pass
+    data = _ready_thach_ha()
+    report = check_agency(validate_agency(data, "ready.yaml"), AS_OF, pack, "pre-announcement", announce_on=planned)
+    passed = {f.id: f.message("vi") for f in report.findings if f.rule_id == "announcement.internal-audit-before"}
+    assert passed == {
+        "announcement.internal-audit-before@planned": "Đã đánh giá nội bộ sau khi phê duyệt tài liệu và trước ngày "
+        "công bố 31/12/2021: 02/11/2021."
+    }
+    assert report.readiness.verdict == "ready"
+
+
+@pytest.mark.parametrize(
+    "lang, label, remedy",
+    [
+        (
+            "vi",
+            "Đối tượng: Dự kiến công bố ngày 31/12/2021",
+            "một cuộc đánh giá nội bộ trong khoảng 25/10/2021–31/12/2021",
+        ),
+        (
+            "en",
+            "Subject: Planned announcement on 2021-12-31",
+            "an internal audit dated between 2021-10-25 and 2021-12-31",
+        ),
+    ],
+)
+def test_explain_takes_announce_on_and_explains_as_of_the_planned_date(lang, label, remedy):
+    args = ("explain", str(NOT_READY), *_PLANNED, "--rule", "announcement.internal-audit-before", "--lang", lang)
+    text = _run(*args).output
+    assert label in text and remedy in text
+    doc = json.loads(_run(*args, "--format", "json").output)
+    assert doc["announce_on"] == "2021-12-31"
+    assert [e["subject"]["label"] for e in doc["explanations"]] == [label.split(": ", 1)[1]]
+    assert _run("explain", str(NOT_READY), "--as-of", "2021-11-16", "--announce-on", "2021-12-31").exit_code == 2
+
+
 @pytest.mark.parametrize(
     "lang, verdict, heading",
     [

@@ -1,6 +1,6 @@
 """Subject kind ``announcement``: one announcement decision (or, with ``announcements: []``, the planned one
-on the as-of date) — its preconditions (QĐ 19/2014/QĐ-TTg Điều 4 khoản 2 a–d), notification, posting
-and publication (Điều 4 khoản 3)."""
+on the planned date of ``--announce-on``, else on the as-of date) — its preconditions (QĐ 19/2014/QĐ-TTg
+Điều 4 khoản 2 a–d), notification, posting and publication (Điều 4 khoản 3)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ KIND = SubjectKind(
     title=("mỗi quyết định công bố (hoặc lần công bố dự kiến)", "each announcement (or the planned one)"),
     display={
         "decision": "the decision's number ('' for the planned one)",
-        "date": "the announcement date (the as-of date for the planned one)",
+        "date": "the announcement date (for the planned one: the planned date, else the as-of date)",
         "standard": "the TCVN ISO 9001 version announced",
         "scope": "the scope announced ('' if not given)",
         "notified_dost_on": "the date the Department of Science and Technology was notified (None: not)",
@@ -44,9 +44,9 @@ class AnnouncementFacts(SubjectFacts):
         self.ann = ann
         self.src = f"announcements[{index}]"
         self.current = current
-        self.day = ann.date if ann is not None else d.as_of
+        self.day = ann.date if ann is not None else d.announce_on
         if ann is None:
-            label = {"vi": f"Dự kiến công bố ngày {d.as_of:%d/%m/%Y}", "en": f"Planned announcement on {d.as_of}"}
+            label = {"vi": f"Dự kiến công bố ngày {self.day:%d/%m/%Y}", "en": f"Planned announcement on {self.day}"}
         else:
             label = {"vi": f"Quyết định công bố {ann.decision}", "en": f"Announcement {ann.decision}"}
         super().__init__(d, "planned" if ann is None else ann.decision, label)
@@ -126,8 +126,8 @@ def _each_announcement(d: Derivation) -> Iterator[AnnouncementFacts]:
     "is_planned",
     "bool",
     sources=["announcements"],
-    vi="chưa công bố: dự kiến công bố vào ngày đánh giá",
-    en="no announcement yet: a planned announcement on the as-of date",
+    vi="chưa công bố: lần công bố dự kiến vào ngày dự kiến công bố (--announce-on), nếu không có thì vào ngày đánh giá",
+    en="no announcement yet: a planned announcement on the planned date (--announce-on), else on the as-of date",
 )
 def is_planned(s: AnnouncementFacts) -> Derived:
     return Derived(s.ann is None, ["announcements"] if s.ann is None else [s.src])

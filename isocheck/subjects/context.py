@@ -24,13 +24,21 @@ T = TypeVar("T")
 
 class Derivation:
     """One agency evaluated as of one date, for one review year; ``catalogue``: the province's list of TTHC the
-    agency's scope is checked against (None: not given)."""
+    agency's scope is checked against (None: not given); ``announce_on``: the planned announcement date
+    (``--announce-on``) a not-yet-announced agency's preconditions are judged as of (None: the as-of date)."""
 
     def __init__(
-        self, agency: Agency, as_of: dt.date, params: Parameters, year: int, catalogue: Catalogue | None = None
+        self,
+        agency: Agency,
+        as_of: dt.date,
+        params: Parameters,
+        year: int,
+        catalogue: Catalogue | None = None,
+        announce_on: dt.date | None = None,
     ):
         self.agency = agency
         self.as_of = as_of
+        self.announce_on = announce_on or as_of
         self.params = params
         self.year = year
         self.catalogue = catalogue

@@ -56,7 +56,7 @@ def check_agency(
     """Evaluate one agency: findings, then waivers; the readiness verdict for the pre-announcement
     profile; the rubric score when a rubric is given."""
     rules = pack.select(profile)
-    findings = evaluate(agency, as_of, pack, rules, evaluator_for(pack, profile, evaluator), year)
+    findings = evaluate(agency, as_of, pack, rules, evaluator_for(pack, profile, evaluator), year, announce_on)
     if waivers:
         apply_waivers(findings, waivers, agency.agency.name, as_of)
         findings.sort(key=Finding.sort_key)
