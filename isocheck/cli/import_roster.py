@@ -1,6 +1,7 @@
 """``isocheck import ROSTER -o OUT_DIR``: a province roster (CSV or XLSX) → one fact file per agency.
 
-Prints one line per fact file and a summary; warnings (cells that cannot become facts) go to stderr.
+Prints one line per fact file and a summary; warnings (cells that cannot become facts) go to stderr, after
+the progress bar drawn there while the rows are converted (on a terminal only, and not with ``--quiet``).
 Exit codes: 0 imported; 2 bad input or usage (nothing written), including a fact file that exists with
 other content when ``--force`` is not given.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 import click
 
 from isocheck.cli.language import Command
-from isocheck.cli.options import LANG, input_errors
+from isocheck.cli.options import LANG, QUIET, input_errors, progress
 from isocheck.text.ui import fill, ui
 from isocheck.workflows.roster import read_roster
 from isocheck.workflows.roster.write import write_fact_files
@@ -34,8 +35,9 @@ from isocheck.workflows.roster.write import write_fact_files
 )
 @click.option("--force", is_flag=True, help="Overwrite fact files whose content differs.")
 @LANG
+@QUIET
 @input_errors
-def import_command(roster, out_dir, year, force, lang) -> None:
+def import_command(roster, out_dir, year, force, lang, quiet) -> None:
     """Import a roster (one row per agency, CSV or XLSX) into one YAML fact file per agency.
 
     \b
@@ -43,13 +45,13 @@ def import_command(roster, out_dir, year, force, lang) -> None:
       isocheck import fixtures/province-ha-tinh-2021/roster.csv -o facts/
     """
     warnings: list[str] = []
-
-    def warn(message: str) -> None:
-        warnings.append(message)
-        click.echo(f"isocheck: {ui('warning', lang)}: {message}", err=True)
-
     rows = read_roster(roster, year)
-    results = write_fact_files(rows, out_dir, force=force, warn=warn)
+    try:
+        with progress(len(rows), ui("progress.import", lang), quiet) as bar:
+            results = write_fact_files(rows, out_dir, force=force, warn=warnings.append, step=lambda: bar.update(1))
+    finally:  # after the bar, so that no warning is drawn over it; also when nothing could be written
+        for message in warnings:
+            click.echo(f"isocheck: {ui('warning', lang)}: {message}", err=True)
     for (path, status), row in zip(results, rows, strict=False):
         values = {"status": ui(f"import.status.{status}", lang), "path": path, "line": row.line}
         click.echo(fill(ui("import.line", lang), {**values, "name": row.cells["name"]}, "en"))

@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,9 +58,16 @@ def slug(name: str) -> str:
 
 
 def write_fact_files(
-    rows: list[RosterRow], out_dir: str | Path, lang: str = "vi", *, force: bool = False, warn: Warn | None = None
+    rows: list[RosterRow],
+    out_dir: str | Path,
+    lang: str = "vi",
+    *,
+    force: bool = False,
+    warn: Warn | None = None,
+    step: Callable[[], None] | None = None,
 ) -> list[tuple[Path, str]]:
-    """Convert and validate every row, then write one YAML file per agency into ``out_dir``.
+    """Convert and validate every row, then write one YAML file per agency into ``out_dir``; ``step`` is called
+    once per row converted (a progress bar's hook).
 
     Returns ``(path, status)`` per row, status ``written`` | ``overwritten`` | ``unchanged``. Nothing is
     written when a row is bad, when a file exists with other content and ``force`` is not given, or when
@@ -76,6 +84,8 @@ def write_fact_files(
             n += 1
         taken.add(f"{stem}-{n}" if n > 1 else stem)
         planned.append((out / f"{stem}{f'-{n}' if n > 1 else ''}.yaml", text))
+        if step is not None:
+            step()
     statuses = []
     for path, text in planned:
         old = path.read_text(encoding="utf-8") if path.is_file() else None
