@@ -9,6 +9,7 @@ Values taken from the input file are shown as the file writes them (dates ``2021
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import string
 from typing import Any
@@ -370,9 +371,7 @@ class Problem:
             return self._plain[lang]
         if self.key is None:
             raise ValueError("a Problem is either a catalogue message or a plain text")
-        values = {
-            name: value.text(lang) if hasattr(value, "text") else str(value) for name, value in self.params.items()
-        }
+        values = {name: _param_text(value, lang) for name, value in self.params.items()}
         return MESSAGES[self.key][lang].format(**values)
 
     def __str__(self) -> str:
@@ -380,6 +379,16 @@ class Problem:
 
     def __repr__(self) -> str:
         return f"Problem({self.key if self.key is not None else self.text('en')!r})"
+
+
+def _param_text(value: Any, lang: str) -> str:
+    """A parameter as a message shows it: a nested problem in ``lang``, a date as ``lang`` writes it
+    (30/06/2025 in Vietnamese, 2025-06-30 in English), anything else as text."""
+    if hasattr(value, "text"):
+        return value.text(lang)
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
+    return str(value)
 
 
 @functools.cache
