@@ -237,3 +237,19 @@ def test_import_draws_no_bar_when_standard_error_is_not_a_terminal(tmp_path):
     assert result.exit_code == 0
     assert "Đang ghi tệp" not in result.stderr
     assert [line.split(":")[1] for line in result.stderr.splitlines()] == [" cảnh báo", " cảnh báo"]
+
+
+def test_init_takes_the_level_as_the_fact_file_spells_it_and_says_so():
+    written = run("init", "--level", "sub_department")
+    assert written.exit_code == 0 and "\n  level: sub_department" in written.output
+    for lang, refused, said in (
+        ("en", "'sub-department' is not one of 'commune', 'district', 'department', 'sub_department'", "spelt as"),
+        (
+            "vi",
+            "'sub-department' không thuộc các giá trị cho phép: 'commune', 'district', 'department', 'sub_department'",
+            "viết như trường 'level:'",
+        ),
+    ):
+        result = run("init", "--level", "sub-department", "--lang", lang)
+        assert result.exit_code == 2 and refused in result.stderr
+        assert said in " ".join(run("init", "--help", "--lang", lang).output.split())

@@ -38,7 +38,7 @@ def render_template(
     year: int | None = None,
     pack: RulePack | None = None,
 ) -> str:
-    """The annotated fact file for ``level`` (commune, district, department, sub-department)."""
+    """The annotated fact file for ``level`` (commune, district, department, sub_department)."""
     pack = pack or load_pack()
     data = placeholders(level, year or dt.date.today().year, name, province)
     writer = _Writer(lang, rules_by_path(pack))

@@ -139,7 +139,8 @@ OPTIONS: dict[str | tuple[str, str], str] = {
         "output",
     ): "Ghi một tài liệu (danh mục quy tắc, hoặc tài liệu của --only) vào tệp này; '-' để in ra màn hình.",
     ("docs", "check"): "Không ghi gì; thoát với mã 1 và nêu từng tài liệu thiếu hoặc đã cũ, mã 0 nếu đều mới.",
-    ("init", "level"): "Cấp hành chính của cơ quan.",
+    ("init", "level"): "Cấp hành chính của cơ quan, viết như trường 'level:' trong tệp thông tin (chi cục: "
+    "sub_department, có dấu gạch dưới).",
     ("init", "name"): "Tên chính thức của cơ quan (mặc định: một tên ví dụ theo cấp).",
     ("init", "province"): "Tỉnh (mặc định: Hà Tĩnh).",
     ("init", "force"): "Ghi đè tệp kết quả nếu đã có.",
