@@ -240,6 +240,19 @@ def test_table_starts_with_the_verdict_then_the_blocking_findings(lang, verdict,
     assert lines[7] == heading
 
 
+@pytest.mark.parametrize(
+    "lang, doubled, said",
+    [
+        ("vi", "[Không đánh giá được] Không đánh giá được", "| Không đánh giá được: thiếu thông tin consultants. "),
+        ("en", "[Not evaluable] Cannot be evaluated", "| Cannot be evaluated: missing facts consultants. "),
+    ],
+)
+def test_a_blocking_finding_that_cannot_be_evaluated_says_so_once(lang, doubled, said):
+    missing = FIXTURES / "xa-thieu-thong-tin.yaml"
+    out = _run("check", str(missing), "--as-of", "2021-11-16", "--profile", "pre-announcement", "--lang", lang).output
+    assert said in out and doubled not in out
+
+
 def test_announce_on_is_refused_outside_the_pre_announcement_profile_or_before_as_of():
     assert _run("check", str(NOT_READY), "--as-of", "2021-11-16", "--announce-on", "2021-12-01").exit_code == 2
     assert (
