@@ -253,6 +253,21 @@ def test_a_blocking_finding_that_cannot_be_evaluated_says_so_once(lang, doubled,
     assert said in out and doubled not in out
 
 
+def test_a_decision_inside_a_message_is_written_without_brackets_of_its_own(pack):
+    report = check_file(NOT_READY, AS_OF, "pre-announcement", pack)
+    objectives = next(f for f in report.findings if f.id == "documents.quality-objectives-measurable@2021")
+    assert objectives.message("vi").startswith("Mục tiêu chất lượng năm 2021 (59/QĐ-UBND ngày 20/09/2021) không đo")
+    assert objectives.message("en").startswith("The 2021 quality objectives (59/QĐ-UBND of 2021-09-20) are not")
+    everything = check_file(FIXTURES / "phuong-duc-thuan-2021.yaml", AS_OF, "all", pack)
+    scope = next(f for f in everything.findings if f.id == "scope.covers-every-tthc@procedures")
+    assert scope.message("vi").endswith("(theo danh mục TTHC của cơ quan, chưa đối chiếu Danh mục TTHC của tỉnh).")
+    assert scope.message("en").endswith("(by the agency's own list, not compared with the province's TTHC list).")
+    for f in everything.findings:  # brackets the fact file writes itself (a minutes "… (không ghi số)") aside
+        for lang in ("vi", "en"):
+            message = f.message(lang).replace("(không ghi số))", "")
+            assert "((" not in message and "))" not in message, f.id
+
+
 def test_announce_on_is_refused_outside_the_pre_announcement_profile_or_before_as_of():
     assert _run("check", str(NOT_READY), "--as-of", "2021-11-16", "--announce-on", "2021-12-01").exit_code == 2
     assert (
