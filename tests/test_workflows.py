@@ -268,6 +268,28 @@ def test_a_decision_inside_a_message_is_written_without_brackets_of_its_own(pack
             assert "((" not in message and "))" not in message, f.id
 
 
+def test_a_never_announced_commune_is_told_to_announce_and_an_announced_one_to_re_announce(pack):
+    report = check_file(NOT_READY, AS_OF, "pre-announcement", pack)
+    told = {f.id: (f.render("vi")["remediation"], f.render("en")["remediation"]) for f in report.readiness.blocking}
+    assert not [i for i, (vi, en) in told.items() if "công bố lại" in vi or "re-announc" in en]
+    assert told["scope.covers-every-tthc@2.000960"][0].endswith("phạm vi HTQLCL, rồi mới công bố HTQLCL.")
+    assert told["scope.covers-every-tthc@2.000960"][1].endswith("TTHC list, then announce the QMS.")
+    assert told["announcement.internal-audit-before@planned"] == (
+        "Tổ chức đánh giá nội bộ toàn bộ HTQLCL đã áp dụng, khắc phục các điểm không phù hợp, rồi mới công bố.",
+        "Hold an internal audit of the whole QMS in use and correct its nonconformities before announcing.",
+    )
+    data, _ = load_document(NOT_READY)
+    data["announcements"] = [{"decision": "70/QĐ-UBND", "date": dt.date(2021, 11, 10), "standard": 2015}]
+    announced = check_agency(validate_agency(data, "announced.yaml"), AS_OF, pack, "inspection")
+    told = {f.id: (f.render("vi")["remediation"], f.render("en")["remediation"]) for f in announced.findings}
+    assert told["scope.covers-every-tthc@2.000960"][0].endswith("phạm vi HTQLCL, rồi công bố lại phạm vi áp dụng.")
+    assert told["scope.covers-every-tthc@2.000960"][1].endswith("TTHC list, then re-announce the scope.")
+    assert told["announcement.internal-audit-before@70/QĐ-UBND"] == (
+        "Tổ chức đánh giá nội bộ toàn bộ HTQLCL đã áp dụng, khắc phục các điểm không phù hợp, rồi công bố lại.",
+        "Hold an internal audit of the whole QMS in use and correct its nonconformities before re-announcing.",
+    )
+
+
 def test_announce_on_is_refused_outside_the_pre_announcement_profile_or_before_as_of():
     assert _run("check", str(NOT_READY), "--as-of", "2021-11-16", "--announce-on", "2021-12-01").exit_code == 2
     assert (

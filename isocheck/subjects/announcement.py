@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from isocheck.facts.model import Announcement, InternalAudit, ManagementReview, is_known
 from isocheck.subjects.context import Derivation, SubjectFacts, latest, vi_date
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
+from isocheck.text.ui import Words
 
 KIND = SubjectKind(
     "announcement",
@@ -28,12 +29,15 @@ KIND = SubjectKind(
         "window_end": "its end: the announcement date",
         "audit_dates_before": "dates of the internal audits in that window",
         "review_dates_before": "dates of the management reviews in that window",
+        "then_announce": "what comes after the remedy: announcing (the planned one) or re-announcing (one on record)",
     },
     fact_list="announcements",
     none_on_record=("Không có quyết định công bố nào trong hồ sơ.", "No announcement on record."),
 )
 
 _APPROVAL = ["qms.documents_approved.issued_on"]
+_ANNOUNCE = Words("rồi mới công bố", "before announcing")  # the planned announcement: never "re-announce"
+_REANNOUNCE = Words("rồi công bố lại", "before re-announcing")
 Event = TypeVar("Event", InternalAudit, ManagementReview)
 
 
@@ -104,6 +108,7 @@ class AnnouncementFacts(SubjectFacts):
             window_end=self.day,
             audit_dates_before=[x.date for x in self.audits_before],
             review_dates_before=[x.date for x in self.reviews_before],
+            then_announce=_ANNOUNCE if ann is None else _REANNOUNCE,
         )
         return shown
 
