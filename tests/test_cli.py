@@ -253,3 +253,14 @@ def test_init_takes_the_level_as_the_fact_file_spells_it_and_says_so():
         result = run("init", "--level", "sub-department", "--lang", lang)
         assert result.exit_code == 2 and refused in result.stderr
         assert said in " ".join(run("init", "--help", "--lang", lang).output.split())
+
+
+def test_the_benchmark_generator_has_a_command_line_with_help(tmp_path):
+    script = str(ROOT / "benchmarks" / "generate.py")
+    shown = subprocess.run([sys.executable, script, "--help"], capture_output=True, text=True, check=True).stdout
+    assert "--agencies" in shown and "--seed" in shown and "folder" in shown
+    done = subprocess.run(
+        [sys.executable, script, str(tmp_path / "bench"), "--agencies", "3"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == f"3 fact files written to {tmp_path / 'bench'}\n"
+    assert sorted(p.name for p in (tmp_path / "bench").iterdir()) == [f"agency-{i:05d}.yaml" for i in range(3)]
