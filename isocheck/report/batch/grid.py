@@ -5,13 +5,19 @@ agencies should not. :class:`Widths` measures the columns while the rows are spo
 writes the table row by row in the same layout as tabulate's ``simple_grid`` (boxes, a line between
 rows, two spaces of padding past each header, cells wrapped at the column's maximum width) or ``github``
 (Markdown; no wrapping, a Markdown cell is one line). ``tests/test_batch_formats.py`` checks the grid
-against tabulate's output.
+against tabulate's output. Cells are wrapped by tabulate's own text wrapper (``_CustomTextWrap``, a private
+name of tabulate 0.9+; the standard library's wrapper where it is missing): the standard one breaks a long word
+after a hyphen where tabulate fills the line, so the same cell would be laid out two ways.
 """
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
+
+import tabulate
+
+_Wrapper = getattr(tabulate, "_CustomTextWrap", textwrap.TextWrapper)
 
 GRID = {"top": "┌─┬┐", "head": "├─┼┤", "between": "├─┼┤", "bottom": "└─┴┘"}
 
@@ -21,7 +27,7 @@ def wrap(text: str, width: int | None) -> list[str]:
         return text.split("\n") if text else [""]
     lines: list[str] = []
     for part in text.split("\n"):
-        lines.extend(textwrap.wrap(part, width) or [""])
+        lines.extend(_Wrapper(width=width).wrap(part) or [""])
     return lines
 
 
