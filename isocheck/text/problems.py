@@ -9,7 +9,6 @@ Values taken from the input file are shown as the file writes them (dates ``2021
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import string
 from typing import Any
@@ -20,7 +19,7 @@ from isocheck.text.glossary import CLEARER, GLOSSARY
 from isocheck.text.law_messages import LAW_MESSAGES
 from isocheck.text.meaning_messages import MEANING_MESSAGES
 from isocheck.text.output_messages import OUTPUT_MESSAGES
-from isocheck.text.values import Alternatives, Count, Found, Size, impossible_date
+from isocheck.text.values import Alternatives, Count, Found, Size, impossible_date, param_text
 
 __all__ = ["LANGS", "MESSAGES", "Alternatives", "Count", "Found", "Problem", "Size", "glossed", "impossible_date"]
 
@@ -371,7 +370,7 @@ class Problem:
             return self._plain[lang]
         if self.key is None:
             raise ValueError("a Problem is either a catalogue message or a plain text")
-        values = {name: _param_text(value, lang) for name, value in self.params.items()}
+        values = {name: param_text(value, lang) for name, value in self.params.items()}
         return MESSAGES[self.key][lang].format(**values)
 
     def __str__(self) -> str:
@@ -379,16 +378,6 @@ class Problem:
 
     def __repr__(self) -> str:
         return f"Problem({self.key if self.key is not None else self.text('en')!r})"
-
-
-def _param_text(value: Any, lang: str) -> str:
-    """A parameter as a message shows it: a nested problem in ``lang``, a date as ``lang`` writes it
-    (30/06/2025 in Vietnamese, 2025-06-30 in English), anything else as text."""
-    if hasattr(value, "text"):
-        return value.text(lang)
-    if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
-    return str(value)
 
 
 @functools.cache
