@@ -180,7 +180,7 @@ ANNOUNCE_ON = click.option(
     metavar="YYYY-MM-DD",
     default=None,
     help="Planned announcement date (pre-announcement profile only): the planned announcement's preconditions "
-    "are judged up to that date, and what falls due between the as-of date and then is listed too. "
+    "are judged up to that date; the reports also list what falls due between the as-of date and then. "
     "Default: the as-of date.",
 )
 

@@ -106,8 +106,8 @@ OPTIONS: dict[str | tuple[str, str], str] = {
     "overlay_file": "Quy định riêng của tỉnh (YAML) áp dụng cùng bộ quy tắc quốc gia, hoặc tên một bộ có sẵn "
     "(ha-tinh.example): quy tắc bỏ qua, mức độ thay đổi, tham số và tiêu chí bổ sung, mỗi thay đổi kèm quyết định.",
     "announce_on": "Ngày dự kiến công bố (YYYY-MM-DD, chỉ với --profile pre-announcement): các điều kiện trước khi "
-    "công bố của lần công bố dự kiến được xét đến ngày đó, và liệt kê thêm các nghĩa vụ đến hạn từ ngày đánh giá "
-    "đến ngày đó. Mặc định: ngày đánh giá.",
+    "công bố của lần công bố dự kiến được xét đến ngày đó; báo cáo liệt kê thêm các nghĩa vụ đến hạn từ ngày đánh "
+    "giá đến ngày đó. Mặc định: ngày đánh giá.",
     "waivers_file": "Tệp miễn trừ (YAML): các ngoại lệ đã được phê duyệt, có thời hạn, hiện là 'được miễn'.",
     "rubric_file": "Chấm điểm cơ quan theo bảng tiêu chí này, hoặc tên một bảng có sẵn (ha-tinh-7.2.example).",
     ("check", "output"): _OUTPUT.format(what="báo cáo"),
