@@ -70,8 +70,8 @@ tỉnh (CSV/XLSX có cột mã, tên, lĩnh vực) để chọn TTHC theo mã ho
             """## 1. Kiểm tra trước khi công bố
 
 Xã Thạch Hạ (tệp mẫu) muốn công bố HTQLCL vào cuối năm 2021. Kiểm tra ngày 16/11/2021 với phạm vi
-`pre-announcement`; `--announce-on` liệt kê thêm các nghĩa vụ đến hạn trước ngày dự kiến công bố. Kết luận
-nằm ngay đầu báo cáo; các điểm cản trở việc công bố xếp trước (điểm không phù hợp nặng, rồi nhẹ; TTHC
+`pre-announcement`; với `--announce-on`, các điều kiện trước khi công bố được xét đến ngày dự kiến công bố
+và báo cáo liệt kê thêm các nghĩa vụ đến hạn trước ngày đó. Kết luận nằm ngay đầu báo cáo; các điểm cản trở việc công bố xếp trước (điểm không phù hợp nặng, rồi nhẹ; TTHC
 chưa có quy trình nội bộ được nhóm theo lĩnh vực).""",
         ),
         (
@@ -189,8 +189,8 @@ with code, name and field columns) so TTHC can be chosen by code or name.
             """## 1. Pre-announcement inspection
 
 The commune of Thạch Hạ (a fixture) wants to announce its QMS at the end of 2021. Checked on 16/11/2021
-with the `pre-announcement` profile; `--announce-on` also lists what falls due before the planned date.
-The verdict comes first, then what blocks it (major, then minor nonconformities; procedures without an
+with the `pre-announcement` profile; with `--announce-on` the preconditions are judged up to the planned date
+and what falls due before it is listed too. The verdict comes first, then what blocks it (major, then minor nonconformities; procedures without an
 internal procedure grouped by field).""",
         ),
         (

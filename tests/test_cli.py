@@ -194,3 +194,73 @@ def test_the_batch_title_says_when_the_as_of_date_is_today(folder):
     out = CliRunner().invoke(cli, ["batch", str(folder), "--no-cache"]).output
     assert f"Ngày đánh giá: {dt.date.today():%d/%m/%Y} (hôm nay — không có --as-of) · " in out
     assert "(hôm nay" not in CliRunner().invoke(cli, ["batch", str(folder), "--as-of", "2021-11-16"]).output
+
+
+def _import_on_a_terminal(out_dir, *options: str) -> tuple[int, str, str]:
+    """``isocheck import`` of the Hà Tĩnh roster with its standard error on a pseudo-terminal: (exit code,
+    standard output, what the terminal showed)."""
+    import os
+    import pty
+
+    roster = ROOT / "fixtures" / "province-ha-tinh-2021" / "roster.csv"
+    leader, follower = pty.openpty()
+    command = [sys.executable, "-m", "isocheck", "import", str(roster), "-o", str(out_dir), *options]
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal's other end closed: the command is done
+            break
+        if not chunk:
+            break
+        shown += chunk
+    out, _ = proc.communicate()
+    os.close(leader)
+    return proc.returncode, out.decode("utf-8"), shown.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("lang, label, warning", [("vi", "Đang ghi tệp", "cảnh báo"), ("en", "Writing", "warning")])
+def test_import_draws_a_progress_bar_on_a_terminal_then_its_warnings(tmp_path, lang, label, warning):
+    code, out, shown = _import_on_a_terminal(tmp_path / "facts", "--lang", lang)
+    assert code == 0 and len(out.splitlines()) == 33
+    assert label in shown and "32/32" in shown
+    assert shown.rindex("32/32") < shown.index(f"isocheck: {warning}:")  # the warnings come after the bar
+    code, _, quiet = _import_on_a_terminal(tmp_path / "again", "--lang", lang, "--quiet")
+    assert code == 0 and label not in quiet and f"isocheck: {warning}:" in quiet
+
+
+def test_import_draws_no_bar_when_standard_error_is_not_a_terminal(tmp_path):
+    roster = ROOT / "fixtures" / "province-ha-tinh-2021" / "roster.csv"
+    result = CliRunner().invoke(cli, ["import", str(roster), "-o", str(tmp_path / "facts"), "--lang", "vi"])
+    assert result.exit_code == 0
+    assert "Đang ghi tệp" not in result.stderr
+    assert [line.split(":")[1] for line in result.stderr.splitlines()] == [" cảnh báo", " cảnh báo"]
+
+
+def test_init_takes_the_level_as_the_fact_file_spells_it_and_says_so():
+    written = run("init", "--level", "sub_department")
+    assert written.exit_code == 0 and "\n  level: sub_department" in written.output
+    for lang, refused, said in (
+        ("en", "'sub-department' is not one of 'commune', 'district', 'department', 'sub_department'", "spelt as"),
+        (
+            "vi",
+            "'sub-department' không thuộc các giá trị cho phép: 'commune', 'district', 'department', 'sub_department'",
+            "viết như trường 'level:'",
+        ),
+    ):
+        result = run("init", "--level", "sub-department", "--lang", lang)
+        assert result.exit_code == 2 and refused in result.stderr
+        assert said in " ".join(run("init", "--help", "--lang", lang).output.split())
+
+
+def test_the_benchmark_generator_has_a_command_line_with_help(tmp_path):
+    script = str(ROOT / "benchmarks" / "generate.py")
+    shown = subprocess.run([sys.executable, script, "--help"], capture_output=True, text=True, check=True).stdout
+    assert "--agencies" in shown and "--seed" in shown and "folder" in shown
+    done = subprocess.run(
+        [sys.executable, script, str(tmp_path / "bench"), "--agencies", "3"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == f"3 fact files written to {tmp_path / 'bench'}\n"
+    assert sorted(p.name for p in (tmp_path / "bench").iterdir()) == [f"agency-{i:05d}.yaml" for i in range(3)]

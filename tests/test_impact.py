@@ -139,7 +139,7 @@ BAD = {
     "before QĐ19": (
         "number: 1/2013/NĐ-CP\neffective_on: 2013-07-01\nfields: [Hộ tịch]\n",
         "no build-in deadline (legal_update_max_months) is in force on 2013-07-01",
-        "không có thời hạn cập nhật (legal_update_max_months) có hiệu lực vào ngày 2013-07-01",
+        "không có thời hạn cập nhật (legal_update_max_months) có hiệu lực vào ngày 01/07/2013",
     ),
     "misspelt key": (
         "number: 1/2025/NĐ-CP\neffective_on: 2025-07-01\nfield: [Hộ tịch]\n",

@@ -164,7 +164,7 @@ FACT_CASES: dict[str, tuple[str, str, str, str]] = {
         GOOD + "records_since: 2022-01-01\n",
         "{f}:6:16: records_since: 2022-01-01 is after the as-of date 2021-11-16: the records would begin after the "
         "day being checked, so nothing in the file could be judged (check --as-of and records_since)",
-        "{f}:6:16: records_since: 2022-01-01 muộn hơn ngày đánh giá 2021-11-16: hồ sơ được ghi là chỉ đầy đủ từ "
+        "{f}:6:16: records_since: 01/01/2022 muộn hơn ngày đánh giá 16/11/2021: hồ sơ được ghi là chỉ đầy đủ từ "
         "sau ngày đánh giá nên không thể đánh giá nội dung nào của tệp (hãy kiểm tra lại --as-of và records_since)",
     ),
     "a count written with a leading zero": (

@@ -223,7 +223,7 @@ FUTURE_EN = (
     "have been held in the future (use --as-of, or remove it until it happens)"
 )
 FUTURE_VI = (
-    "{f}:7:11: internal_audits[0].date: 2021-12-05 muộn hơn ngày đánh giá 2021-11-16; không thể ghi nhận "
+    "{f}:7:11: internal_audits[0].date: 05/12/2021 muộn hơn ngày đánh giá 16/11/2021; không thể ghi nhận "
     "một cuộc đánh giá nội bộ chưa diễn ra (hãy kiểm tra lại --as-of, hoặc chỉ ghi mục này khi việc đã "
     "diễn ra)"
 )
@@ -682,3 +682,14 @@ def test_more_than_twenty_problems_list_twenty_and_count_the_rest(tmp_path):
     assert [line.split(":")[1] for line in lines[:20]] == [str(7 + i) for i in range(20)]  # file order
     assert error.lines("en")[-1] == f"{path}: and 6 more problems"
     assert error.text("vi").endswith("(và 25 lỗi khác)")
+
+
+def test_dates_in_error_texts_are_written_dd_mm_yyyy_in_vietnamese_and_iso_in_english():
+    problem = Problem("impact.no_deadline", date=dt.date(2013, 5, 31))
+    assert problem.text("vi") == "không có thời hạn cập nhật (legal_update_max_months) có hiệu lực vào ngày 31/05/2013"
+    assert problem.text("en") == "no build-in deadline (legal_update_max_months) is in force on 2013-05-31"
+    future = Problem(
+        "date.future", value=dt.date(2021, 12, 5), as_of=dt.date(2021, 11, 16), event=Problem("event.audit")
+    )
+    assert future.text("vi").startswith("05/12/2021 muộn hơn ngày đánh giá 16/11/2021;")
+    assert not re.search(r"\d{4}-\d\d-\d\d", future.text("vi"))

@@ -206,7 +206,7 @@ def test_an_event_after_the_as_of_date_is_placed_at_its_date(client):
         "_as_of": "16/11/2021",
     }
     placed = dict(re.findall(r'hx-swap-oob="innerHTML:#err-([\w-]+)">([^<]*)<', client.post("/check", data=data).text))
-    assert "2022-06-01" in placed["internal_audits-r2-date"]
+    assert "01/06/2022 muộn hơn ngày đánh giá 16/11/2021" in placed["internal_audits-r2-date"]
 
 
 def test_hostile_text_is_escaped_everywhere(client, folder):

@@ -128,7 +128,7 @@ def test_rules_list_and_every_rule_shown_are_vietnamese():
         _check_run(["rules", "show", rule_id])
 
 
-@pytest.mark.parametrize("level", ["commune", "district", "department", "sub-department"])
+@pytest.mark.parametrize("level", ["commune", "district", "department", "sub_department"])
 def test_init_is_vietnamese(level, tmp_path):
     out = tmp_path / "a.yaml"
     _check_run(["init", "--level", level, "-o", str(out)])

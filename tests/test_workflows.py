@@ -139,6 +139,88 @@ def test_announce_on_window_excludes_what_falls_due_after_it():
     assert doc["falls_due"] == []
 
 
+_PLANNED = ("--as-of", "2021-11-16", "--profile", "pre-announcement", "--announce-on", "2021-12-31")
+
+
+@pytest.mark.parametrize(
+    "lang, label, audit, review",
+    [
+        (
+            "vi",
+            "Dự kiến công bố ngày 31/12/2021",
+            "Không có cuộc đánh giá nội bộ nào từ khi hệ thống tài liệu được phê duyệt (ngày phê duyệt: 25/10/2021) "
+            "đến ngày công bố 31/12/2021.",
+            "Không có cuộc xem xét của lãnh đạo nào từ khi hệ thống tài liệu được phê duyệt (ngày phê duyệt: "
+            "25/10/2021) đến ngày công bố 31/12/2021.",
+        ),
+        (
+            "en",
+            "Planned announcement on 2021-12-31",
+            "No internal audit was held between the approval of the documents (approved on: 2021-10-25) and the "
+            "announcement date 2021-12-31.",
+            "No management review was held between the approval of the documents (approved on: 2021-10-25) and the "
+            "announcement date 2021-12-31.",
+        ),
+    ],
+)
+def test_announce_on_judges_and_words_the_planned_announcement_as_of_the_planned_date(lang, label, audit, review):
+    result = _run("check", str(NOT_READY), *_PLANNED, "--format", "json", "--lang", lang)
+    assert result.exit_code == 1
+    blocking = {r["id"]: r for r in json.loads(result.output)["results"] if r["subject_kind"] == "announcement"}
+    audit_finding = blocking["announcement.internal-audit-before@planned"]
+    review_finding = blocking["announcement.management-review-before@planned"]
+    assert (audit_finding["subject_label"], audit_finding["message"]) == (label, audit)
+    assert (review_finding["subject_label"], review_finding["message"]) == (label, review)
+    assert audit_finding["evidence"]["facts"]["date"] == "2021-12-31"
+    table = " ".join(_run("check", str(NOT_READY), *_PLANNED, "--lang", lang).output.split())
+    assert ("16/11/2021." if lang == "vi" else "2021-11-16.") not in table  # no finding worded as of 16/11/2021
+
+
+def test_announce_on_sets_the_window_of_the_preconditions_to_the_planned_date(pack):
+    planned = dt.date(2021, 12, 31)
+    report = check_file(NOT_READY, AS_OF, "pre-announcement", pack, announce_on=planned)
+    audit = next(f for f in report.findings if f.id == "announcement.internal-audit-before@planned")
+    assert (audit.outcome, audit.values["date"], audit.values["window_end"]) == ("fail", planned, planned)
+    assert audit.subject.notes["audit_before"]() == (
+        "đánh giá nội bộ từ ngày phê duyệt tài liệu 25/10/2021 đến ngày công bố 31/12/2021",
+        "internal audits from the approval of the documents on 2021-10-25 up to the announcement date 2021-12-31",
+    )
+    # an audit and a review held on the as-of date fall in the window up to the planned date: both pass
+    data = _ready_thach_ha()
+    report = check_agency(validate_agency(data, "ready.yaml"), AS_OF, pack, "pre-announcement", announce_on=planned)
+    passed = {f.id: f.message("vi") for f in report.findings if f.rule_id == "announcement.internal-audit-before"}
+    assert passed == {
+        "announcement.internal-audit-before@planned": "Đã đánh giá nội bộ sau khi phê duyệt tài liệu và trước ngày "
+        "công bố 31/12/2021: 02/11/2021."
+    }
+    assert report.readiness.verdict == "ready"
+
+
+@pytest.mark.parametrize(
+    "lang, label, remedy",
+    [
+        (
+            "vi",
+            "Đối tượng: Dự kiến công bố ngày 31/12/2021",
+            "một cuộc đánh giá nội bộ trong khoảng 25/10/2021–31/12/2021",
+        ),
+        (
+            "en",
+            "Subject: Planned announcement on 2021-12-31",
+            "an internal audit dated between 2021-10-25 and 2021-12-31",
+        ),
+    ],
+)
+def test_explain_takes_announce_on_and_explains_as_of_the_planned_date(lang, label, remedy):
+    args = ("explain", str(NOT_READY), *_PLANNED, "--rule", "announcement.internal-audit-before", "--lang", lang)
+    text = _run(*args).output
+    assert label in text and remedy in text
+    doc = json.loads(_run(*args, "--format", "json").output)
+    assert doc["announce_on"] == "2021-12-31"
+    assert [e["subject"]["label"] for e in doc["explanations"]] == [label.split(": ", 1)[1]]
+    assert _run("explain", str(NOT_READY), "--as-of", "2021-11-16", "--announce-on", "2021-12-31").exit_code == 2
+
+
 @pytest.mark.parametrize(
     "lang, verdict, heading",
     [
@@ -156,6 +238,56 @@ def test_table_starts_with_the_verdict_then_the_blocking_findings(lang, verdict,
     ).output.splitlines()
     assert lines[4] == verdict
     assert lines[7] == heading
+
+
+@pytest.mark.parametrize(
+    "lang, doubled, said",
+    [
+        ("vi", "[Không đánh giá được] Không đánh giá được", "| Không đánh giá được: thiếu thông tin consultants. "),
+        ("en", "[Not evaluable] Cannot be evaluated", "| Cannot be evaluated: missing facts consultants. "),
+    ],
+)
+def test_a_blocking_finding_that_cannot_be_evaluated_says_so_once(lang, doubled, said):
+    missing = FIXTURES / "xa-thieu-thong-tin.yaml"
+    out = _run("check", str(missing), "--as-of", "2021-11-16", "--profile", "pre-announcement", "--lang", lang).output
+    assert said in out and doubled not in out
+
+
+def test_a_decision_inside_a_message_is_written_without_brackets_of_its_own(pack):
+    report = check_file(NOT_READY, AS_OF, "pre-announcement", pack)
+    objectives = next(f for f in report.findings if f.id == "documents.quality-objectives-measurable@2021")
+    assert objectives.message("vi").startswith("Mục tiêu chất lượng năm 2021 (59/QĐ-UBND ngày 20/09/2021) không đo")
+    assert objectives.message("en").startswith("The 2021 quality objectives (59/QĐ-UBND of 2021-09-20) are not")
+    everything = check_file(FIXTURES / "phuong-duc-thuan-2021.yaml", AS_OF, "all", pack)
+    scope = next(f for f in everything.findings if f.id == "scope.covers-every-tthc@procedures")
+    assert scope.message("vi").endswith("(theo danh mục TTHC của cơ quan, chưa đối chiếu Danh mục TTHC của tỉnh).")
+    assert scope.message("en").endswith("(by the agency's own list, not compared with the province's TTHC list).")
+    for f in everything.findings:  # brackets the fact file writes itself (a minutes "… (không ghi số)") aside
+        for lang in ("vi", "en"):
+            message = f.message(lang).replace("(không ghi số))", "")
+            assert "((" not in message and "))" not in message, f.id
+
+
+def test_a_never_announced_commune_is_told_to_announce_and_an_announced_one_to_re_announce(pack):
+    report = check_file(NOT_READY, AS_OF, "pre-announcement", pack)
+    told = {f.id: (f.render("vi")["remediation"], f.render("en")["remediation"]) for f in report.readiness.blocking}
+    assert not [i for i, (vi, en) in told.items() if "công bố lại" in vi or "re-announc" in en]
+    assert told["scope.covers-every-tthc@2.000960"][0].endswith("phạm vi HTQLCL, rồi mới công bố HTQLCL.")
+    assert told["scope.covers-every-tthc@2.000960"][1].endswith("TTHC list, then announce the QMS.")
+    assert told["announcement.internal-audit-before@planned"] == (
+        "Tổ chức đánh giá nội bộ toàn bộ HTQLCL đã áp dụng, khắc phục các điểm không phù hợp, rồi mới công bố.",
+        "Hold an internal audit of the whole QMS in use and correct its nonconformities before announcing.",
+    )
+    data, _ = load_document(NOT_READY)
+    data["announcements"] = [{"decision": "70/QĐ-UBND", "date": dt.date(2021, 11, 10), "standard": 2015}]
+    announced = check_agency(validate_agency(data, "announced.yaml"), AS_OF, pack, "inspection")
+    told = {f.id: (f.render("vi")["remediation"], f.render("en")["remediation"]) for f in announced.findings}
+    assert told["scope.covers-every-tthc@2.000960"][0].endswith("phạm vi HTQLCL, rồi công bố lại phạm vi áp dụng.")
+    assert told["scope.covers-every-tthc@2.000960"][1].endswith("TTHC list, then re-announce the scope.")
+    assert told["announcement.internal-audit-before@70/QĐ-UBND"] == (
+        "Tổ chức đánh giá nội bộ toàn bộ HTQLCL đã áp dụng, khắc phục các điểm không phù hợp, rồi công bố lại.",
+        "Hold an internal audit of the whole QMS in use and correct its nonconformities before re-announcing.",
+    )
 
 
 def test_announce_on_is_refused_outside_the_pre_announcement_profile_or_before_as_of():

@@ -10,6 +10,7 @@ from isocheck import __version__
 from isocheck.api import check_file, load_pack
 from isocheck.cli.language import Command
 from isocheck.cli.options import (
+    ANNOUNCE_ON,
     AS_OF,
     CATALOGUE,
     FACT_FILE,
@@ -19,6 +20,7 @@ from isocheck.cli.options import (
     PROFILE,
     RULES_DIR,
     YEAR,
+    announce_on_date,
     as_of_date,
     emit,
     input_errors,
@@ -44,19 +46,21 @@ from isocheck.text.ui import ui
 @RULES_DIR
 @OVERLAY
 @CATALOGUE
+@ANNOUNCE_ON
 @input_errors
 def explain_command(
-    fact_file, as_of, year, rule_id, profile, fmt, lang, output, rules_dir, overlay_file, catalogue_file
+    fact_file, as_of, year, rule_id, profile, fmt, lang, output, rules_dir, overlay_file, catalogue_file, announce_on
 ) -> None:
     """Explain why rules failed (or passed): legal basis, conditions, facts, what would make it pass."""
     from isocheck.explain.explanation import explain, render_text, select
 
     day = as_of_date(as_of, year)
+    planned = announce_on_date(announce_on, day, profile)
     pack = load_pack(rules_dir, overlay_file, day, catalogue_file)
     if rule_id is not None:
         known_rule(pack, rule_id)
         profile = "all"
-    report = check_file(fact_file, day, profile, pack, year=year)
+    report = check_file(fact_file, day, profile, pack, year=year, announce_on=planned)
     explanations = [explain(f, fact_file, day, lang) for f in select(report.findings, rule_id)]
     if fmt == "json":
         text = (
@@ -67,6 +71,7 @@ def explain_command(
                     "agency": report.agency.agency.name,
                     "file": fact_file,
                     "as_of": day.isoformat(),
+                    "announce_on": planned.isoformat() if planned else None,
                     "rules_version": pack.version,
                     "lang": lang,
                     "explanations": explanations,

@@ -1,7 +1,8 @@
 """``isocheck import ROSTER -o OUT_DIR``: a province roster (CSV or XLSX) → one fact file per agency.
 
 Prints one line per fact file and a summary; what could not become facts (cells, heading rows, rows whose version
-is unknown) goes to stderr as one summary grouped by column and reason, in the chosen language.
+is unknown) goes to stderr as one summary grouped by column and reason, in the chosen language, after the progress
+bar drawn there while the rows are converted (on a terminal only, and not with ``--quiet``).
 Exit codes: 0 imported; 2 bad input or usage (nothing written), including a fact file that exists with
 other content when ``--force`` is not given.
 """
@@ -12,7 +13,7 @@ import click
 
 from isocheck.base.errors import Problem
 from isocheck.cli.language import Command
-from isocheck.cli.options import LANG, input_errors
+from isocheck.cli.options import LANG, QUIET, input_errors, progress
 from isocheck.text.ui import fill, ui
 from isocheck.workflows.roster import read_roster_file
 from isocheck.workflows.roster.dropped import Dropped, summary_lines
@@ -44,8 +45,9 @@ from isocheck.workflows.roster.write import write_fact_files_of
 )
 @click.option("--force", is_flag=True, help="Overwrite fact files whose content differs.")
 @LANG
+@QUIET
 @input_errors
-def import_command(roster, out_dir, year, skip_rows, force, lang) -> None:
+def import_command(roster, out_dir, year, skip_rows, force, lang, quiet) -> None:
     """Import a roster (one row per agency, CSV or XLSX) into one YAML fact file per agency.
 
     \b
@@ -54,13 +56,18 @@ def import_command(roster, out_dir, year, skip_rows, force, lang) -> None:
     """
     read = read_roster_file(roster, year, skip_rows)
     dropped: list[Dropped] = list(read.dropped)
-    results = write_fact_files_of(read.rows, out_dir, force=force, warn=dropped.append)
     warning = f"isocheck: {ui('warning', lang)}: "
-    if read.year_from_title is not None:
-        said = Problem("import.year_from_title", year=read.year, line=read.year_from_title).text(lang)
-        click.echo(warning + f"{roster}: {said}", err=True)
-    for i, line in enumerate(summary_lines(dropped, lang)):
-        click.echo((warning + f"{roster}: " if i == 0 else "") + line, err=True)
+    try:
+        with progress(len(read.rows), ui("progress.import", lang), quiet) as bar:
+            results = write_fact_files_of(
+                read.rows, out_dir, force=force, warn=dropped.append, step=lambda: bar.update(1)
+            )
+    finally:  # after the bar, so that no warning is drawn over it; also when nothing could be written
+        if read.year_from_title is not None:
+            said = Problem("import.year_from_title", year=read.year, line=read.year_from_title).text(lang)
+            click.echo(warning + f"{roster}: {said}", err=True)
+        for i, line in enumerate(summary_lines(dropped, lang)):
+            click.echo((warning + f"{roster}: " if i == 0 else "") + line, err=True)
     for path, status, row in results:
         values = {"status": ui(f"import.status.{status}", lang), "path": path, "line": row.line}
         click.echo(fill(ui("import.line", lang), {**values, "name": row.cells["name"]}, "en"))

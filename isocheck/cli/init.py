@@ -9,6 +9,7 @@ import click
 from isocheck.base.errors import InputError
 from isocheck.cli.language import Command
 from isocheck.cli.options import LANG, OUTPUT, RULES_DIR, emit, input_errors
+from isocheck.docs.example_agency import LEVEL_CHOICES
 from isocheck.pack.rules import load_pack
 from isocheck.text.ui import fill, ui
 
@@ -17,8 +18,9 @@ from isocheck.text.ui import fill, ui
 @click.option(
     "--level",
     required=True,
-    type=click.Choice(["commune", "district", "department", "sub-department"]),
-    help="Administrative level of the agency.",
+    type=click.Choice(LEVEL_CHOICES),
+    help="Administrative level of the agency, spelt as 'level:' in the fact file (sub_department, with an "
+    "underscore, for a sub-department).",
 )
 @LANG
 @click.option("--name", default=None, help="The agency's official name (default: an example name for the level).")

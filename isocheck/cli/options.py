@@ -179,8 +179,9 @@ ANNOUNCE_ON = click.option(
     type=click.DateTime(formats=["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
     default=None,
-    help="Planned announcement date (pre-announcement profile): also list what falls due "
-    "between the as-of date and then.",
+    help="Planned announcement date (pre-announcement profile only): the planned announcement's preconditions "
+    "are judged up to that date; the reports also list what falls due between the as-of date and then. "
+    "Default: the as-of date.",
 )
 
 

@@ -12,7 +12,8 @@ import datetime as dt
 import unicodedata
 from typing import Any
 
-LEVEL_CHOICES = ("commune", "district", "department", "sub-department")
+# ``isocheck init --level``: spelt as ``agency.level`` in the fact file (one spelling everywhere)
+LEVEL_CHOICES = ("commune", "district", "department", "sub_department")
 
 
 class Commented:
@@ -27,11 +28,6 @@ class NoneYet:
 
     def __init__(self, example: dict[str, Any]):
         self.example = example
-
-
-def level_value(level: str) -> str:
-    """The model's level name for a command-line choice (``sub-department`` → ``sub_department``)."""
-    return level.replace("-", "_")
 
 
 _AGENCIES = {  # level -> (name, parent, short code used in document numbers, website host, TTHC)
@@ -143,7 +139,6 @@ def _ascii(text: str) -> str:
 
 def placeholders(level: str, year: int, name: str | None = None, province: str | None = None) -> dict[str, Any]:
     """A consistent example agency of ``level`` whose QMS was announced in ``year - 1`` and kept up in ``year``."""
-    level = level_value(level)
     province = province or "Hà Tĩnh"
     default_name, parent, code, host, tthc = _AGENCIES[level]
     number, title = _LEGAL[level]

@@ -121,7 +121,7 @@ Bắt đầu từ một tệp mẫu có chú thích: `isocheck init --level comm
 
 One YAML (or JSON) file per agency describes its quality management system; `isocheck check FILE`
 judges it. Start from an annotated template: `isocheck init --level commune --lang en -o agency.yaml`
-(levels: `commune`, `district`, `department`, `sub-department`). Real examples: `fixtures/*.yaml`.
+(levels as in `agency.level`: `commune`, `district`, `department`, `sub_department`). Real examples: `fixtures/*.yaml`.
 
 ## Bỏ trống hay ghi null · Left out or null
 

@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel
 
 from isocheck import __version__
-from isocheck.docs.example_agency import Commented, NoneYet, level_value, placeholders
+from isocheck.docs.example_agency import Commented, NoneYet, placeholders
 from isocheck.docs.fields import FactField, fact_field, rules_by_path, section_title
 from isocheck.facts.model import Agency
 from isocheck.law import levels
@@ -39,10 +39,10 @@ def render_template(
     year: int | None = None,
     pack: RulePack | None = None,
 ) -> str:
-    """The annotated fact file for ``level`` (commune, district, department, sub-department)."""
+    """The annotated fact file for ``level`` (commune, district, department, sub_department)."""
     pack = pack or load_pack()
     year = year or dt.date.today().year
-    ended = levels.level(level_value(level)).last_day  # a level that no longer exists: its last full year
+    ended = levels.level(level).last_day  # a level that no longer exists: its last full year
     if ended is not None and year >= ended.year:
         year = ended.year - 1
     data = placeholders(level, year, name, province)

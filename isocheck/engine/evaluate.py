@@ -32,10 +32,17 @@ class Evaluator(Protocol):
 
 
 def evaluate(
-    agency: Agency, as_of: dt.date, pack: RulePack, rules: list[Rule], evaluator: Evaluator, year: int | None = None
+    agency: Agency,
+    as_of: dt.date,
+    pack: RulePack,
+    rules: list[Rule],
+    evaluator: Evaluator,
+    year: int | None = None,
+    announce_on: dt.date | None = None,
 ) -> list[Finding]:
-    """All findings of ``rules`` on ``agency`` as of ``as_of``, sorted."""
-    subjects = derive_subjects(agency, as_of, pack.parameters, year, pack.catalogue)
+    """All findings of ``rules`` on ``agency`` as of ``as_of``, sorted; a planned announcement is judged as of
+    ``announce_on`` (default: ``as_of``)."""
+    subjects = derive_subjects(agency, as_of, pack.parameters, year, pack.catalogue, announce_on)
     outcomes, errors = evaluator.evaluate(subjects)
     by_kind: dict[str, list[Subject]] = defaultdict(list)
     for subject in subjects:

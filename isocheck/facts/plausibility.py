@@ -84,7 +84,7 @@ def check_dates(agency: Agency, as_of: dt.date, file: str, lines: dict) -> None:
         raise InputError.of(
             file,
             "date.records_since_future",
-            {"value": since.isoformat(), "as_of": as_of.isoformat()},
+            {"value": since, "as_of": as_of},
             field="records_since",
             line=line,
             column=column,
@@ -100,7 +100,7 @@ def check_dates(agency: Agency, as_of: dt.date, file: str, lines: dict) -> None:
     errors = [
         InputError(
             file,
-            Problem("date.future", value=value.isoformat(), as_of=as_of.isoformat(), event=Problem(event)),
+            Problem("date.future", value=value, as_of=as_of, event=Problem(event)),
             path_text(loc),
             line,
             column,

@@ -105,7 +105,10 @@ def render_show(rule: Rule, lang: str, fmt: str) -> str:
     if rule.pending_message:
         text = _placeholders(rule.pending_message.get(lang), rule.subject, lang)
         lines.append(f"{_label('pending_message', lang)}: {text}")
-    lines += [f"{_label('remediation', lang)}: {rule.remediation.get(lang)}", f"{_label('evidence', lang)}:"]
+    lines += [
+        f"{_label('remediation', lang)}: {_placeholders(rule.remediation.get(lang), rule.subject, lang)}",
+        f"{_label('evidence', lang)}:",
+    ]
     lines += [f"  - {e}" for e in rule.evidence.get(lang)]
     return "\n".join(lines) + "\n"
 

@@ -98,8 +98,11 @@ def readiness_lines(report, lang: str) -> list[str]:
 
 
 def _blocking_text(f, lang: str) -> str:
+    """A blocking finding's text, marked with its severity or outcome (a not-evaluable one says it already)."""
     if f.outcome == "fail":
         return f"[{ui(f'severity_short.{f.severity}', lang)}] {f.message(lang)}"
+    if f.outcome == "not_evaluable":  # "Không đánh giá được: thiếu thông tin …"
+        return f.message(lang)
     return f"[{ui(f'outcome.{f.outcome}', lang)}] {f.message(lang)}"
 
 

@@ -44,7 +44,7 @@ KIND = SubjectKind(
         "name": "the agency's official name",
         "level": "its administrative level",
         "standard": "the TCVN ISO 9001 version of its QMS",
-        **{name: f"qms.{name} as 'number (dd/mm/yyyy)', or ''" for name, *_ in _QMS_ITEMS},
+        **{name: f"qms.{name} as 'number ngày dd/mm/yyyy' ('number of yyyy-mm-dd'), or ''" for name, *_ in _QMS_ITEMS},
         "announced_standard": "the standard of the announcement in force (None: not announced)",
         "transition_deadline": "the 2015 transition deadline in force on the as-of date (when one is)",
         "transition_last_day": "the day before it: the conversion is due before the deadline (CV 419 'trước ngày')",

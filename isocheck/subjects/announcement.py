@@ -1,6 +1,6 @@
 """Subject kind ``announcement``: one announcement decision (or, with ``announcements: []``, the planned one
-on the as-of date) — its preconditions (QĐ 19/2014/QĐ-TTg Điều 4 khoản 2 a–d), notification, posting
-and publication (Điều 4 khoản 3)."""
+on the planned date of ``--announce-on``, else on the as-of date) — its preconditions (QĐ 19/2014/QĐ-TTg
+Điều 4 khoản 2 a–d), notification, posting and publication (Điều 4 khoản 3)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ from typing import Any, TypeVar
 from isocheck.facts.model import Announcement, InternalAudit, ManagementReview, is_known
 from isocheck.subjects.context import Derivation, SubjectFacts, latest, vi_date
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
+from isocheck.text.ui import Words
 
 KIND = SubjectKind(
     "announcement",
     title=("mỗi quyết định công bố (hoặc lần công bố dự kiến)", "each announcement (or the planned one)"),
     display={
         "decision": "the decision's number ('' for the planned one)",
-        "date": "the announcement date (the as-of date for the planned one)",
+        "date": "the announcement date (for the planned one: the planned date, else the as-of date)",
         "standard": "the TCVN ISO 9001 version announced",
         "scope": "the scope announced ('' if not given)",
         "notified_dost_on": "the date the Department of Science and Technology was notified (None: not)",
@@ -28,12 +29,15 @@ KIND = SubjectKind(
         "window_end": "its end: the announcement date",
         "audit_dates_before": "dates of the internal audits in that window",
         "review_dates_before": "dates of the management reviews in that window",
+        "then_announce": "what comes after the remedy: announcing (the planned one) or re-announcing (one on record)",
     },
     fact_list="announcements",
     none_on_record=("Không có quyết định công bố nào trong hồ sơ.", "No announcement on record."),
 )
 
 _APPROVAL = ["qms.documents_approved.issued_on"]
+_ANNOUNCE = Words("rồi mới công bố", "before announcing")  # the planned announcement: never "re-announce"
+_REANNOUNCE = Words("rồi công bố lại", "before re-announcing")
 Event = TypeVar("Event", InternalAudit, ManagementReview)
 
 
@@ -44,9 +48,9 @@ class AnnouncementFacts(SubjectFacts):
         self.ann = ann
         self.src = f"announcements[{index}]"
         self.current = current
-        self.day = ann.date if ann is not None else d.as_of
+        self.day = ann.date if ann is not None else d.announce_on
         if ann is None:
-            label = {"vi": f"Dự kiến công bố ngày {d.as_of:%d/%m/%Y}", "en": f"Planned announcement on {d.as_of}"}
+            label = {"vi": f"Dự kiến công bố ngày {self.day:%d/%m/%Y}", "en": f"Planned announcement on {self.day}"}
         else:
             label = {"vi": f"Quyết định công bố {ann.decision}", "en": f"Announcement {ann.decision}"}
         super().__init__(d, "planned" if ann is None else ann.decision, label)
@@ -104,6 +108,7 @@ class AnnouncementFacts(SubjectFacts):
             window_end=self.day,
             audit_dates_before=[x.date for x in self.audits_before],
             review_dates_before=[x.date for x in self.reviews_before],
+            then_announce=_ANNOUNCE if ann is None else _REANNOUNCE,
         )
         return shown
 
@@ -126,8 +131,8 @@ def _each_announcement(d: Derivation) -> Iterator[AnnouncementFacts]:
     "is_planned",
     "bool",
     sources=["announcements"],
-    vi="chưa công bố: dự kiến công bố vào ngày đánh giá",
-    en="no announcement yet: a planned announcement on the as-of date",
+    vi="chưa công bố: lần công bố dự kiến vào ngày dự kiến công bố (--announce-on), nếu không có thì vào ngày đánh giá",
+    en="no announcement yet: a planned announcement on the planned date (--announce-on), else on the as-of date",
 )
 def is_planned(s: AnnouncementFacts) -> Derived:
     return Derived(s.ann is None, ["announcements"] if s.ann is None else [s.src])

@@ -129,11 +129,12 @@ def item(clock: OnClock, source: str, listed: bool) -> dict[str, Any]:
 
 
 def basis(check: ScopeCheck | None, level: str) -> Words:
-    """What the scope was compared with, for messages: the catalogue and the fields stated not applicable."""
+    """What the scope was compared with, for messages (which write it in brackets, so it has none of its own):
+    the catalogue and the fields stated not applicable."""
     if check is None:
         return Words(
-            "theo danh mục TTHC của cơ quan (chưa đối chiếu Danh mục TTHC của tỉnh)",
-            "by the agency's own list (not compared with the province's TTHC list)",
+            "theo danh mục TTHC của cơ quan, chưa đối chiếu Danh mục TTHC của tỉnh",
+            "by the agency's own list, not compared with the province's TTHC list",
         )
     vi_level, en_level = LEVEL_WORDS[LEVEL_OF_AGENCY[level]]
     count = sum(1 for e in check.entries if not e.abolished)
@@ -141,6 +142,8 @@ def basis(check: ScopeCheck | None, level: str) -> Words:
     en = f"compared with the province's TTHC list — {check.catalogue.name}, {count} {en_level} TTHC of the agency"
     for name, entries in check.not_applicable.items():
         note = j.note_of(check.field_notes.get(name)).rstrip(" .")
-        vi += f"; lĩnh vực {name} ({len(entries)} TTHC) không áp dụng đối với cơ quan" + (f": «{note}»" if note else "")
-        en += f"; the field {name} ({len(entries)} TTHC) does not concern the agency" + (f": «{note}»" if note else "")
+        vi += f"; lĩnh vực {name}, gồm {len(entries)} TTHC, không áp dụng đối với cơ quan" + (
+            f": «{note}»" if note else ""
+        )
+        en += f"; the field {name}, {len(entries)} TTHC, does not concern the agency" + (f": «{note}»" if note else "")
     return Words(vi, en)

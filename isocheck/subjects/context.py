@@ -17,20 +17,28 @@ from typing import Any, TypeVar
 from isocheck.facts.catalogue import Catalogue
 from isocheck.facts.model import Agency, Announcement, is_known
 from isocheck.law.parameters import Parameters
-from isocheck.text.ui import format_value
+from isocheck.text.ui import Words, format_value
 
 T = TypeVar("T")
 
 
 class Derivation:
     """One agency evaluated as of one date, for one review year; ``catalogue``: the province's list of TTHC the
-    agency's scope is checked against (None: not given)."""
+    agency's scope is checked against (None: not given); ``announce_on``: the planned announcement date
+    (``--announce-on``) a not-yet-announced agency's preconditions are judged as of (None: the as-of date)."""
 
     def __init__(
-        self, agency: Agency, as_of: dt.date, params: Parameters, year: int, catalogue: Catalogue | None = None
+        self,
+        agency: Agency,
+        as_of: dt.date,
+        params: Parameters,
+        year: int,
+        catalogue: Catalogue | None = None,
+        announce_on: dt.date | None = None,
     ):
         self.agency = agency
         self.as_of = as_of
+        self.announce_on = announce_on or as_of
         self.params = params
         self.year = year
         self.catalogue = catalogue
@@ -111,17 +119,23 @@ def latest(announcements: list[Announcement]) -> Announcement | None:
     return max(enumerate(announcements), key=lambda pair: (pair[1].date, pair[0]))[1]
 
 
-def document_text(value: Any) -> str:
-    """A short reference for a decision-like fact: 'number (date)' or ''."""
+def document_text(value: Any) -> str | Words:
+    """A short reference for a decision-like fact: '59/QĐ-UBND ngày 20/09/2021' / '59/QĐ-UBND of 2021-09-20', a
+    person 'Lê Văn Bình, quyết định ngày 01/03/2017' (no brackets of its own: messages write it inside
+    theirs), the number alone, or ''."""
     if value is None:
         return ""
     number = (
         getattr(value, "number", None) or getattr(value, "name", None) or getattr(value, "appointed_by", None) or ""
     )
     day = getattr(value, "issued_on", None) or getattr(value, "appointed_on", None)
-    if day:
-        return f"{number} ({day:%d/%m/%Y})".strip()
-    return str(number)
+    if not day:
+        return str(number)
+    if getattr(value, "name", None):  # a person, appointed by a decision of that day
+        return Words(f"{number}, quyết định ngày {day:%d/%m/%Y}", f"{number}, decision of {day.isoformat()}")
+    if not number:
+        return Words(f"ngày {day:%d/%m/%Y}", f"dated {day.isoformat()}")
+    return Words(f"{number} ngày {day:%d/%m/%Y}", f"{number} of {day.isoformat()}")
 
 
 vi_date = functools.partial(format_value, lang="vi")  # dates as Vietnamese readers write them

@@ -20,11 +20,17 @@ from isocheck.subjects.subject import Subject
 
 
 def derive_subjects(
-    agency: Agency, as_of: dt.date, params: Parameters, year: int | None = None, catalogue: Catalogue | None = None
+    agency: Agency,
+    as_of: dt.date,
+    params: Parameters,
+    year: int | None = None,
+    catalogue: Catalogue | None = None,
+    announce_on: dt.date | None = None,
 ) -> list[Subject]:
     """Every subject of ``agency`` evaluated on ``as_of`` (the review year defaults to as-of's year), its scope
-    checked against the province's TTHC ``catalogue`` when one is given."""
-    derivation = Derivation(agency, as_of, params, year or as_of.year, catalogue)
+    checked against the province's TTHC ``catalogue`` when one is given, a planned announcement dated
+    ``announce_on`` (default: the as-of date)."""
+    derivation = Derivation(agency, as_of, params, year or as_of.year, catalogue, announce_on)
     subjects = [build(kind, facts) for kind in KINDS.values() for facts in kind.find(derivation)]
     return _unique_ids(subjects)
 

@@ -23,6 +23,19 @@ _CONTENT = "tthc.internal_procedure"
 _NO_CATALOGUE = "--catalogue"  # not a fact of the file: the option that gives the list
 _NO_PROCEDURE = Words("chưa có quy trình nội bộ trong HTQLCL", "has no internal procedure in the QMS")
 
+
+def _then_announce(announcements: list | None) -> Words:
+    """After the scope is completed: re-announce it, or (never announced) announce the QMS with it."""
+    if announcements:
+        return Words("rồi công bố lại phạm vi áp dụng", "then re-announce the scope")
+    if announcements is None:  # not known whether the QMS was announced
+        return Words(
+            "rồi công bố lại phạm vi áp dụng (hoặc công bố HTQLCL, nếu chưa công bố)",
+            "then re-announce the scope (or announce the QMS, if it has not been announced)",
+        )
+    return Words("rồi mới công bố HTQLCL", "then announce the QMS")
+
+
 KIND = SubjectKind(
     "procedures",
     title=("danh mục TTHC", "the list of administrative procedures"),
@@ -33,6 +46,8 @@ KIND = SubjectKind(
         "mismatch_count": "number of covered TTHC known to differ from the e-one-stop software",
         "catalogue_basis": "what the scope was compared with: the agency's list, or the catalogue (and the fields "
         "stated not applicable)",
+        "then_announce": "the announcement that follows a change of scope: the first one (none on record) or a "
+        "re-announcement",
         "catalogue_next_due": "the earliest deadline of a catalogue TTHC on the three-month clock (None: none)",
         "abolished_next_due": "the earliest deadline of an abolished TTHC still listed, within the clock (None: none)",
     },
@@ -126,6 +141,7 @@ class ProceduresFacts(SubjectFacts):
             "uncovered_count": len(self.lists["uncovered"]),
             "mismatch_count": len(self.lists["mismatched"]),
             "catalogue_basis": scope.basis(self.scope, self.d.agency.agency.level),
+            "then_announce": _then_announce(self.d.announcements),
             "catalogue_next_due": min((c.due for c in new), default=None),
             "abolished_next_due": min((c.due for c in abolishing), default=None),
         }

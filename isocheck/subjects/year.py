@@ -24,8 +24,8 @@ KIND = SubjectKind(
         "audit_dates": "dates of the year's internal audits up to the as-of date (or a roster's mark: held, date "
         "unknown)",
         "review_dates": "dates of the year's management reviews up to the as-of date (or a roster's mark)",
-        "objectives": "the year's quality objectives in force, as 'number (dd/mm/yyyy)' (when there are any)",
-        "maintenance_plan": "the year's maintenance plan as 'number (dd/mm/yyyy)' (None: none)",
+        "objectives": "the year's quality objectives in force, as 'number ngày dd/mm/yyyy' (when there are any)",
+        "maintenance_plan": "the year's maintenance plan as 'number ngày dd/mm/yyyy' (None: none)",
         "survey_planned_on": "planned date of the year's customer survey (when surveys are on record)",
         "survey_method_vi": "how the province has the survey done (its overlay's decision), or the default words",
         "survey_method_en": "the same in English",

@@ -108,8 +108,9 @@ OPTIONS: dict[str | tuple[str, str], str] = {
     "catalogue_file": "Danh mục TTHC của tỉnh (.csv hoặc .xlsx xuất từ Cổng dịch vụ công): phạm vi áp dụng của cơ quan "
     "được đối chiếu thêm với danh mục này (TTHC thiếu trong phạm vi, TTHC đã bãi bỏ vẫn còn, TTHC mới trong thời hạn "
     "ba tháng).",
-    "announce_on": "Ngày dự kiến công bố (chỉ với --profile pre-announcement): liệt kê thêm các nghĩa vụ đến hạn "
-    "từ ngày đánh giá đến ngày đó.",
+    "announce_on": "Ngày dự kiến công bố (YYYY-MM-DD, chỉ với --profile pre-announcement): các điều kiện trước khi "
+    "công bố của lần công bố dự kiến được xét đến ngày đó; báo cáo liệt kê thêm các nghĩa vụ đến hạn từ ngày đánh "
+    "giá đến ngày đó. Mặc định: ngày đánh giá.",
     "waivers_file": "Tệp miễn trừ (YAML): các ngoại lệ đã được phê duyệt, có thời hạn, hiện là 'được miễn'.",
     "rubric_file": "Chấm điểm cơ quan theo bảng tiêu chí này, hoặc tên một bảng có sẵn (ha-tinh-7.2.example).",
     ("check", "output"): _OUTPUT.format(what="báo cáo"),
@@ -141,7 +142,8 @@ OPTIONS: dict[str | tuple[str, str], str] = {
         "output",
     ): "Ghi một tài liệu (danh mục quy tắc, hoặc tài liệu của --only) vào tệp này; '-' để in ra màn hình.",
     ("docs", "check"): "Không ghi gì; thoát với mã 1 và nêu từng tài liệu thiếu hoặc đã cũ, mã 0 nếu đều mới.",
-    ("init", "level"): "Cấp hành chính của cơ quan.",
+    ("init", "level"): "Cấp hành chính của cơ quan, viết như trường 'level:' trong tệp thông tin (chi cục: "
+    "sub_department, có dấu gạch dưới).",
     ("init", "name"): "Tên chính thức của cơ quan (mặc định: một tên ví dụ theo cấp).",
     ("init", "province"): "Tỉnh (mặc định: Hà Tĩnh).",
     ("init", "force"): "Ghi đè tệp kết quả nếu đã có.",

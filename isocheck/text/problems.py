@@ -21,7 +21,7 @@ from isocheck.text.law_messages import LAW_MESSAGES
 from isocheck.text.meaning_messages import MEANING_MESSAGES
 from isocheck.text.output_messages import OUTPUT_MESSAGES
 from isocheck.text.roster_messages import ROSTER_MESSAGES
-from isocheck.text.values import Alternatives, Count, Found, Size, impossible_date
+from isocheck.text.values import Alternatives, Count, Found, Size, impossible_date, param_text
 
 __all__ = ["LANGS", "MESSAGES", "Alternatives", "Count", "Found", "Problem", "Size", "glossed", "impossible_date"]
 
@@ -374,9 +374,7 @@ class Problem:
             return self._plain[lang]
         if self.key is None:
             raise ValueError("a Problem is either a catalogue message or a plain text")
-        values = {
-            name: value.text(lang) if hasattr(value, "text") else str(value) for name, value in self.params.items()
-        }
+        values = {name: param_text(value, lang) for name, value in self.params.items()}
         return MESSAGES[self.key][lang].format(**values)
 
     def __str__(self) -> str:

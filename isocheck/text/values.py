@@ -1,6 +1,7 @@
 """How values taken from the input are shown inside input-error messages, in Vietnamese and English.
 
-:class:`Found` shows a value as the file writes it, :class:`Size` a number of bytes, :class:`Count` a whole
+:func:`param_text` shows any parameter (a date as each language writes it), :class:`Found` a value as the
+file writes it, :class:`Size` a number of bytes, :class:`Count` a whole
 number with its thousands separator, :class:`Alternatives`
 pydantic's "'a', 'b' or 'c'", and :func:`impossible_date` says why ``2021-02-30`` is no day of the
 calendar. Each is a parameter of a :class:`~isocheck.text.problems.Problem` (it has ``text(lang)``); the
@@ -127,3 +128,13 @@ def impossible_date(text: str) -> Problem | None:
     else:
         return None
     return Problem("value.impossible_date", value=match.group(0).strip(), reason=reason)
+
+
+def param_text(value: Any, lang: str) -> str:
+    """A parameter as a message shows it: a nested problem (or value) in ``lang``, a date as ``lang`` writes it
+    (30/06/2025 in Vietnamese, 2025-06-30 in English), anything else as text."""
+    if hasattr(value, "text"):
+        return value.text(lang)
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
+    return str(value)

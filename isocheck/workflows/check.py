@@ -60,7 +60,7 @@ def check_agency(
     agency cannot be checked on ``as_of`` (its level no longer exists then; ``lines``: the file's line map)."""
     check_applies(agency, as_of, file, lines)
     rules = pack.select(profile)
-    findings = evaluate(agency, as_of, pack, rules, evaluator_for(pack, profile, evaluator), year)
+    findings = evaluate(agency, as_of, pack, rules, evaluator_for(pack, profile, evaluator), year, announce_on)
     if waivers:
         apply_waivers(findings, waivers, agency.agency.name, as_of)
         findings.sort(key=Finding.sort_key)

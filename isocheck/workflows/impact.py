@@ -109,7 +109,7 @@ def deadline_of(change: LegalChange, params: Parameters) -> tuple[int, dt.date, 
     """``(months, deadline, parameter entry)``: the build-in deadline in force on the document's effective date."""
     entry = params.entry(PARAMETER, change.effective_on)
     if entry is None:
-        raise InputError.of("--effective-on", "impact.no_deadline", {"date": change.effective_on.isoformat()})
+        raise InputError.of("--effective-on", "impact.no_deadline", {"date": change.effective_on})
     return entry.value, add_months(change.effective_on, entry.value), entry
 
 

@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -79,18 +80,32 @@ def _stems(rows: list[RosterRow]) -> list[str]:
 
 
 def write_fact_files(
-    rows: list[RosterRow], out_dir: str | Path, lang: str = "vi", *, force: bool = False, warn: Warn | None = None
+    rows: list[RosterRow],
+    out_dir: str | Path,
+    lang: str = "vi",
+    *,
+    force: bool = False,
+    warn: Warn | None = None,
+    step: Callable[[], None] | None = None,
 ) -> list[tuple[Path, str]]:
-    """Convert and validate every row, then write one YAML file per agency into ``out_dir``.
+    """Convert and validate every row, then write one YAML file per agency into ``out_dir``; ``step`` is called
+    once per row converted (a progress bar's hook).
 
     Returns ``(path, status)`` per row that became a fact file (a row whose version is unknown does not; it is
     ``warn``-ed), status ``written`` | ``overwritten`` | ``unchanged``. Nothing is written when a row is bad,
     when a file exists with other content and ``force`` is not given, or when writing fails (:func:`_write_all`)."""
-    return [(path, status) for path, status, _ in write_fact_files_of(rows, out_dir, lang, force=force, warn=warn)]
+    written = write_fact_files_of(rows, out_dir, lang, force=force, warn=warn, step=step)
+    return [(path, status) for path, status, _ in written]
 
 
 def write_fact_files_of(
-    rows: list[RosterRow], out_dir: str | Path, lang: str = "vi", *, force: bool = False, warn: Warn | None = None
+    rows: list[RosterRow],
+    out_dir: str | Path,
+    lang: str = "vi",
+    *,
+    force: bool = False,
+    warn: Warn | None = None,
+    step: Callable[[], None] | None = None,
 ) -> list[tuple[Path, str, RosterRow]]:
     """:func:`write_fact_files`, each result with the row it was made from."""
     out = Path(out_dir)
@@ -98,7 +113,11 @@ def write_fact_files_of(
         raise InputError.of(str(out), "output.import_not_folder")
     planned: list[tuple[Path, str]] = []
     made: list[RosterRow] = []
-    converted = [(row, roster_to_facts(row, warn)) for row in rows]
+    converted = []
+    for row in rows:
+        converted.append((row, roster_to_facts(row, warn)))
+        if step is not None:
+            step()
     kept = [(row, facts) for row, facts in converted if facts is not None]
     for (row, facts), stem in zip(kept, _stems([row for row, _ in kept]), strict=True):
         planned.append((out / f"{stem}.yaml", fact_file_text(row, facts, lang)))
