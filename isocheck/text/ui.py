@@ -11,6 +11,7 @@ import datetime as dt
 import string
 from typing import Any, NamedTuple
 
+from isocheck.text.batch_ui import BATCH_UI
 from isocheck.text.cli_messages import CLI_UI
 
 LANGS = ("vi", "en")
@@ -75,33 +76,6 @@ _UI: dict[str, dict[str, str]] = {
     "batch.year": {"vi": "Năm", "en": "Year"},
     "batch.summary": {"vi": "Tổng hợp theo cấp", "en": "Summary by level"},
     "batch.level_unknown": {"vi": "Không đọc được tệp", "en": "Unreadable fact file"},
-    "batch.col.no": {"vi": "TT", "en": "No."},
-    "batch.col.agency": {"vi": "Tên đơn vị", "en": "Agency"},
-    "batch.col.file": {"vi": "Tệp dữ liệu", "en": "Fact file"},
-    "batch.col.error": {"vi": "Lỗi", "en": "Error"},
-    "batch.col.report": {"vi": "Báo cáo", "en": "Report sent"},
-    "batch.col.announced": {"vi": "Công bố", "en": "Announced"},
-    "batch.col.policy_objectives": {"vi": "CSCL, MTCL", "en": "Policy, objectives"},
-    "batch.col.plan": {"vi": "KH duy trì", "en": "Plan"},
-    "batch.col.internal_audit": {"vi": "ĐGNB", "en": "Internal audit"},
-    "batch.col.corrective_actions": {"vi": "Khắc phục", "en": "Corrective actions"},
-    "batch.col.review": {"vi": "XXLĐ", "en": "Mgmt review"},
-    "batch.col.standard": {"vi": "Phiên bản", "en": "Standard"},
-    "batch.col.verdict": {"vi": "Kết luận", "en": "Verdict"},
-    "batch.col.findings": {"vi": "KPH nặng/nhẹ/lưu ý", "en": "Major/minor/obs."},
-    "batch.mark.yes": {"vi": "có", "en": "yes"},
-    "batch.mark.no": {"vi": "không", "en": "no"},
-    "batch.mark.pending": {"vi": "chưa đến hạn", "en": "pending"},
-    "batch.mark.unknown": {"vi": "không rõ", "en": "unknown"},
-    "batch.mark.error": {"vi": "lỗi", "en": "error"},
-    "batch.mark.n/a": {"vi": "không áp dụng", "en": "n/a"},
-    "batch.mark.waived": {"vi": "được miễn", "en": "waived"},
-    "batch.verdict.conforms": {"vi": "Phù hợp", "en": "Conforms"},
-    "batch.verdict.does_not_conform": {"vi": "Không phù hợp", "en": "Does not conform"},
-    "batch.verdict.no_report": {"vi": "Không báo cáo", "en": "No report"},
-    "batch.verdict.incomplete": {"vi": "Thiếu thông tin", "en": "Incomplete facts"},
-    "batch.verdict.error": {"vi": "Lỗi kiểm tra", "en": "Check failed"},
-    "batch.verdict.input_error": {"vi": "Lỗi dữ liệu", "en": "Bad fact file"},
     "batch.readiness.ready": {"vi": "SẴN SÀNG", "en": "READY"},
     "batch.readiness.not_ready": {"vi": "CHƯA SẴN SÀNG", "en": "NOT READY"},
     "batch.readiness_line": {
@@ -340,6 +314,7 @@ _UI: dict[str, dict[str, str]] = {
     "unknown": {"vi": "không rõ", "en": "unknown"},
     "not_yet": {"vi": "chưa", "en": "not yet"},
     **CLI_UI,  # the command line's own lines (usage errors, init, import)
+    **BATCH_UI,  # the province matrix: its columns, marks and verdicts
 }
 
 
