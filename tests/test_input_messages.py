@@ -341,12 +341,13 @@ RULE_FIELDS = (
 )
 YEAR_DISPLAY = (
     "year, year_end, audit_dates, review_dates, objectives, maintenance_plan, survey_planned_on, survey_method_vi, "
-    "survey_method_en, report_due_on, report_submitted_on, report_request, report_reference, budget_estimate"
+    "survey_method_en, report_due_on, report_submitted_on, report_request, report_reference, budget_estimate, "
+    "maintenance_spent_vi, maintenance_spent_en, maintenance_cap_vi, maintenance_cap_en"
 )
 YEAR_PLACEHOLDERS = (  # the fields of a year subject, then its display values
     "year_over, audit_count, review_count, has_objectives, objectives_measurable, objectives_have_plan, "
     f"has_maintenance_plan, survey_held, report_requested, report_submitted, report_due_passed, report_days_late, "
-    f"qms_budget_estimated, "
+    f"qms_budget_estimated, maintenance_overspent_vnd, "
     f"{YEAR_DISPLAY}"
 )
 # name: (file in the pack, (old, new) text replaced in it, English message, Vietnamese message)
@@ -469,10 +470,11 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
         ("legal_update_max_months:", "legal_update_max_month:"),
         "{f}:3:1: legal_update_max_month: parameter 'legal_update_max_months' is missing (misspelt as "
         "'legal_update_max_month'?); the tool needs: legal_update_max_months, certification_bodies_forbidden_from, "
-        "standard_2015_transition_deadline, inspection_corrective_max_months",
+        "standard_2015_transition_deadline, inspection_corrective_max_months, maintenance_spending_cap_vnd",
         "{f}:3:1: legal_update_max_month: thiếu tham số 'legal_update_max_months' (có phải viết nhầm thành "
         "'legal_update_max_month'?); công cụ cần các tham số: legal_update_max_months, "
-        "certification_bodies_forbidden_from, standard_2015_transition_deadline, inspection_corrective_max_months",
+        "certification_bodies_forbidden_from, standard_2015_transition_deadline, inspection_corrective_max_months, "
+        "maintenance_spending_cap_vnd",
     ),
     "parameters: unknown field": (
         "parameters.yaml",

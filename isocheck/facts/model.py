@@ -15,21 +15,35 @@ from typing import Any, ClassVar, Literal, get_args
 from pydantic import Field, ValidationError
 
 from isocheck.base.errors import InputError
+from isocheck.facts.contract_model import (
+    CertificationBodyContract,
+    ConsultantContract,
+    SatisfactionSurvey,
+    YearlyReport,
+)
 from isocheck.facts.evidence import Judgement, YearMarks, check_evidence
 from isocheck.facts.meaning import Meaning, Meanings
 from isocheck.facts.parse import load_document, position_of
+from isocheck.facts.qms_model import (  # noqa: F401 (re-exported)
+    MANDATORY_PROCEDURES_2008,
+    QMS,
+    Decision,
+    MaintenancePlan,
+    MandatoryProcedure,
+    Person,
+    QualityObjectives,
+)
 from isocheck.facts.records import (
     AuditorTraining,
-    ConsultantDeviation,
     Inspection,
     QmsBudget,
     QmsDuty,
-    ValidityCheck,
 )
 from isocheck.facts.strict import Strict, is_known  # noqa: F401 (is_known: re-exported, the model's public test)
-from isocheck.facts.types import Bool, Count, Date, Ident, Int, StandardVersion, Str
+from isocheck.facts.types import Bool, Date, Ident, StandardVersion, Str
 from isocheck.facts.uniqueness import check_unique_codes
 from isocheck.facts.validation import validation_error
+from isocheck.facts.yearly_model import AuditFindings, CorrectiveAction, InternalAudit, ManagementReview  # noqa: F401 (re-exported)
 from isocheck.text.problems import Found
 
 Level = Literal[
@@ -45,14 +59,6 @@ Level = Literal[
 ]
 # the levels in the order reports list them; law/administration/levels.yaml says what QĐ 19 Điều 2 asks of each
 LEVELS: tuple[str, ...] = get_args(Level)
-MANDATORY_PROCEDURES_2008: tuple[str, ...] = (
-    "document_control",
-    "record_control",
-    "internal_audit",
-    "nonconforming_output",
-    "corrective_action",
-    "preventive_action",
-)
 
 
 class Identity(Strict):
@@ -105,116 +111,6 @@ class Identity(Strict):
     )
 
 
-class Decision(Strict):
-    """A document issued by a numbered decision (quyết định) or plan."""
-
-    number: Ident | None = Field(None, description="e.g. '27/QĐ-UBND'")
-    issued_on: Date | None = None
-
-    meanings: ClassVar[Meanings] = Meanings(
-        number=Meaning("Số quyết định, ví dụ '27/QĐ-UBND'.", "Number of the decision, e.g. '27/QĐ-UBND'."),
-        issued_on=Meaning("Ngày ban hành.", "Date issued."),
-    )
-
-
-class QualityObjectives(Strict):
-    year: Int = Field(ge=2000, le=2100)
-    number: Ident | None = None
-    issued_on: Date | None = None
-    measurable: Bool | None = Field(None, description="Objectives are measurable (TCVN ISO 9001:2015 §6.2.1 b).")
-    has_plan: Bool | None = Field(None, description="A plan to achieve the objectives exists (§6.2.2).")
-
-    meanings: ClassVar[Meanings] = Meanings(
-        year=Meaning("Năm của mục tiêu chất lượng.", "Year the objectives are for."),
-        number=Meaning("Số quyết định ban hành mục tiêu.", "Number of the decision issuing them."),
-        issued_on=Meaning("Ngày ban hành.", "Date issued."),
-        measurable="Mục tiêu đo lường được (TCVN ISO 9001:2015 mục 6.2.1 b).",
-        has_plan="Có kế hoạch thực hiện mục tiêu (mục 6.2.2).",
-    )
-
-
-class MaintenancePlan(Strict):
-    year: Int = Field(ge=2000, le=2100)
-    number: Ident | None = None
-    issued_on: Date | None = None
-
-    meanings: ClassVar[Meanings] = Meanings(
-        year=Meaning("Năm của kế hoạch.", "Year the plan covers."),
-        number=Meaning("Số kế hoạch, ví dụ '15/KH-UBND'.", "Number of the plan, e.g. '15/KH-UBND'."),
-        issued_on=Meaning("Ngày ban hành.", "Date issued."),
-    )
-
-
-class Person(Strict):
-    name: Str | None = None
-    appointed_by: Ident | None = Field(None, description="Number of the appointing decision.")
-    appointed_on: Date | None = None
-
-    meanings: ClassVar[Meanings] = Meanings(
-        name=Meaning("Họ và tên.", "Full name."),
-        appointed_by="Số quyết định phân công.",
-        appointed_on=Meaning("Ngày phân công.", "Date of appointment."),
-    )
-
-
-class MandatoryProcedure(Strict):
-    kind: Literal[MANDATORY_PROCEDURES_2008]  # type: ignore[valid-type]
-    code: Ident | None = None
-    built: Bool
-    operated: Literal["yes", "no", "not_triggered"] | None = Field(
-        None, description="yes | no | not_triggered (nothing happened that called for it)."
-    )
-
-    meanings: ClassVar[Meanings] = Meanings(
-        kind=Meaning(
-            "Thủ tục bắt buộc nào của TCVN ISO 9001:2008.", "Which mandatory procedure of TCVN ISO 9001:2008."
-        ),
-        code=Meaning("Mã hiệu tài liệu, ví dụ 'QT-01'.", "Document code, e.g. 'QT-01'."),
-        built=Meaning("Thủ tục đã được ban hành.", "The documented procedure has been issued."),
-        operated="Thủ tục được áp dụng: yes (có) | no (không) | not_triggered (chưa phát sinh việc cần áp dụng).",
-    )
-
-
-class QMS(Strict):
-    quality_policy: Decision | None = None
-    quality_objectives: list[QualityObjectives] | None = None
-    maintenance_plans: list[MaintenancePlan] | None = None
-    steering_committee: Decision | None = None
-    iso_secretary: Person | None = None
-    documents_approved: Decision | None = Field(
-        None, description="The head's decision approving the documents and procedures (QĐ19 Điều 4 khoản 2 điểm a)."
-    )
-    quality_manual: Decision | None = Field(None, description="TCVN ISO 9001:2008 only.")
-    management_representative: Person | None = Field(None, description="TCVN ISO 9001:2008 only.")
-    mandatory_procedures: list[MandatoryProcedure] | None = Field(None, description="TCVN ISO 9001:2008 only.")
-
-    meanings: ClassVar[Meanings] = Meanings(
-        quality_policy=Meaning(
-            "Quyết định ban hành chính sách chất lượng; null = chưa ban hành.",
-            "Decision issuing the quality policy; null = none issued.",
-        ),
-        quality_objectives=Meaning(
-            "Mục tiêu chất lượng, mỗi năm (hoặc mỗi lần sửa đổi) một mục.",
-            "Quality objectives, one entry per year (or revision).",
-        ),
-        maintenance_plans=Meaning(
-            "Kế hoạch duy trì, cải tiến HTQLCL, mỗi năm một mục.",
-            "Plans to maintain and improve the QMS, one per year.",
-        ),
-        steering_committee=Meaning(
-            "Quyết định thành lập (kiện toàn) Ban Chỉ đạo ISO; null = chưa thành lập.",
-            "Decision setting up the ISO steering committee; null = none.",
-        ),
-        iso_secretary=Meaning(
-            "Thư ký ISO được phân công; null = chưa phân công.", "The appointed ISO secretary; null = none appointed."
-        ),
-        documents_approved="Quyết định của người đứng đầu phê duyệt tài liệu, quy trình (QĐ 19 Điều 4 khoản 2 điểm a).",
-        quality_manual="Sổ tay chất lượng (chỉ TCVN ISO 9001:2008).",
-        management_representative="Đại diện lãnh đạo (chỉ TCVN ISO 9001:2008).",
-        mandatory_procedures="Sáu thủ tục bắt buộc, mỗi thủ tục một mục (chỉ TCVN ISO 9001:2008).",
-    )
-
-
 class Procedure(Strict):
     """An administrative procedure (TTHC) the agency handles."""
 
@@ -248,65 +144,6 @@ class LegalDocument(Strict):
         title=Meaning("Trích yếu nội dung.", "Title (what it is about)."),
         effective_on=Meaning("Ngày có hiệu lực.", "Date it takes effect."),
         built_in_on="Ngày cập nhật vào quy trình của HTQLCL; null = chưa cập nhật.",
-    )
-
-
-class AuditFindings(Strict):
-    major: Count = 0
-    minor: Count = 0
-    observation: Count = 0
-
-    meanings: ClassVar[Meanings] = Meanings(
-        major=Meaning("Số điểm không phù hợp nặng.", "Number of major nonconformities."),
-        minor=Meaning("Số điểm không phù hợp nhẹ.", "Number of minor nonconformities."),
-        observation=Meaning("Số điểm lưu ý.", "Number of observations."),
-    )
-
-
-class CorrectiveAction(Strict):
-    finding: Str = Field(min_length=1)
-    severity: Literal["major", "minor"] = "minor"
-    due_on: Date | None = None
-    closed_on: Date | None = Field(None, description="null = still open.")
-
-    meanings: ClassVar[Meanings] = Meanings(
-        finding=Meaning("Điểm không phù hợp cần khắc phục.", "The nonconformity to correct."),
-        severity=Meaning("Mức độ: major (nặng) | minor (nhẹ).", "major | minor."),
-        due_on=Meaning(
-            "Hạn hoàn thành khắc phục; không có hạn: hành động chưa xong bị tính là quá hạn.",
-            "Deadline of the action; without one, an open action counts as overdue.",
-            absent_is_null=True,
-        ),
-        closed_on=Meaning("Ngày hoàn thành khắc phục; null = chưa xong.", absent_is_null=True),
-    )
-
-
-class InternalAudit(Strict):
-    date: Date
-    plan: Ident | None = None
-    report: Ident | None = None
-    findings: AuditFindings | None = None
-    corrective_actions: list[CorrectiveAction] | None = None
-
-    meanings: ClassVar[Meanings] = Meanings(
-        date=Meaning("Ngày đánh giá.", "Date of the audit."),
-        plan=Meaning("Số kế hoạch (quyết định) đánh giá.", "Reference of the audit plan."),
-        report=Meaning("Số báo cáo đánh giá.", "Reference of the audit report."),
-        findings=Meaning("Số điểm phát hiện theo mức độ.", "Findings by severity.", null_is_unknown=True),
-        corrective_actions=Meaning(
-            "Hành động khắc phục, mỗi điểm không phù hợp một mục; [] = không có.",
-            "Corrective actions, one per nonconformity; [] = none.",
-        ),
-    )
-
-
-class ManagementReview(Strict):
-    date: Date
-    minutes: Ident | None = Field(None, description="Reference of the minutes (biên bản); null = none kept.")
-
-    meanings: ClassVar[Meanings] = Meanings(
-        date=Meaning("Ngày họp xem xét.", "Date of the review."),
-        minutes="Số biên bản họp; null = không lập biên bản.",
     )
 
 
@@ -357,106 +194,6 @@ class ScopeChange(Strict):
             "Loại: adjusted (điều chỉnh) | extended (mở rộng) | narrowed (thu hẹp).", "adjusted | extended | narrowed."
         ),
         description=Meaning("Mô tả ngắn.", "Short description."),
-    )
-
-
-class ConsultantContract(Strict):
-    consultant: Ident = Field(min_length=1)
-    contract_date: Date
-    certificate: Ident | None = Field(None, description="Giấy xác nhận đủ điều kiện tư vấn number; null = none.")
-    certificate_valid_until: Date | None = None
-    experts_have_cards: Bool | None = Field(None, description="Every expert holds a valid expert card (thẻ).")
-    ended_on: Date | None = Field(
-        None, description="Date the engagement ended (acceptance or settlement of the contract); null = still going."
-    )
-    cards_valid_until: Date | None = Field(
-        None, description="The earliest date an expert card on the engagement expires; left out = no end date."
-    )
-    validity_checks: list[ValidityCheck] | None = Field(
-        None, description="Dates the agency checked the certificate and cards on the standards body's website."
-    )
-    deviations: list[ConsultantDeviation] | None = Field(
-        None, description="Departures from the consulting plan without good reason; [] = none."
-    )
-
-    meanings: ClassVar[Meanings] = Meanings(
-        consultant=Meaning("Tên tổ chức tư vấn.", "Name of the consulting organisation."),
-        contract_date=Meaning("Ngày ký hợp đồng.", "Date the contract was signed."),
-        certificate="Số Giấy xác nhận đủ điều kiện tư vấn; null = không có.",
-        certificate_valid_until=Meaning(
-            "Ngày Giấy xác nhận hết hiệu lực; bỏ trống = không ghi hạn.",
-            "Date the certificate expires; left out = no end date.",
-            absent_is_null=True,
-        ),
-        experts_have_cards="Mọi chuyên gia tư vấn đều có thẻ chuyên gia còn hiệu lực.",
-        ended_on="Ngày kết thúc tư vấn (nghiệm thu, thanh lý hợp đồng); null = đang tư vấn.",
-        cards_valid_until=Meaning(
-            "Ngày sớm nhất một thẻ chuyên gia tham gia tư vấn hết hiệu lực; bỏ trống = không ghi hạn.",
-            absent_is_null=True,
-        ),
-        validity_checks=Meaning(
-            "Các ngày cơ quan kiểm tra hiệu lực Giấy xác nhận, thẻ chuyên gia trên trang tcvn.gov.vn (khoản 4 Điều 41 "
-            "TT26); [] = chưa kiểm tra lần nào.",
-            "Dates the agency checked the certificate and the cards on www.tcvn.gov.vn (TT26 Art. 41 cl. 4); "
-            "[] = never.",
-        ),
-        deviations=Meaning(
-            "Các lần tư vấn không thực hiện đúng kế hoạch tư vấn mà không có lý do xác đáng; [] = không có.",
-            "Times the consultant departed from the consulting plan without good reason; [] = none.",
-        ),
-    )
-
-
-class CertificationBodyContract(Strict):
-    body: Ident = Field(min_length=1)
-    contract_date: Date
-    purpose: Str | None = None
-
-    meanings: ClassVar[Meanings] = Meanings(
-        body=Meaning("Tên tổ chức chứng nhận.", "Name of the certification body."),
-        contract_date=Meaning("Ngày ký hợp đồng.", "Date the contract was signed."),
-        purpose=Meaning("Mục đích (chứng nhận, giám sát…).", "Purpose (certification, surveillance…)."),
-    )
-
-
-class SatisfactionSurvey(Strict):
-    year: Int = Field(ge=2000, le=2100)
-    held_on: Date | None = Field(None, description="Date the survey was carried out; null = not yet.")
-    planned_on: Date | None = None
-    reference: Ident | None = None
-
-    meanings: ClassVar[Meanings] = Meanings(
-        year=Meaning("Năm khảo sát.", "Year of the survey."),
-        held_on=Meaning("Ngày thực hiện khảo sát; null = chưa thực hiện.", absent_is_null=True),
-        planned_on=Meaning("Ngày dự kiến khảo sát.", "Planned date."),
-        reference=Meaning("Số báo cáo kết quả khảo sát.", "Reference of the survey report."),
-    )
-
-
-class YearlyReport(Strict):
-    """The agency's report on building, applying and maintaining its QMS, sent to the inspecting unit
-    when asked (TT26 Điều 35 khoản 1–2; provinces ask every year, e.g. in October for that year)."""
-
-    year: Int = Field(ge=2000, le=2100, description="Year the report covers.")
-    requested_by: Ident | None = Field(None, description="Number of the request letter, e.g. '1243/SKH-CN-TĐC'.")
-    requested_on: Date | None = Field(None, description="Date of the request letter.")
-    due_on: Date | None = Field(None, description="Deadline set in the request letter.")
-    submitted_on: Date | None = Field(None, description="Date the report was sent; null = not sent.")
-    reference: Ident | None = Field(None, description="Number of the report, e.g. '3061/BC-SXD'.")
-
-    meanings: ClassVar[Meanings] = Meanings(
-        year="Năm được báo cáo.",
-        requested_by="Số công văn đề nghị báo cáo, ví dụ '1243/SKH-CN-TĐC'.",
-        requested_on="Ngày của công văn đề nghị.",
-        due_on=Meaning(
-            "Hạn gửi ghi trong công văn; công văn không ghi hạn: hạn do tỉnh quy định (yearly_report_due của lớp bổ "
-            "sung tỉnh), nếu không có thì hạn chưa rõ.",
-            "Deadline set in the request letter; when it sets none: the province overlay's yearly_report_due, else "
-            "the deadline is unknown.",
-            absent_is_null=True,
-        ),
-        submitted_on=Meaning("Ngày gửi báo cáo; null = chưa gửi.", absent_is_null=True),
-        reference="Số báo cáo, ví dụ '3061/BC-SXD'.",
     )
 
 
