@@ -13,6 +13,9 @@ from click.testing import CliRunner
 from conftest import FIXTURES
 
 from isocheck.cli import cli
+
+# the province's decision binding its communes (QĐ 19 Điều 2 khoản 2), as the README imports the roster with it
+MANDATE = ("--mandated-by", "01/KH-UBND", "--mandated-on", "2025-01-02", "--mandated-issuer", "UBND tỉnh Hà Tĩnh")
 from isocheck.workflows.roster import read_roster_file
 from isocheck.workflows.roster.write import write_fact_files
 
@@ -70,7 +73,7 @@ def test_it_imports_as_its_readme_says(tmp_path):
 
 
 def test_a_batch_of_it_gives_the_expected_outcomes(tmp_path):
-    result = CliRunner().invoke(cli, ["import", str(ROSTER), "-o", str(tmp_path / "facts"), "--lang", "en"])
+    result = CliRunner().invoke(cli, ["import", str(ROSTER), "-o", str(tmp_path / "facts"), *MANDATE, "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert result.stderr.count("\n") == 9  # the year, then one summary (8 lines), not a warning per cell
     out = tmp_path / "batch.json"
@@ -98,7 +101,7 @@ def test_a_batch_of_it_gives_the_expected_outcomes(tmp_path):
 
 
 def test_a_batch_without_year_says_which_year_it_checked(tmp_path):
-    CliRunner().invoke(cli, ["import", str(ROSTER), "-o", str(tmp_path / "facts")])
+    CliRunner().invoke(cli, ["import", str(ROSTER), "-o", str(tmp_path / "facts"), *MANDATE])
     args = ["batch", str(tmp_path / "facts"), "--as-of", "2026-01-15", "--profile", "annual", "--no-cache"]
     result = CliRunner().invoke(cli, [*args, "--workers", "1", "--format", "json", "-o", str(tmp_path / "b.json")])
     assert (

@@ -43,24 +43,36 @@ from isocheck.workflows.roster.write import write_fact_files_of
     default=None,
     help="Title rows before the header row. Default: the header row is found by itself (the row naming 'Tên đơn vị').",
 )
+@click.option(
+    "--mandated-by",
+    default=None,
+    help="Number of the provincial decision that requires the communes and public service units of the roster to "
+    "apply a QMS (QĐ 19 Điều 2 khoản 2), e.g. '121/KH-UBND'; with --mandated-on and --mandated-issuer. Without it "
+    "their duty is left out (every rule of theirs is then not evaluable).",
+)
+@click.option("--mandated-on", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Date of that decision.")
+@click.option("--mandated-issuer", default=None, help="Who issued it, e.g. 'UBND tỉnh Hà Tĩnh'.")
 @click.option("--force", is_flag=True, help="Overwrite fact files whose content differs.")
 @LANG
 @QUIET
 @input_errors
-def import_command(roster, out_dir, year, skip_rows, force, lang, quiet) -> None:
+def import_command(
+    roster, out_dir, year, skip_rows, mandated_by, mandated_on, mandated_issuer, force, lang, quiet
+) -> None:
     """Import a roster (one row per agency, CSV or XLSX) into one YAML fact file per agency.
 
     \b
     The columns, marks and blanks are explained in docs/roster.md. Example:
       isocheck import fixtures/province-ha-tinh-2021/roster.csv -o facts/
     """
+    duty = _mandate(mandated_by, mandated_on, mandated_issuer, lang)
     read = read_roster_file(roster, year, skip_rows)
     dropped: list[Dropped] = list(read.dropped)
     warning = f"isocheck: {ui('warning', lang)}: "
     try:
         with progress(len(read.rows), ui("progress.import", lang), quiet) as bar:
             results = write_fact_files_of(
-                read.rows, out_dir, force=force, warn=dropped.append, step=lambda: bar.update(1)
+                read.rows, out_dir, force=force, warn=dropped.append, step=lambda: bar.update(1), duty=duty
             )
     finally:  # after the bar, so that no warning is drawn over it; also when nothing could be written
         if read.year_from_title is not None:
@@ -77,3 +89,13 @@ def import_command(roster, out_dir, year, skip_rows, force, lang, quiet) -> None
     many = fill(ui("import.warnings.many", lang), {"count": left_out}, lang)
     said = ui("import.warnings.one", lang) if left_out == 1 else many
     click.echo(fill(ui("import.summary", lang), {**summary, "warnings": said}, "en"))
+
+
+def _mandate(number, day, issuer, lang: str) -> dict | None:
+    """The ``qms_duty`` the three --mandated-* options give (all three, or none)."""
+    given = [number, day, issuer]
+    if all(v is None for v in given):
+        return None
+    if any(v is None for v in given) or not str(number).strip() or not str(issuer).strip():
+        raise click.UsageError(ui("usage.mandate_all_three", lang))
+    return {"basis": "mandated", "decision": number.strip(), "issued_on": day.date(), "issuer": issuer.strip()}

@@ -87,3 +87,8 @@ def load_levels(path: Path | None = None) -> dict[str, Level]:
 def level(name: str) -> Level:
     """The shipped data of level ``name`` (one of the fact model's levels)."""
     return load_levels()[name]
+
+
+def encouraged_levels() -> frozenset[str]:
+    """The levels QĐ 19 Điều 2 khoản 2 only encourages to apply a QMS (bound by a decision that mandates them)."""
+    return frozenset(name for name, found in load_levels().items() if found.duty == "encouraged")

@@ -69,6 +69,12 @@ CLI_UI: dict[str, dict[str, str]] = {
         "en": "--format {format} writes a binary file: add -o FILE (for example -o summary.xlsx)",
     },
     "usage.empty": {"vi": "không được để trống", "en": "must not be empty"},
+    "usage.mandate_all_three": {
+        "vi": "--mandated-by, --mandated-on và --mandated-issuer phải dùng cùng nhau (số, ngày và cơ quan ban hành "
+        "quyết định bắt buộc áp dụng HTQLCL)",
+        "en": "--mandated-by, --mandated-on and --mandated-issuer go together (the number, date and issuer of the "
+        "decision that requires a QMS)",
+    },
     "init.wrote": {
         "vi": "đã ghi {output}; hãy điền thông tin rồi chạy: isocheck check {output}",
         "en": "wrote {output}; fill it in, then run: isocheck check {output}",

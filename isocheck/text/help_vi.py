@@ -150,6 +150,11 @@ OPTIONS: dict[str | tuple[str, str], str] = {
     ("import", "out_dir"): "Thư mục ghi các tệp thông tin (tạo mới nếu chưa có).",
     ("import", "year"): "Năm của danh sách. Mặc định: năm ghi trong tiêu đề cột (ví dụ 'Mục tiêu chất lượng 2021'), "
     "hoặc ở dòng tiêu đề bảng ('… NĂM 2025').",
+    ("import", "mandated_by"): "Số quyết định (kế hoạch) của tỉnh bắt buộc các xã, đơn vị sự nghiệp trong bảng áp dụng "
+    "HTQLCL (khoản 2 Điều 2 QĐ 19/2014/QĐ-TTg), ví dụ '121/KH-UBND'; dùng cùng --mandated-on và --mandated-issuer. "
+    "Không có: bỏ trống nghĩa vụ của các đơn vị đó (mọi quy tắc của chúng không đánh giá được).",
+    ("import", "mandated_on"): "Ngày ban hành quyết định đó (YYYY-MM-DD).",
+    ("import", "mandated_issuer"): "Cơ quan ban hành, ví dụ 'UBND tỉnh Hà Tĩnh'.",
     ("import", "skip_rows"): "Số dòng tiêu đề bảng đứng trước dòng tiêu đề cột. Mặc định: tự tìm dòng tiêu đề cột "
     "(dòng có cột 'Tên đơn vị').",
     ("import", "force"): "Ghi đè các tệp thông tin có nội dung khác.",

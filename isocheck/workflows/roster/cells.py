@@ -16,6 +16,7 @@ from typing import Any
 
 from isocheck.base.errors import InputError
 from isocheck.facts.model import validate_agency
+from isocheck.law.levels import encouraged_levels
 from isocheck.workflows.roster.columns import (
     BY_KEY,
     DATE,
@@ -32,14 +33,17 @@ from isocheck.workflows.roster.columns import (
 from isocheck.workflows.roster.dropped import Dropped, Warn
 
 
-def roster_to_facts(row: RosterRow, warn: Warn | None = None) -> dict | None:
+def roster_to_facts(row: RosterRow, warn: Warn | None = None, duty: dict | None = None) -> dict | None:
     """The fact-file mapping of one row, validated and in the fact model's key order; None when the row cannot
     become a fact file (its version unknown). Raises :class:`InputError`; facts that cannot be made from a cell
-    are left out and ``warn``-ed."""
+    are left out and ``warn``-ed. ``duty``: the province's decision that binds the bodies QĐ 19 Điều 2 khoản 2
+    only encourages (communes, public service units…), written as ``agency.qms_duty`` of those rows."""
     cells = _RowFacts(row, warn or _stderr)
     identity = cells.identity()
     if identity is None:
         return None
+    if duty is not None and identity.get("level") in encouraged_levels():
+        identity["qms_duty"] = dict(duty)
     data: dict[str, Any] = {"agency": identity, "records_since": dt.date(row.year, 1, 1)}
     qms = cells.qms()
     if qms:

@@ -87,6 +87,7 @@ def write_fact_files(
     force: bool = False,
     warn: Warn | None = None,
     step: Callable[[], None] | None = None,
+    duty: dict | None = None,
 ) -> list[tuple[Path, str]]:
     """Convert and validate every row, then write one YAML file per agency into ``out_dir``; ``step`` is called
     once per row converted (a progress bar's hook).
@@ -94,7 +95,7 @@ def write_fact_files(
     Returns ``(path, status)`` per row that became a fact file (a row whose version is unknown does not; it is
     ``warn``-ed), status ``written`` | ``overwritten`` | ``unchanged``. Nothing is written when a row is bad,
     when a file exists with other content and ``force`` is not given, or when writing fails (:func:`_write_all`)."""
-    written = write_fact_files_of(rows, out_dir, lang, force=force, warn=warn, step=step)
+    written = write_fact_files_of(rows, out_dir, lang, force=force, warn=warn, step=step, duty=duty)
     return [(path, status) for path, status, _ in written]
 
 
@@ -106,6 +107,7 @@ def write_fact_files_of(
     force: bool = False,
     warn: Warn | None = None,
     step: Callable[[], None] | None = None,
+    duty: dict | None = None,
 ) -> list[tuple[Path, str, RosterRow]]:
     """:func:`write_fact_files`, each result with the row it was made from."""
     out = Path(out_dir)
@@ -115,7 +117,7 @@ def write_fact_files_of(
     made: list[RosterRow] = []
     converted = []
     for row in rows:
-        converted.append((row, roster_to_facts(row, warn)))
+        converted.append((row, roster_to_facts(row, warn, duty)))
         if step is not None:
             step()
     kept = [(row, facts) for row, facts in converted if facts is not None]
