@@ -14,11 +14,11 @@ from conftest import FIXTURES
 
 from isocheck.cli import cli
 
-# the province's decision binding its communes (QĐ 19 Điều 2 khoản 2), as the README imports the roster with it
-MANDATE = ("--mandated-by", "01/KH-UBND", "--mandated-on", "2025-01-02", "--mandated-issuer", "UBND tỉnh Hà Tĩnh")
 from isocheck.workflows.roster import read_roster_file
 from isocheck.workflows.roster.write import write_fact_files
 
+# the province's decision binding its communes (QĐ 19 Điều 2 khoản 2), as the README imports the roster with it
+MANDATE = ("--mandated-by", "01/KH-UBND", "--mandated-on", "2025-01-02", "--mandated-issuer", "UBND tỉnh Hà Tĩnh")
 FOLDER = FIXTURES / "roster-ha-tinh-2025-marks"
 ROSTER = FOLDER / "roster.csv"
 FAILS = {  # README.md, "Expected outcomes"
