@@ -13,7 +13,6 @@ from click.testing import CliRunner
 from conftest import FIXTURES
 
 from isocheck.cli import cli
-
 from isocheck.workflows.roster import read_roster_file
 from isocheck.workflows.roster.write import write_fact_files
 
