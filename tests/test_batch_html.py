@@ -96,7 +96,7 @@ def test_the_matrix_cells_are_coloured_as_the_marks_and_names_are_whole(province
 
 def test_the_chart_has_one_titled_bar_per_level(province):
     page, doc = province
-    (svg,) = Tree(page).root.all("svg")
+    svg, _ = Tree(page).root.all("svg")  # then the chart by rule
     bars = [g for g in svg.all("g") if g.attrs.get("class") == "bar"]
     levels = {k: v for k, v in doc["summary"]["by_level"].items() if k != "total" and v["agencies"]}
     assert len(bars) == len(levels) == 4
@@ -106,6 +106,20 @@ def test_the_chart_has_one_titled_bar_per_level(province):
         segments = bar.all("rect")
         assert sum(int(r.all("title")[0].text().rsplit(": ", 1)[1]) for r in segments) == level["agencies"]
         assert all(float(r.attrs["width"]) > 0 for r in segments)
+
+
+def test_the_rule_chart_counts_the_agencies_with_a_nonconformity_to_each_rule(province):
+    page, doc = province
+    by_rule = Tree(page).root.all("svg")[1]
+    counts = {}
+    for agency in doc["agencies"]:
+        for title in {r["title"] for r in agency["results"] if r["outcome"] == "fail"}:
+            counts[title] = counts.get(title, 0) + 1
+    bars = [g for g in by_rule.all("g") if g.attrs.get("class") == "bar"]
+    got = {g.all("text")[0].text(): int(g.all("text")[1].text()) for g in bars}
+    assert got == counts and len(bars) == 8
+    assert [int(g.all("text")[1].text()) for g in bars] == sorted(counts.values(), reverse=True)
+    assert bars[0].all("title")[0].text() == "Gửi báo cáo tình hình áp dụng HTQLCL khi được yêu cầu: 4 · Số cơ quan 4"
 
 
 def test_each_agency_with_nonconformities_has_a_section_reached_from_its_row(province):

@@ -1,8 +1,9 @@
 """The batch as one self-contained HTML page (``--format html``), rendered by ``templates/batch.html.j2``.
 
-The page shows the summary by level, a bar chart of the verdicts by level (inline SVG drawn by the template
-from the counts), the matrix of each level with its marks colour-coded, the problems and the changes since a
-baseline, then a section per agency with nonconformities (linked from its name in the matrix). No script, no
+The page shows the summary by level, bar charts of the verdicts by level and of the agencies with a
+nonconformity by rule (inline SVG drawn by the template from the counts), the matrix of each level with its
+marks colour-coded, the problems and the changes since a baseline, then a section per agency with
+nonconformities (linked from its name in the matrix). No script, no
 external URL; the style sheets (``report.css``, ``batch.css``) are inlined, ``@page`` prints landscape.
 
 Agencies are spooled (the summary comes first; only the nonconformities are kept, chosen in the worker by
@@ -72,6 +73,17 @@ def _chart(by_level: dict[str, dict[str, Any]], lang: str) -> dict[str, Any]:
     return {"bars": bars, "most": max((b["total"] for b in bars), default=1), "legend": legend}
 
 
+def _rule_chart(by_rule: dict[str, int], titles: dict[str, str], lang: str) -> dict[str, Any]:
+    """One bar per rule with nonconformities: how many agencies have one, most first."""
+    label = ui("batch.rule_chart.agencies", lang)
+    order = sorted(by_rule, key=lambda rule: (-by_rule[rule], rule))
+    bars = [
+        {"name": titles[r], "total": by_rule[r], "segments": [{"key": "nc", "label": label, "count": by_rule[r]}]}
+        for r in order
+    ]
+    return {"bars": bars, "most": max(by_rule.values(), default=1), "legend": []}
+
+
 class HtmlFormat(BatchFormat):
     results = True  # the workers render every finding; prepare keeps the nonconformities
 
@@ -80,6 +92,8 @@ class HtmlFormat(BatchFormat):
         self.spool = Spool()
         self.problems = 0
         self.listed = 0  # agencies with nonconformities (each a section of the page)
+        self.by_rule: dict[str, int] = {}  # rule id -> the agencies with a nonconformity to it
+        self.rule_titles: dict[str, str] = {}
 
     @staticmethod
     def prepare(entry: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -92,6 +106,9 @@ class HtmlFormat(BatchFormat):
         problem = rows.problem_line(entry)
         self.problems += problem is not None
         self.listed += bool(entry["ncs"])
+        for rule_id, title in {nc[0]: nc[1] for nc in entry["ncs"]}.items():
+            self.by_rule[rule_id] = self.by_rule.get(rule_id, 0) + 1
+            self.rule_titles[rule_id] = printable(title)
         row = rows.matrix_row(entry, 0, lang)[1:]
         marks = [(entry["matrix"] or {}).get(key) for key, _ in COLUMNS]
         readiness = entry.get("readiness")
@@ -152,6 +169,7 @@ class HtmlFormat(BatchFormat):
             "summary_headers": rows.summary_headers(lang, ready),
             "summary_rows": rows.summary_rows(summary.by_level, lang, ready),
             "chart": _chart(summary.by_level, lang),
+            "rule_chart": _rule_chart(self.by_rule, self.rule_titles, lang),
             "levels": self._levels(),
             "matrix_headers": rows.matrix_headers(lang),
             "legend": rows.legend(lang),
