@@ -162,3 +162,20 @@ def test_hostile_names_stay_text(tmp_path):
     (row,) = _agency_rows(root)
     assert row == hostile
     assert root.all("section")[0].all("h3")[0].data[0].strip() == hostile
+
+
+def test_the_changes_since_a_baseline_are_listed(tmp_path):
+    baseline = tmp_path / "base.json"
+    baseline.write_text(_batch(PROVINCE, "json", "vi", "--as-of", "2021-11-20", "--year", "2021"), encoding="utf-8")
+    args = (*ARGS, "--baseline", str(baseline))
+    doc = json.loads(_batch(PROVINCE, "json", "vi", *args))
+    changed = {a["name"] for a in doc["agencies"] if any(a["changes"][k] for k in ("new", "resolved", "remaining"))}
+    root = Tree(_batch(PROVINCE, "html", "vi", *args)).root
+    (table,) = [t for t in root.all("table") if t.attrs.get("class") == "changes"]
+    rows = {tr.children[0].text(): [td.text() for td in tr.children[1:]] for tr in table.all("tbody")[0].children}
+    assert set(rows) == changed and len(changed) == 13
+    assert rows["Sở Kế hoạch và Đầu tư tỉnh Hà Tĩnh"] == [
+        "Gửi báo cáo tình hình áp dụng HTQLCL khi được yêu cầu (2021)",
+        "—",
+        "0",
+    ]
