@@ -31,4 +31,21 @@ BATCH_UI: dict[str, dict[str, str]] = {
     "batch.verdict.incomplete": {"vi": "Thiếu thông tin", "en": "Incomplete facts"},
     "batch.verdict.error": {"vi": "Lỗi kiểm tra", "en": "Check failed"},
     "batch.verdict.input_error": {"vi": "Lỗi dữ liệu", "en": "Bad fact file"},
+    "batch.chart.title": {"vi": "Kết luận theo cấp", "en": "Verdicts by level"},
+    "batch.chart.label": {"vi": "Biểu đồ kết luận theo cấp", "en": "Chart of the verdicts by level"},
+    "batch.rule_chart.title": {
+        "vi": "Số cơ quan có điểm không phù hợp theo từng quy tắc",
+        "en": "Agencies with a nonconformity, by rule",
+    },
+    "batch.rule_chart.label": {
+        "vi": "Biểu đồ số cơ quan có điểm không phù hợp theo quy tắc",
+        "en": "Chart of the agencies with a nonconformity by rule",
+    },
+    "batch.rule_chart.agencies": {"vi": "Số cơ quan", "en": "Agencies"},
+    "batch.agencies.title": {"vi": "Điểm không phù hợp của từng cơ quan", "en": "Nonconformities of each agency"},
+    "batch.agencies.note": {
+        "vi": "Chỉ liệt kê các cơ quan có điểm không phù hợp; bấm tên cơ quan trong bảng để đến phần của cơ quan.",
+        "en": "Only the agencies with nonconformities are listed; click an agency's name in the matrix to reach it.",
+    },
+    "batch.agencies.back": {"vi": "Về bảng tổng hợp", "en": "Back to the matrix"},
 }
