@@ -9,6 +9,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from isocheck.subjects.registry import Derived, derived_field
+from isocheck.text.values import Count
 
 if TYPE_CHECKING:
     from isocheck.subjects.year import YearFacts
@@ -52,8 +53,7 @@ def _cap(y: YearFacts) -> int | None:
 
 
 def _amount(value: int, lang: str) -> str:
-    text = f"{value:,}"
-    return (text.replace(",", ".") if lang == "vi" else text) + " đồng"
+    return f"{Count(value).text(lang)} đồng"
 
 
 def spending_texts(y: YearFacts) -> dict[str, Any]:
