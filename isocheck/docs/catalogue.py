@@ -15,16 +15,8 @@ from collections import Counter
 from isocheck.docs.fields import subject_name
 from isocheck.facts.model import LEVELS
 from isocheck.pack.rules import SEVERITIES, Rule, RulePack
+from isocheck.text.batch_ui import AREAS
 from isocheck.text.ui import pick, ui
-
-AREAS: dict[str, tuple[str, str]] = {
-    "announcement": ("Công bố HTQLCL", "Announcement"),
-    "contracting": ("Thuê tư vấn, tổ chức chứng nhận", "Consultants and certification bodies"),
-    "documents": ("Tài liệu của HTQLCL", "QMS documents"),
-    "maintenance": ("Duy trì, cải tiến HTQLCL", "Maintaining and improving the QMS"),
-    "organisation": ("Tổ chức thực hiện", "Organisation"),
-    "scope": ("Phạm vi áp dụng", "Scope"),
-}
 
 _WORDS = {
     "severity": ("Mức độ", "Severity"),

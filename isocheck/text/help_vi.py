@@ -45,8 +45,12 @@ phục trong 2 tháng, chữ ký.
     "batch": """Kiểm tra nhiều cơ quan (các tệp thông tin hoặc thư mục chứa chúng) và in bảng tổng hợp của tỉnh: mỗi
 cơ quan một dòng theo cấp, tổng hợp theo cấp, và với --baseline những gì thay đổi so với lần trước.
 
-Kết quả được ghi dần khi từng cơ quan xong (JSON và CSV theo thứ tự tệp; bảng, Markdown, HTML xếp
-từng cấp theo tên, theo thứ tự chữ cái tiếng Việt). Tệp trong thư mục được tìm cả ở thư mục con; liên
+Kết quả được ghi dần khi từng cơ quan xong (JSON và CSV theo thứ tự tệp). Bảng, Markdown, HTML, XLSX và
+DOCX trình bày như báo cáo của tỉnh: cấp tỉnh (sở, ban, ngành cùng chi cục, đơn vị trực thuộc), cấp huyện
+(nếu còn), cấp xã; đơn vị trực thuộc ghi ngay dưới cơ quan chủ quản; tên theo thứ tự chữ cái tiếng Việt;
+dòng cộng "x/N" của từng cột cho từng cấp và toàn bộ. Với --format csv -o KQ.csv, các điểm cần xử lý
+(mỗi cơ quan × mỗi kết quả không đạt, lỗi, không đánh giá được, chưa đến hạn, được miễn) được ghi thêm vào
+KQ.findings.csv bên cạnh, cùng dấu phân cách và BOM. Tệp trong thư mục được tìm cả ở thư mục con; liên
 kết trỏ ra ngoài, FIFO và thiết bị bị bỏ qua kèm cảnh báo. Mỗi cơ quan được nhận diện bằng đường dẫn
 tệp tính từ thư mục đã cho (--baseline đối chiếu theo đó).
 
