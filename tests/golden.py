@@ -62,8 +62,11 @@ BATCHES = [
 ]  # fmt: skip
 
 
-def render_batch(source: str, as_of: str, year: str, profile: str, fmt: str, lang: str) -> tuple[str, int]:
-    """``isocheck batch`` on a fixture folder (a roster is imported first, as its README does), in-process."""
+def render_batch(
+    source: str, as_of: str, year: str, profile: str, fmt: str, lang: str, output: Path | None = None
+) -> tuple[str, int]:
+    """``isocheck batch`` on a fixture folder (a roster is imported first, as its README does), in-process; with
+    ``output``, written there (``-o``)."""
     import tempfile
 
     from click.testing import CliRunner
@@ -78,9 +81,8 @@ def render_batch(source: str, as_of: str, year: str, profile: str, fmt: str, lan
             assert imported.exit_code == 0, imported.output
             folder = facts
         args = ["batch", str(folder), "--as-of", as_of, "--year", year, "--profile", profile, "--format", fmt]
-        result = CliRunner().invoke(
-            cli, [*args, "--lang", lang, "--no-cache", "--workers", "1"], catch_exceptions=False
-        )
+        args += ["--lang", lang, "--no-cache", "--workers", "1", *(["-o", str(output)] if output else [])]
+        result = CliRunner().invoke(cli, args, catch_exceptions=False)
     return result.stdout, result.exit_code
 
 

@@ -64,6 +64,7 @@ BATCH_UI: dict[str, dict[str, str]] = {
         "en": "Facts missing: {count} rules could not be judged:",
     },
     "batch.col.area": {"vi": "Lĩnh vực", "en": "Area"},
+    "batch.rules_count": {"vi": "{count} quy tắc", "en": "{count} rules"},
     "batch.col.rules": {"vi": "Quy tắc chưa đánh giá được", "en": "Rules not judged"},
     "batch.agencies.back": {"vi": "Về bảng tổng hợp", "en": "Back to the matrix"},
     # the provincial layout (report/batch/province.py): the levels of government, the "x/N" totals
@@ -73,6 +74,7 @@ BATCH_UI: dict[str, dict[str, str]] = {
     "batch.totals.section": {"vi": "Cộng {name}", "en": "Total, {name}"},
     "batch.totals.all": {"vi": "Tổng cộng", "en": "Grand total"},
     "batch.totals.title": {"vi": "Kết quả theo từng cột", "en": "Results by column"},
+    "batch.totals.column": {"vi": "Cột của bảng tổng hợp", "en": "Matrix column"},
     "batch.totals.note": {
         "vi": "x/N: x cơ quan đạt (có) trên N cơ quan mà cột áp dụng; cột Phiên bản: số cơ quan áp dụng "
         "TCVN ISO 9001:2015. Đơn vị trực thuộc (chi cục, đơn vị sự nghiệp) ghi ngay dưới cơ quan chủ quản.",

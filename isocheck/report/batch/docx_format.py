@@ -18,6 +18,7 @@ import io
 from typing import Any
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
 from isocheck.pack.rules import SEVERITIES
@@ -137,12 +138,7 @@ class DocxFormat(BatchFormat):
         widths = [35] + [130 / (len(summary_rows[0]) - 1)] * (len(summary_rows[0]) - 1)
         lay.grid(document, rows.summary_headers(lang), summary_rows, widths)
         lay.paragraph(document, ui("batch.totals.title", lang), bold=True, align="left", after=2)
-        headers = [ui("batch.sum.level", lang), *rows.matrix_headers(lang)[2:]]
-        _bold(
-            lay.grid(document, headers, [r[1:] for r in self.spool.totals.rows(lang)], [29] + [12] * 8 + [22, 18]).rows[
-                -1
-            ]
-        )
+        self._totals(document)
         lay.paragraph(document, province.totals_note(lang), italic=True, align="left", after=6)
         lay.heading(document, _w("part2", lang))
         frequent = sorted(self.by_rule.items(), key=lambda item: (-len(item[1]), item[0]))
@@ -175,6 +171,19 @@ class DocxFormat(BatchFormat):
         buffer = io.BytesIO()
         document.save(buffer)
         return buffer.getvalue()
+
+    def _totals(self, document) -> None:
+        """ "x/N" per matrix column, one row per column and one column per level (portrait: the levels are few)."""
+        lang = self.lang
+        totals = self.spool.totals.rows(lang)
+        headers = [ui("batch.totals.column", lang), *(row[1] for row in totals)]
+        body = [[name, *(row[i] for row in totals)] for i, name in enumerate(rows.matrix_headers(lang)[2:], 2)]
+        width = (lay.TEXT_WIDTH_MM - 45) / len(totals)
+        table = lay.grid(document, headers, body, [45] + [width] * len(totals))
+        for row in table.rows[1:]:
+            for paragraph in (c.paragraphs[0] for c in row.cells[1:]):
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            row.cells[-1].paragraphs[0].runs[0].bold = True
 
     def _heading(self, document) -> None:
         lang = self.lang

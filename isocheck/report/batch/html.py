@@ -221,5 +221,6 @@ class HtmlFormat(BatchFormat):
             "agencies": self._agencies(),
             "nc_headers": [ui(f"col.{k}", lang) for k in ("rule", "severity", "subject", "message")],
             "missing_line": lambda count: fill(ui("batch.agencies.missing", lang), {"count": count}, lang),
+            "rules_count": lambda count: fill(ui("batch.rules_count", lang), {"count": count}, lang),
             "missing_headers": [ui(k, lang) for k in ("batch.col.area", "batch.col.rules", "col.missing")],
         }
