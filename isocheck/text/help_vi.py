@@ -46,7 +46,7 @@ phục trong 2 tháng, chữ ký.
 cơ quan một dòng theo cấp, tổng hợp theo cấp, và với --baseline những gì thay đổi so với lần trước.
 
 Kết quả được ghi dần khi từng cơ quan xong (JSON và CSV theo thứ tự tệp). Bảng, Markdown, HTML, XLSX và
-DOCX trình bày như báo cáo của tỉnh: cấp tỉnh (sở, ban, ngành cùng chi cục, đơn vị trực thuộc), cấp huyện
+Word trình bày như báo cáo của tỉnh: cấp tỉnh (sở, ban, ngành cùng chi cục, đơn vị trực thuộc), cấp huyện
 (nếu còn), cấp xã; đơn vị trực thuộc ghi ngay dưới cơ quan chủ quản; tên theo thứ tự chữ cái tiếng Việt;
 dòng cộng "x/N" của từng cột cho từng cấp và toàn bộ. Với --format csv -o KQ.csv, các điểm cần xử lý
 (mỗi cơ quan × mỗi kết quả không đạt, lỗi, không đánh giá được, chưa đến hạn, được miễn) được ghi thêm vào
