@@ -124,7 +124,9 @@ class Printer:
         raise RuntimeError(f"{url} did not load")
 
     def pdf(self, page: Path) -> bytes:
-        """``page`` printed to PDF once it has loaded."""
+        """``page`` printed to PDF once it has loaded (as printed: any :meth:`layout` emulation cleared)."""
+        self._call("Emulation.clearDeviceMetricsOverride", None, session=True)
+        self._call("Emulation.setEmulatedMedia", {"media": ""}, session=True)
         self.open(page)
         result = self._call("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}, session=True)
         return base64.b64decode(result["data"])

@@ -22,6 +22,8 @@ import datetime as dt
 import io
 from typing import Any
 
+from isocheck.facts.meaning import path_with_meaning
+from isocheck.facts.model import Agency
 from isocheck.pack.rules import SEVERITIES
 from isocheck.report.batch import rows
 from isocheck.report.batch.base import BatchFormat
@@ -115,10 +117,12 @@ FINDINGS_HEADERS += ("batch.col.fix",)
 
 
 def _evidence(result: dict[str, Any], lang: str) -> str:
-    """A result's evidence in one cell: the facts missing (not evaluable), else the facts it read."""
+    """A result's evidence in one cell: the facts missing, each with its meaning (not evaluable), else the facts it
+    read."""
     evidence = result["evidence"]
     if evidence["missing"]:
-        return f"{ui('col.missing', lang)}: {', '.join(evidence['missing'])}"
+        missing = "; ".join(path_with_meaning(Agency, path, lang) for path in evidence["missing"])
+        return f"{ui('col.missing', lang)}: {missing}"
     return "; ".join(f"{k}: {_text(v, lang)}" for k, v in evidence["facts"].items())
 
 

@@ -19,6 +19,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from isocheck.facts.meaning import path_meaning
+from isocheck.facts.model import Agency
 from isocheck.report.batch import province, rows
 from isocheck.report.batch.base import BatchFormat, BatchSummary, Spool
 from isocheck.report.escape import printable
@@ -66,7 +68,8 @@ def _missing(entry: dict[str, Any]) -> list[list[Any]]:
 
 def _fold(missing: list[list[Any]], lang: str) -> list[list[Any]]:
     """The results not evaluable folded by rule area (``announcement.…``): one row per area — its name, the
-    titles of its rules, the facts missing (each once) — instead of a row per rule (a roster leaves 30 out)."""
+    titles of its rules, the facts missing (each once, with its meaning in ``lang``) — instead of a row per rule
+    (a roster leaves 30 out)."""
     areas: dict[str, tuple[list[str], list[str]]] = {}
     for rule_id, title, facts in missing:
         titles, wanted = areas.setdefault(rule_id.split(".", 1)[0], ([], []))
@@ -74,7 +77,14 @@ def _fold(missing: list[list[Any]], lang: str) -> list[list[Any]]:
         wanted.extend(f for f in facts if f not in wanted)
     order = {area: n for n, area in enumerate(AREAS)}
     ranked = sorted(areas.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
-    return [[pick(AREAS[area], lang) if area in AREAS else area, titles, wanted] for area, (titles, wanted) in ranked]
+    return [
+        [
+            pick(AREAS[area], lang) if area in AREAS else area,
+            titles,
+            [[f, path_meaning(Agency, f, lang)] for f in wanted],
+        ]
+        for area, (titles, wanted) in ranked
+    ]
 
 
 def _chart(by_level: dict[str, dict[str, Any]], lang: str) -> dict[str, Any]:
