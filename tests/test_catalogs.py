@@ -187,3 +187,14 @@ def test_a_leftover_table_moves_into_the_catalog(tmp_path, monkeypatch):
     assert translations.pgettext("batch.col.no", "#") == "STT"  # a key whose words changed: replaced, not doubled
     assert [m.id for m in _read(tool.PO) if m.context == "batch.col.no"] == ["#"]
     assert _read(tool.POT).get("Province", "batch.col.province") is not None
+
+
+@pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext's msgmerge is not on this machine")
+def test_msgmerge_of_the_template_into_the_catalog_keeps_every_translation(tmp_path):
+    merged = tmp_path / "merged.po"
+    subprocess.run(["msgmerge", "--no-fuzzy-matching", "-q", "-o", str(merged), str(PO), str(POT)], check=True)
+    result = subprocess.run(
+        ["msgfmt", "--statistics", "-o", "/dev/null", str(merged)], capture_output=True, text=True, check=True
+    )
+    count = sum(1 for m in _read(PO) if m.id)
+    assert f"{count} translated messages." in result.stderr
