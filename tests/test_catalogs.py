@@ -40,6 +40,10 @@ def _names(text: str) -> set[str]:
     return {name.split("!")[0].split(":")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def _comments(context: str) -> list[str]:
+    return next(m.auto_comments for m in _read(PO) if m.context == context)
+
+
 def _tool():
     pytest.importorskip("babel", reason="scripts/catalogs needs Babel (the test extra)")
     loader = importlib.machinery.SourceFileLoader("catalogs_tool", str(ROOT / "scripts" / "catalogs"))
@@ -174,7 +178,7 @@ def test_a_leftover_table_moves_into_the_catalog(tmp_path, monkeypatch):
     left = (
         '{"batch.col.province": {"vi": "Tỉnh, thành phố", "en": "Province"}, "batch.col.no": {"vi": "STT", "en": "#"}}'
     )
-    module.write_text(f"LEFT = {left}\n", encoding="utf-8")
+    module.write_text(f'"""The words of the provincial layout."""\n\nLEFT = {left}\n', encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr(tool, "ROOT", tmp_path)
     tool.extract(["leftover_ui:LEFT"], "")
@@ -185,7 +189,9 @@ def test_a_leftover_table_moves_into_the_catalog(tmp_path, monkeypatch):
     assert translations.pgettext("batch.col.province", "Province") == "Tỉnh, thành phố"
     assert translations.pgettext("outcome.fail", "Nonconformity") == "Không phù hợp"  # the rest is kept
     assert translations.pgettext("batch.col.no", "#") == "STT"  # a key whose words changed: replaced, not doubled
-    assert [m.id for m in _read(tool.PO) if m.context == "batch.col.no"] == ["#"]
+    po = _read(tool.PO)
+    assert [(m.id, m.auto_comments) for m in po if m.context == "batch.col.no"] == [("#", _comments("batch.col.no"))]
+    assert po.get("Province", "batch.col.province").auto_comments == ["The words of the provincial layout."]
     assert _read(tool.POT).get("Province", "batch.col.province") is not None
 
 

@@ -12,6 +12,10 @@ is and which key the code asks for; its ``msgid`` is the English, its ``msgstr``
 - ``glossary:NN``, ``toml:NN``: the Vietnamese of a third-party parser's English problem text, tried in the
   order of NN (:mod:`isocheck.text.glossary`, :mod:`isocheck.text.cli_messages`).
 
+Why the key is the context and the English the msgid: the code keeps asking by the stable key when the
+English is reworded, while a translator sees the English as the source text in Poedit or Weblate (a command's
+help whose English changed in the code comes back to them as a fuzzy entry: ``scripts/catalogs update``).
+
 The standard library reads the file (:class:`gettext.GNUTranslations`, no runtime dependency); the
 entries are then turned once into plain dicts, so a lookup in a 20,000-agency batch stays one dict
 access. English needs no catalog: it is the ``msgid``. The parsed table of ``GNUTranslations`` is its
