@@ -36,8 +36,11 @@ MO = os.path.join(os.path.dirname(os.path.dirname(__file__)), "locale", "vi", "L
 
 
 def _entries() -> dict[object, str]:
-    with open(MO, "rb") as fp:  # beside the package, in a wheel as in a checkout
-        translations = gettext.GNUTranslations(fp)
+    try:
+        with open(MO, "rb") as fp:  # beside the package, in a wheel as in a checkout
+            translations = gettext.GNUTranslations(fp)
+    except FileNotFoundError:  # a broken install or checkout, not a user's mistake: say how to mend it
+        raise RuntimeError(f"isocheck's texts are missing: {MO} (compile them with scripts/catalogs)") from None
     catalog: dict[object, str] = translations._catalog  # type: ignore[attr-defined]
     return catalog
 
