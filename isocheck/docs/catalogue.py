@@ -15,7 +15,6 @@ from collections import Counter
 from isocheck.docs.fields import subject_name
 from isocheck.facts.model import LEVELS
 from isocheck.pack.rules import SEVERITIES, Rule, RulePack
-from isocheck.text.batch_ui import AREAS
 from isocheck.text.ui import pick, ui
 
 _WORDS = {
@@ -45,8 +44,11 @@ def _severity(severity: str) -> str:
 
 
 def area_title(area: str) -> str:
-    vi, en = AREAS.get(area, (area, area))
-    return f"{vi} · {en}"
+    """An area's heading in both languages (the ``rule_area.…`` texts, which the batch HTML also reads)."""
+    try:
+        return f"{ui(f'rule_area.{area}', 'vi')} · {ui(f'rule_area.{area}', 'en')}"
+    except KeyError:  # an area with no name yet: its folder name
+        return f"{area} · {area}"
 
 
 def render_catalogue(pack: RulePack) -> str:

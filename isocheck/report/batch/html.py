@@ -25,8 +25,7 @@ from isocheck.report.batch import province, rows
 from isocheck.report.batch.base import BatchFormat, BatchSummary, Spool
 from isocheck.report.escape import printable
 from isocheck.report.templating import environment, packaged_text
-from isocheck.text.batch_ui import AREAS
-from isocheck.text.ui import fill, pick, ui
+from isocheck.text.ui import fill, ui
 from isocheck.workflows.matrix import COLUMNS
 
 _CSS = Markup(packaged_text("report.css") + "\n" + packaged_text("batch.css"))
@@ -75,16 +74,17 @@ def _fold(missing: list[list[Any]], lang: str) -> list[list[Any]]:
         titles, wanted = areas.setdefault(rule_id.split(".", 1)[0], ([], []))
         titles.append(title)
         wanted.extend(f for f in facts if f not in wanted)
-    order = {area: n for n, area in enumerate(AREAS)}
-    ranked = sorted(areas.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
     return [
-        [
-            pick(AREAS[area], lang) if area in AREAS else area,
-            titles,
-            [[f, path_meaning(Agency, f, lang)] for f in wanted],
-        ]
-        for area, (titles, wanted) in ranked
+        [_area_name(area, lang), titles, [[f, path_meaning(Agency, f, lang)] for f in wanted]]
+        for area, (titles, wanted) in sorted(areas.items())  # the areas' order in docs/rules.md
     ]
+
+
+def _area_name(area: str, lang: str) -> str:
+    try:
+        return ui(f"rule_area.{area}", lang)
+    except KeyError:  # an area with no name yet: its folder name
+        return area
 
 
 def _chart(by_level: dict[str, dict[str, Any]], lang: str) -> dict[str, Any]:
