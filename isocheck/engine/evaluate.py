@@ -24,6 +24,8 @@ from isocheck.subjects.derive import derive_subjects
 from isocheck.subjects.fields import KINDS, Subject, readable
 from isocheck.text.ui import LANGS, fill, ui
 
+Matched = tuple[list[Subject], dict, dict]  # an agency's subjects, then the evaluator's outcomes and errors
+
 
 class Evaluator(Protocol):
     name: str
@@ -39,11 +41,16 @@ def evaluate(
     evaluator: Evaluator,
     year: int | None = None,
     announce_on: dt.date | None = None,
+    matched: Matched | None = None,
 ) -> list[Finding]:
     """All findings of ``rules`` on ``agency`` as of ``as_of``, sorted; a planned announcement is judged as of
-    ``announce_on`` (default: ``as_of``)."""
-    subjects = derive_subjects(agency, as_of, pack.parameters, year, pack.catalogue, announce_on)
-    outcomes, errors = evaluator.evaluate(subjects)
+    ``announce_on`` (default: ``as_of``). ``matched``: the agency's subjects with the evaluator's outcomes and
+    errors for them, when they were already matched (the batch matches a chunk of agencies at once)."""
+    if matched is None:
+        subjects = derive_subjects(agency, as_of, pack.parameters, year, pack.catalogue, announce_on)
+        outcomes, errors = evaluator.evaluate(subjects)
+    else:
+        subjects, outcomes, errors = matched
     by_kind: dict[str, list[Subject]] = defaultdict(list)
     for subject in subjects:
         by_kind[subject.kind].append(subject)
