@@ -147,7 +147,7 @@ def test_not_evaluable_names_the_missing_facts():
     )
     e = json.loads(result.output)["explanations"][0]
     assert e["outcome"] == "not_evaluable" and e["missing"] == ["management_reviews"]
-    assert e["to_pass"]["text"] == "Provide: management_reviews, then check again."
+    assert e["to_pass"]["text"] == "Provide: Management reviews held (management_reviews), then check again."
 
 
 def test_unknown_rule_is_a_usage_error():

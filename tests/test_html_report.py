@@ -183,9 +183,9 @@ def test_announce_on_shows_the_planned_date_and_what_falls_due():
     assert "<dt>Planned announcement date</dt><dd>2021-12-31</dd>" in english
     assert "Falling due between 2021-11-16 and the planned announcement on 2021-12-31</h2>" in english
     # the blocking findings are worded as of the planned date, not the as-of date
-    assert "đến ngày công bố 31/12/2021." in page and "đến ngày công bố 16/11/2021" not in page
+    assert "đến ngày dự kiến công bố 31/12/2021." in page and "đến ngày công bố 16/11/2021" not in page
     assert "Dự kiến công bố ngày 31/12/2021" in page and "Dự kiến công bố ngày 16/11/2021" not in page
-    assert "the announcement date 2021-12-31." in english and "announcement date 2021-11-16" not in english
+    assert "the planned announcement date 2021-12-31." in english and "announcement date 2021-11-16" not in english
     without = render(
         check_file(FIXTURES / "xa-chua-san-sang-cong-bo.yaml", dt.date(2021, 11, 16), "pre-announcement"), "vi"
     )

@@ -449,7 +449,7 @@ PACK_CASES: dict[str, tuple[str, tuple[str, str], str, str]] = {
     ),
     "pack.yaml: wrong type": (
         "pack.yaml",
-        ("version: 2.2.0", "version: 2.2"),
+        ("version: 2.2.1", "version: 2.2"),
         "{f}:3:10: version: Input should be text, found 2.2 (put it in quotes to write it as text)",
         "{f}:3:10: version: phải là văn bản, nhưng tệp ghi 2.2 (đặt trong dấu nháy để ghi dạng văn bản)",
     ),

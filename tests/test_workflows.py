@@ -149,17 +149,17 @@ _PLANNED = ("--as-of", "2021-11-16", "--profile", "pre-announcement", "--announc
             "vi",
             "Dự kiến công bố ngày 31/12/2021",
             "Không có cuộc đánh giá nội bộ nào từ khi hệ thống tài liệu được phê duyệt (ngày phê duyệt: 25/10/2021) "
-            "đến ngày công bố 31/12/2021.",
+            "đến ngày dự kiến công bố 31/12/2021.",
             "Không có cuộc xem xét của lãnh đạo nào từ khi hệ thống tài liệu được phê duyệt (ngày phê duyệt: "
-            "25/10/2021) đến ngày công bố 31/12/2021.",
+            "25/10/2021) đến ngày dự kiến công bố 31/12/2021.",
         ),
         (
             "en",
             "Planned announcement on 2021-12-31",
-            "No internal audit was held between the approval of the documents (approved on: 2021-10-25) and the "
-            "announcement date 2021-12-31.",
-            "No management review was held between the approval of the documents (approved on: 2021-10-25) and the "
-            "announcement date 2021-12-31.",
+            "No internal audit was held from the approval of the documents (approved on: 2021-10-25) up to the "
+            "planned announcement date 2021-12-31.",
+            "No management review was held from the approval of the documents (approved on: 2021-10-25) up to the "
+            "planned announcement date 2021-12-31.",
         ),
     ],
 )
@@ -182,8 +182,9 @@ def test_announce_on_sets_the_window_of_the_preconditions_to_the_planned_date(pa
     audit = next(f for f in report.findings if f.id == "announcement.internal-audit-before@planned")
     assert (audit.outcome, audit.values["date"], audit.values["window_end"]) == ("fail", planned, planned)
     assert audit.subject.notes["audit_before"]() == (
-        "đánh giá nội bộ từ ngày phê duyệt tài liệu 25/10/2021 đến ngày công bố 31/12/2021",
-        "internal audits from the approval of the documents on 2021-10-25 up to the announcement date 2021-12-31",
+        "đánh giá nội bộ từ ngày phê duyệt tài liệu 25/10/2021 đến ngày dự kiến công bố 31/12/2021",
+        "internal audits from the approval of the documents on 2021-10-25 up to the planned announcement date "
+        "2021-12-31",
     )
     # an audit and a review held on the as-of date fall in the window up to the planned date: both pass
     data = _ready_thach_ha()
@@ -191,7 +192,7 @@ def test_announce_on_sets_the_window_of_the_preconditions_to_the_planned_date(pa
     passed = {f.id: f.message("vi") for f in report.findings if f.rule_id == "announcement.internal-audit-before"}
     assert passed == {
         "announcement.internal-audit-before@planned": "Đã đánh giá nội bộ sau khi phê duyệt tài liệu và trước ngày "
-        "công bố 31/12/2021: 02/11/2021."
+        "dự kiến công bố 31/12/2021: 02/11/2021."
     }
     assert report.readiness.verdict == "ready"
 

@@ -33,7 +33,7 @@ class NoneYet:
 _AGENCIES = {  # level -> (name, parent, short code used in document numbers, website host, TTHC)
     "commune": (
         "UBND xã Thạch Long",
-        "UBND huyện Thạch Hà",
+        "UBND tỉnh {province}",  # no district level since 01/07/2025: a commune answers to the province
         "UBND",
         "thachlong.thachha",
         [

@@ -13,10 +13,18 @@ Why a table at the end of each class rather than an argument of each ``Field(...
 themselves are being retyped on another branch (strict types); a table one blank line below them merges
 with that work without a conflict. Moving an entry into its ``Field(json_schema_extra=...)`` later is
 mechanical.
+
+:func:`path_meaning` reads the same tables for a fact path as findings name it
+(``announcements[1].head_confirmed_on``): the report's "missing facts" column glosses each path in the reader's
+language, so an ISO secretary reads what to add, not only where.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+import types
+import typing
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -44,3 +52,59 @@ def meaning_of(model: type[BaseModel], field: str) -> Meaning | None:
     """The meaning the ``meanings`` table of ``model`` gives ``field``, or None."""
     table = getattr(model, "meanings", None)
     return table.get(field) if isinstance(table, Meanings) else None
+
+
+_PATH = re.compile(r"[a-z_]+(?:\[[^\]]*\])?(?:\.[a-z_]+(?:\[[^\]]*\])?)*")
+_INDEX = re.compile(r"\[[^\]]*\]")
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_CUT = re.compile(r";|\.(?:\s|$)")
+_TERSE = 3  # a leaf meaning of this many words or fewer ("Ngày ban hành") is read with its parent's
+
+
+@functools.lru_cache(maxsize=4096)
+def path_meaning(root: type[BaseModel], path: str, lang: str) -> str | None:
+    """The short meaning (first clause) of the field a fact ``path`` of a ``root`` document names, in ``lang``;
+    None for anything that is not a plain fact path or a field without a text in that language."""
+    if not _PATH.fullmatch(path):
+        return None
+    model: type[BaseModel] | None = root
+    texts: list[str | None] = []
+    for name in _INDEX.sub("", path).split("."):
+        if model is None or name not in model.model_fields:
+            return None
+        field = model.model_fields[name]
+        meaning = meaning_of(model, name)
+        if lang == "vi":
+            text = meaning.vi if meaning else None
+        else:
+            text = (meaning.en if meaning else None) or field.description
+        texts.append(_first_clause(text) if text else None)
+        model = _model_in(field.annotation)
+    leaf = texts[-1]
+    if leaf and len(texts) > 1 and texts[-2] and len(leaf.split()) <= _TERSE:
+        return f"{texts[-2]}: {leaf[0].lower()}{leaf[1:]}"
+    return leaf
+
+
+def path_with_meaning(root: type[BaseModel], path: str, lang: str) -> str:
+    """``path`` as a listing shows it: "its meaning (path)", or the path alone where it has no meaning."""
+    meaning = path_meaning(root, path, lang)
+    return f"{meaning} ({path})" if meaning else path
+
+
+def _model_in(annotation: object) -> type[BaseModel] | None:
+    """The pydantic model inside ``Model``, ``Model | None``, ``list[Model]``, ``Annotated[…]``, or None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType, list, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _first_clause(text: str) -> str:
+    text = _ASIDE.sub("", text)
+    match = _CUT.search(text)
+    return (text[: match.start()] if match else text).strip().rstrip(".")

@@ -69,7 +69,13 @@ class Identity(Strict):
     )
     province: Str = Field(min_length=1)
     standard: StandardVersion = Field(description="TCVN ISO 9001 version the QMS is built on: 2008 or 2015.")
-    parent: Str | None = Field(None, description="Body the agency belongs to (e.g. the district People's Committee).")
+    parent: Str | None = Field(
+        None,
+        description=(
+            "Body the agency belongs to "
+            "(e.g. the department over a sub-department, the provincial People's Committee over a commune)."
+        ),
+    )
     has_website: Bool | None = Field(
         None, description="Whether the agency has its own website (QĐ19 Điều 4 khoản 3 'nếu có')."
     )
@@ -97,16 +103,16 @@ class Identity(Strict):
         ),
         province=Meaning("Tỉnh, thành phố trực thuộc trung ương.", "Province (or centrally run city)."),
         standard="Phiên bản TCVN ISO 9001 mà HTQLCL áp dụng: 2008 hoặc 2015.",
-        parent="Cơ quan quản lý trực tiếp (ví dụ UBND huyện).",
+        parent="Cơ quan quản lý trực tiếp (ví dụ Sở quản lý Chi cục, UBND tỉnh quản lý xã).",
         has_website="Cơ quan có trang thông tin điện tử riêng không (QĐ 19 Điều 4 khoản 3 'nếu có').",
         website=Meaning("Địa chỉ trang thông tin điện tử.", "Address of the website."),
         qms_duty=Meaning(
             "Chỉ với cơ quan, đơn vị được khuyến khích áp dụng HTQLCL (khoản 2 Điều 2 QĐ 19: cấp xã, đơn vị sự nghiệp "
             "công lập, ngân hàng chính sách, cơ quan đại diện ở nước ngoài): văn bản yêu cầu áp dụng, hoặc tự nguyện, "
             "hoặc không. Bỏ trống: chưa rõ, trừ khi cơ quan đã công bố HTQLCL.",
-            "Bodies QĐ 19 Article 2 clause 2 only encourages only (commune, public service unit, policy bank, mission "
-            "abroad): the document that requires a QMS, or voluntary, or none. Left out: unknown, unless the body "
-            "has announced a QMS.",
+            "Only for bodies that QĐ 19 Article 2 clause 2 encourages (commune, public service unit, policy bank, "
+            "mission abroad): the document that requires a QMS, or voluntary, or none. "
+            "Left out: unknown, unless the body has announced a QMS.",
         ),
     )
 

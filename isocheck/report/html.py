@@ -196,7 +196,7 @@ def _missing_rows(group, lang: str) -> list[dict[str, Any]]:
             "rule_ids": r.rules,
             "plain": r.plain,
             "subject": r.subject,
-            "missing": r.missing,
+            "missing": [{"path": path, "meaning": meaning} for path, meaning in r.glossed(lang)],
             "criteria": list(r.criteria),
             "criteria_count": fill(ui("unjudged.criteria", lang), {"count": len(r.criteria)}, lang),
         }

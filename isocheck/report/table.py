@@ -183,7 +183,7 @@ def render(report, lang: str) -> str:
             continue
         out += ["", f"{ui(f'outcome.{outcome}', lang)} ({len(group)})"]
         if outcome == "not_evaluable":  # the unjudged on-site criteria as one row
-            missing = [["\n".join(r.rules), r.subject, ", ".join(r.missing)] for r in missing_rows(group, lang)]
+            missing = [["\n".join(r.rules), r.subject, "\n".join(r.lines(lang))] for r in missing_rows(group, lang)]
             out.append(_table(missing, headers, widths))
             continue
         rows = []

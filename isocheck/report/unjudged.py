@@ -6,6 +6,8 @@ the listing shows them as one row — "rules resting on the inspectors' judgemen
 judged — which is also the checklist of what to judge on site. Rules missing the same facts about the same subject
 (the yearly report's two rules without ``reports``; the catalogue's rules without ``--catalogue``) share a row too.
 The findings themselves (and their counts, JSON, CSV) are unchanged.
+Each missing fact path is shown with its meaning in the reader's language (:func:`glossed`), from the fact model's
+``meanings`` tables: "Ngày người đứng đầu xác nhận HTQLCL có hiệu lực (announcements[1].head_confirmed_on)".
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from isocheck.engine.findings import Finding
+from isocheck.facts.meaning import path_meaning, path_with_meaning
+from isocheck.facts.model import Agency
 from isocheck.text.ui import fill, ui
 
 _PREFIX = "judgements"
@@ -28,6 +32,14 @@ class MissingRow:
     missing: list[str]
     plain: bool = False
     criteria: tuple[str, ...] = ()  # the folded row: the criteria still to be judged
+
+    def glossed(self, lang: str) -> list[tuple[str, str | None]]:
+        """Each missing fact with its meaning in ``lang`` (None where it has none: an option, a folded row)."""
+        return [(path, None if self.plain else path_meaning(Agency, path, lang)) for path in self.missing]
+
+    def lines(self, lang: str) -> list[str]:
+        """The missing facts as a plain-text listing reads them: "meaning (path)", or the path alone."""
+        return self.missing if self.plain else [path_with_meaning(Agency, path, lang) for path in self.missing]
 
 
 def _unjudged(f: Finding) -> bool:

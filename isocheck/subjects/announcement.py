@@ -30,6 +30,9 @@ KIND = SubjectKind(
         "audit_dates_before": "dates of the internal audits in that window",
         "review_dates_before": "dates of the management reviews in that window",
         "then_announce": "what comes after the remedy: announcing (the planned one) or re-announcing (one on record)",
+        "until": "the words before {date} in a 'none held' message: 'đến ngày công bố', for a planned announcement "
+        "after the as-of date 'đến ngày dự kiến công bố'",
+        "before": "the same in a 'held' message: 'trước ngày công bố' / 'trước ngày dự kiến công bố'",
     },
     fact_list="announcements",
     none_on_record=("Không có quyết định công bố nào trong hồ sơ.", "No announcement on record."),
@@ -75,18 +78,34 @@ class AnnouncementFacts(SubjectFacts):
         else:
             found = self.audits_before if source == "internal_audits" else self.reviews_before
             held = True if found else (False if self.window_covered else None)
-        since, day = self.since, self.day
+        since, day, until = self.since, self.day, self.until()
 
         def note() -> tuple[str, str]:
-            window_vi = (f"từ ngày phê duyệt tài liệu {vi_date(since)} " if since else "") + (
-                f"đến ngày công bố {vi_date(day)}"
+            window_vi = (
+                f"từ ngày phê duyệt tài liệu {vi_date(since)} " if since else ""
+            ) + f"{until.vi} {vi_date(day)}"
+            window_en = (f"from the approval of the documents on {since.isoformat()} " if since else "") + (
+                f"{until.en} {day.isoformat()}"
             )
-            window_en = (
-                f"from the approval of the documents on {since.isoformat()} " if since else ""
-            ) + f"up to the announcement date {day.isoformat()}"
             return f"{what_vi} {window_vi}", f"{what_en} {window_en}"
 
         return Derived(held, [source, "qms.documents_approved"], note=note)
+
+    def until(self) -> Words:
+        """The words before the window's end date: "đến ngày công bố", or for a planned announcement after the
+        as-of date (judged as of its date: ``--announce-on``) "đến ngày dự kiến công bố"."""
+        if self._planned_later():
+            return Words("đến ngày dự kiến công bố", "up to the planned announcement date")
+        return Words("đến ngày công bố", "up to the announcement date")
+
+    def before(self) -> Words:
+        """The same for a message of something held before that date: "trước ngày (dự kiến) công bố"."""
+        if self._planned_later():
+            return Words("trước ngày dự kiến công bố", "by the planned announcement date")
+        return Words("trước ngày công bố", "by the announcement date")
+
+    def _planned_later(self) -> bool:
+        return self.ann is None and self.day > self.d.as_of
 
     def display(self) -> dict[str, Any]:
         ann, a = self.ann, self.d.agency
@@ -109,6 +128,8 @@ class AnnouncementFacts(SubjectFacts):
             audit_dates_before=[x.date for x in self.audits_before],
             review_dates_before=[x.date for x in self.reviews_before],
             then_announce=_ANNOUNCE if ann is None else _REANNOUNCE,
+            until=self.until(),
+            before=self.before(),
         )
         return shown
 

@@ -122,13 +122,16 @@ def latest(announcements: list[Announcement]) -> Announcement | None:
 def document_text(value: Any) -> str | Words:
     """A short reference for a decision-like fact: '59/QĐ-UBND ngày 20/09/2021' / '59/QĐ-UBND of 2021-09-20', a
     person 'Lê Văn Bình, quyết định ngày 01/03/2017' (no brackets of its own: messages write it inside
-    theirs), the number alone, or ''."""
+    theirs), the number alone, '' for none, or — a decision reported without number, name or date (``{}``) — words
+    saying so ("Đã phân công thư ký ISO: theo báo cáo, chưa ghi số, tên và ngày.")."""
     if value is None:
         return ""
     number = (
         getattr(value, "number", None) or getattr(value, "name", None) or getattr(value, "appointed_by", None) or ""
     )
     day = getattr(value, "issued_on", None) or getattr(value, "appointed_on", None)
+    if not day and not number:
+        return Words("theo báo cáo, chưa ghi số, tên và ngày", "as reported, with no number, name or date recorded")
     if not day:
         return str(number)
     if getattr(value, "name", None):  # a person, appointed by a decision of that day
