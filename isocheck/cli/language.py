@@ -8,9 +8,10 @@ still parsing, before a command has its ``--lang``; so :class:`Group` reads the 
 click marks its messages with gettext but has no catalogue of its own: :func:`install` replaces the
 ``_``/``ngettext`` names in click's modules with functions that look the message up in
 :mod:`isocheck.text.click_messages` while an isocheck command runs in Vietnamese, and return click's
-English otherwise (click used by another program in the same process is untouched). Done by hand,
-not through a gettext catalogue on disk, because click's domain is the global one (``messages``) that
-every gettext user of the process shares.
+English otherwise (click used by another program in the same process is untouched). The Vietnamese is
+isocheck's own gettext catalog (context ``click``); it is handed to click by hand, not bound to click's
+gettext domain, because click's domain is the global one (``messages``) that every gettext user of the
+process shares.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def _gettext(message: str) -> str:
 
 def _ngettext(singular: str, plural: str, n: int) -> str:
     if _RUN.get() is not None and current() == "vi":
-        translated = NGETTEXT_VI.get((singular, plural))
+        translated = NGETTEXT_VI.get(singular)
         if translated is not None:
             return translated
     return gettext.ngettext(singular, plural, n)
