@@ -9,8 +9,10 @@ report gives medians per kind, the ratios durable/reference and durable/limit, a
 memory: the largest sum of the resident set sizes (PSS where the kernel gives it: shared pages counted
 once) of the command and all its descendants, sampled every 50 ms. The CPU time of the whole tree is
 reported beside the wall time: on a machine shared with other jobs it is the steadier measure.
-``--cache`` adds a warm run with the cache of validated agencies after each cold durable run. Files are
-written once (``--dir`` keeps them).
+``--cache`` adds a warm run with the cache of validated agencies after each cold durable run. ``--compare
+DIR`` adds, in the same rounds, the durable run of another source tree of isocheck (e.g. ``git archive main``
+unpacked in DIR): an A/B of two versions on the same files and the same machine minutes. Files are written
+once (``--dir`` keeps them).
 """
 
 from __future__ import annotations
@@ -63,12 +65,12 @@ def _memory_kb(pid: int) -> int:
     return 0
 
 
-def measure(command: list[str], env: dict[str, str] | None = None) -> dict:
+def measure(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> dict:
     """Wall time, CPU time (all processes of the tree, so ``cores`` = CPU / wall) and peak memory of the
     process tree of ``command`` (its output is discarded)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
     peak = 0
     done = threading.Event()
 
@@ -97,7 +99,7 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> dict:
 
 
 def batch_command(folder: Path, fmt: str, evaluator: str, out: Path, cache: bool) -> list[str]:
-    command = [sys.executable, "-m", "isocheck", "batch", str(folder), "--as-of", AS_OF, "--format", fmt]
+    command = [sys.executable, "-m", "isocheck", "batch", str(folder.resolve()), "--as-of", AS_OF, "--format", fmt]
     command += ["--profile", "all", "--evaluator", evaluator, "-o", str(out)]
     return command if cache else [*command, "--no-cache"]
 
@@ -110,6 +112,7 @@ def main() -> None:
     parser.add_argument("--cache", action="store_true", help="also a warm run with the cache after each durable run")
     parser.add_argument("--dir", type=Path, default=None, help="reuse/keep the generated files in this folder")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--compare", type=Path, default=None, help="another isocheck source tree: its durable run too")
     args = parser.parse_args()
     from generate import write
 
@@ -130,6 +133,9 @@ def main() -> None:
                 runs.setdefault(f"{fmt}/reference", []).append(
                     measure(batch_command(folder, fmt, "reference", out, False))
                 )
+                if args.compare is not None:
+                    other = batch_command(folder, fmt, "durable", out, False)
+                    runs.setdefault(f"{fmt}/durable@compare", []).append(measure(other, cwd=args.compare.resolve()))
                 if args.cache:
                     warm = batch_command(folder, fmt, "durable", out, True)
                     measure(warm, cache_env)  # fills the cache
@@ -157,7 +163,9 @@ def summarise(runs: dict[str, list[dict]], agencies: int) -> dict:
         m["x_limit"] = round(m["seconds"] / limit, 2)
         m["x_limit_cpu"] = round(m["cpu_s"] / limit_cpu, 2)  # steadier than wall time on a shared machine
         if kind.endswith("/durable"):
-            m["x_reference"] = round(m["seconds"] / medians[kind.replace("durable", "reference")]["seconds"], 2)
+            reference = medians[kind.replace("durable", "reference")]
+            m["x_reference"] = round(m["seconds"] / reference["seconds"], 2)
+            m["x_reference_cpu"] = round(m["cpu_s"] / reference["cpu_s"], 2)
     return {
         "agencies": agencies,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
@@ -168,13 +176,15 @@ def summarise(runs: dict[str, list[dict]], agencies: int) -> dict:
 def print_report(report: dict) -> None:
     print(f"{report['agencies']} agencies · {report['machine']}")
     print(
-        f"{'run':22} {'median s':>9} {'runs':>24} {'× limit':>8} {'× ref':>6} {'CPU s':>7} {'cores':>6} {'peak MB':>8}"
+        f"{'run':22} {'median s':>9} {'runs':>24} {'× limit':>8} {'× ref':>6} {'CPU s':>7} {'× limit CPU':>11} "
+        f"{'× ref CPU':>9} {'cores':>6} {'peak MB':>8}"
     )
     for kind, m in report["results"].items():
         runs = " ".join(f"{s:.1f}" for s in m["runs"])
         print(
             f"{kind:22} {m['seconds']:9.2f} {runs:>24} {m['x_limit']:8.2f} {m.get('x_reference', ''):>6} "
-            f"{m['cpu_s']:7.1f} {m['cores']:6.2f} {m['peak_mb']:8.1f}"
+            f"{m['cpu_s']:7.1f} {m['x_limit_cpu']:11.2f} {m.get('x_reference_cpu', ''):>9} {m['cores']:6.2f} "
+            f"{m['peak_mb']:8.1f}"
         )
 
 

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -254,3 +255,24 @@ def test_province_table_in_both_languages(lang, heading, total):
     out = _run("batch", str(PROVINCE), "--as-of", "2021-12-20", "--year", "2021", "--lang", lang).stdout
     assert heading in out
     assert any(line.startswith(total) for line in out.splitlines()), out[:3000]
+
+
+@pytest.mark.parametrize("lang, words", [("vi", "không còn tồn tại"), ("en", "no longer exists")])
+def test_an_agency_of_an_abolished_level_is_an_input_error_in_the_chosen_language(tmp_path, lang, words):
+    """A district agency checked after 30/06/2025 cannot be checked (its level no longer exists): in a batch it
+    is that file's input error, worded like every other in the chosen language, and ``--strict`` stops on it."""
+    folder = tmp_path / "province"
+    folder.mkdir()
+    for name in ("huyen-van-2008.yaml", "phuong-duc-thuan-2021.yaml"):
+        shutil.copy(FIXTURES / name, folder / name)
+    result = CliRunner().invoke(
+        cli, ["batch", str(folder), "--as-of", "2025-07-01", "--format", "json", "--lang", lang, "--no-cache"]
+    )
+    assert result.exit_code in (0, 1), result.stderr
+    entries = {Path(a["file"]).name: a for a in json.loads(result.stdout)["agencies"]}
+    district = entries["huyen-van-2008.yaml"]
+    assert (district["status"], district["verdict"]) == ("input_error", "input_error")
+    assert words in district["error"] and "agency.level" in district["error"] and "InputError" not in district["error"]
+    assert entries["phuong-duc-thuan-2021.yaml"]["status"] == "checked"
+    strict = CliRunner().invoke(cli, ["batch", str(folder), "--as-of", "2025-07-01", "--strict", "--no-cache"])
+    assert strict.exit_code == 2 and "huyen-van-2008.yaml" in strict.stderr

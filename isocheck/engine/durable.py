@@ -19,6 +19,18 @@ How each observed engine behaviour (DESIGN.md) is answered here:
 - types: facts carry ints and strs only (bools as 0/1, dates as day counts);
 - definitions are mutated and names cannot be reused: each Engine compiles a fresh definition under
   a unique ruleset name.
+
+Several agencies per session (:meth:`Engine.evaluate_many`, the batch): durable-rules' cost is its Python
+glue per *firing* (a JSON round trip of the session state each time), not its C core. Every rule is
+therefore compiled with ``cap`` — one firing hands the action every match of that branch at once — and a
+batch worker asserts a chunk of agencies' facts in one session, each fact carrying its agency's place in
+the chunk (:data:`AGENCY`, which also keeps identical agencies' facts distinct), so about forty firings
+serve a whole chunk instead of forty per agency. The action wrapper and the outcome bookkeeping still see
+one match at a time. Fact identity is a 32-bit hash: the more facts in one session, the likelier two
+distinct facts collide, which durable-rules reports as ``MessageObservedException`` (the fact is dropped).
+A session holds at most :data:`MAX_SESSION_FACTS` facts, and a session that raised or recorded any
+exception is matched again one agency per session, as before — so the outcomes never depend on how
+agencies were grouped (``tests/test_engine_sessions.py``).
 """
 
 from __future__ import annotations
@@ -82,18 +94,34 @@ def compile_condition(node: tuple) -> dict | None:
 
 
 ActionWrapper = Callable[[Callable[[object], None], Rule, str], Callable[[object], None]]
+AgencyMarker = Callable[[int], None]
+
+AGENCY = "_agency"  # the field of every fact that says which agency of the session it belongs to
+MAX_SESSION_FACTS = 2000  # facts per shared session: a hash collision there is rare, and then retried
+_CAP = 1_000_000  # matches handed to one firing: more than a session ever holds
+
+
+class _Match:
+    """One match of a capped firing, as the action of an uncapped rule would see it (``c.m``)."""
+
+    __slots__ = ("m",)
+
+    def __init__(self, m) -> None:
+        self.m = m
 
 
 class Engine:
-    """One compiled durable-rules ruleset for a list of rules; evaluates one agency per call."""
+    """One compiled durable-rules ruleset for a list of rules; evaluates one agency per session
+    (:meth:`evaluate`), or a chunk of agencies per session (:meth:`evaluate_many`)."""
 
     name = "durable"
 
     def __init__(self, rules: Iterable[Rule], action_wrapper: ActionWrapper | None = None):
         self.rules = list(rules)
         self.ruleset = f"isocheck_{os.getpid()}_{next(_NAMES)}"
-        self._fired: set[tuple[str, str, str]] = set()
-        self._action_errors: Errors = {}
+        self._fired: set[tuple[int, str, str, str]] = set()  # (agency, rule, subject, outcome)
+        self._action_errors: dict[tuple[int | None, str | None, str], str] = {}  # (agency, subject, rule)
+        self._marker: AgencyMarker | None = None
         definition: dict[str, dict] = {}
         for index, rule in enumerate(self.rules):
             for b, (outcome, condition) in enumerate(rule.branches):
@@ -101,7 +129,11 @@ class Engine:
                 action = self._action(rule, outcome)
                 if action_wrapper is not None:
                     action = action_wrapper(action, rule, outcome)
-                definition[f"r{index}_b{b}_{outcome}"] = {"all": [{"m": pattern}], "run": self._guarded(action, rule)}
+                definition[f"r{index}_b{b}_{outcome}"] = {
+                    "all": [{"m": pattern}],
+                    "cap": _CAP,
+                    "run": self._each(self._guarded(action, rule)),
+                }
         definition["sink"] = {
             "all": [{"m": {"$ex": {"kind": 1}}}, {"never": {"kind": "__never__"}}],
             "run": lambda c: None,
@@ -112,7 +144,8 @@ class Engine:
         fired = self._fired
 
         def action(c) -> None:
-            fired.add((rule.id, c.m["subject"], outcome))
+            m = c.m
+            fired.add((m[AGENCY], rule.id, m["subject"], outcome))
 
         return action
 
@@ -123,42 +156,114 @@ class Engine:
             try:
                 action(c)
             except BaseException as exc:
-                errors[(rule.id, _subject_of(c))] = f"{type(exc).__name__}: {exc}"
+                agency, subject = _subject_of(c)
+                errors[(agency, subject, rule.id)] = f"{type(exc).__name__}: {exc}"
 
         return guarded
 
+    def _each(self, action: Callable[[object], None]) -> Callable[[object], None]:
+        """A capped firing: ``action`` once per match, the agency marker told when the agency changes."""
+
+        def each(c) -> None:
+            matches = c.m if isinstance(c.m, list) else [c.m]
+            marker, current = self._marker, None
+            for m in matches:
+                if marker is not None and m[AGENCY] != current:
+                    current = m[AGENCY]
+                    marker(current)
+                action(_Match(m))
+
+        return each
+
     def evaluate(self, subjects: list[Subject]) -> tuple[Outcomes, Errors]:
         """Match one agency's subjects in a fresh session; return outcomes and errors per (rule, subject)."""
-        if not subjects:  # durable-rules segfaults on an empty assert_facts batch
-            return {}, {}
+        return self._session([subjects])[0]
+
+    def evaluate_many(
+        self, agencies: list[list[Subject]], marker: AgencyMarker | None = None
+    ) -> list[tuple[Outcomes, Errors]]:
+        """:meth:`evaluate` for each agency's subjects, in sessions of several agencies (at most
+        :data:`MAX_SESSION_FACTS` facts each). ``marker(i)`` is called before the rules act on agency
+        ``i`` (the batch records which agency a dying worker was checking)."""
+        results: list[tuple[Outcomes, Errors]] = []
+        for group in _groups(agencies):
+            self._marker = None if marker is None else _shifted(marker, len(results))
+            try:
+                found = self._session(group) if len(group) > 1 else None
+                if found is None or any(errors for _, errors in found):  # a collision, or any trouble: alone
+                    found = []
+                    for k, subjects in enumerate(group):
+                        if self._marker is not None:
+                            self._marker(k)
+                        found.extend(self._session([subjects]))
+            finally:
+                self._marker = None
+            results.extend(found)
+        return results
+
+    def _session(self, agencies: list[list[Subject]]) -> list[tuple[Outcomes, Errors]]:
+        """Match every agency's subjects in one fresh session; outcomes and errors per agency."""
+        facts = []
         sid = f"a{next(_SIDS)}"
+        for k, subjects in enumerate(agencies):
+            for subject in subjects:
+                fact = subject.engine_fact(sid)
+                fact[AGENCY] = k
+                facts.append(fact)
+        if not facts:  # durable-rules segfaults on an empty assert_facts batch
+            return [({}, {}) for _ in agencies]
         self._fired.clear()
         self._action_errors.clear()
-        errors: Errors = {}
+        engine_error: str | None = None
         host = _host()
         try:
-            state = host.assert_facts(self.ruleset, [s.engine_fact(sid) for s in subjects])
+            state = host.assert_facts(self.ruleset, facts)
             if isinstance(state, dict) and state.get("exception"):
-                errors[("*", None)] = f"engine: {state['exception']}"
+                engine_error = f"engine: {state['exception']}"
         except _durable.MessageObservedException:
-            errors[("*", None)] = "engine: two facts of this agency have the same identity (MessageObservedException)"
+            engine_error = "engine: two facts of this agency have the same identity (MessageObservedException)"
         except Exception as exc:
-            errors[("*", None)] = f"engine: {type(exc).__name__}: {exc}"
+            engine_error = f"engine: {type(exc).__name__}: {exc}"
         finally:
             with contextlib.suppress(Exception):
                 host.delete_state(self.ruleset, sid)
-        outcomes: Outcomes = defaultdict(set)
-        for rule_id, subject_id, outcome in self._fired:
-            outcomes[(rule_id, subject_id)].add(outcome)
-        errors.update(self._action_errors)
-        return dict(outcomes), errors
+        outcomes: list[Outcomes] = [defaultdict(set) for _ in agencies]
+        for k, rule_id, subject_id, outcome in self._fired:
+            outcomes[k][(rule_id, subject_id)].add(outcome)
+        errors: list[Errors] = [{} for _ in agencies]
+        for (agency, failed_on, rule_id), text in self._action_errors.items():
+            for agency_errors in errors if agency is None else [errors[agency]]:
+                agency_errors[(rule_id, failed_on)] = text
+        if engine_error is not None:
+            for agency_errors in errors:
+                agency_errors[("*", None)] = engine_error
+        return [(dict(o), e) for o, e in zip(outcomes, errors, strict=True)]
 
 
-def _subject_of(c) -> str | None:
+def _shifted(marker: AgencyMarker, base: int) -> AgencyMarker:
+    return lambda k: marker(base + k)
+
+
+def _groups(agencies: list[list[Subject]]) -> Iterable[list[list[Subject]]]:
+    """Consecutive agencies with at most :data:`MAX_SESSION_FACTS` facts together (an agency with more: alone)."""
+    group: list[list[Subject]] = []
+    size = 0
+    for subjects in agencies:
+        if group and size + len(subjects) > MAX_SESSION_FACTS:
+            yield group
+            group, size = [], 0
+        group.append(subjects)
+        size += len(subjects)
+    if group:
+        yield group
+
+
+def _subject_of(c) -> tuple[int | None, str | None]:
+    """(agency, subject) of the match an action failed on; (None, None) when it cannot be read."""
     try:
-        return c.m["subject"]
+        return c.m[AGENCY], c.m["subject"]
     except Exception:
-        return None
+        return None, None
 
 
 def _as_list(compiled: dict | None) -> list[dict]:

@@ -11,6 +11,7 @@ that does not receive exactly one outcome from the evaluator becomes ``error`` �
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from typing import Protocol
 
@@ -23,6 +24,8 @@ from isocheck.pack.rules import Rule, RulePack
 from isocheck.subjects.derive import derive_subjects
 from isocheck.subjects.fields import KINDS, Subject, readable
 from isocheck.text.ui import LANGS, fill, ui
+
+Matched = tuple[list[Subject], dict, dict]  # an agency's subjects, then the evaluator's outcomes and errors
 
 
 class Evaluator(Protocol):
@@ -39,11 +42,16 @@ def evaluate(
     evaluator: Evaluator,
     year: int | None = None,
     announce_on: dt.date | None = None,
+    matched: Matched | None = None,
 ) -> list[Finding]:
     """All findings of ``rules`` on ``agency`` as of ``as_of``, sorted; a planned announcement is judged as of
-    ``announce_on`` (default: ``as_of``)."""
-    subjects = derive_subjects(agency, as_of, pack.parameters, year, pack.catalogue, announce_on)
-    outcomes, errors = evaluator.evaluate(subjects)
+    ``announce_on`` (default: ``as_of``). ``matched``: the agency's subjects with the evaluator's outcomes and
+    errors for them, when they were already matched (the batch matches a chunk of agencies at once)."""
+    if matched is None:
+        subjects = derive_subjects(agency, as_of, pack.parameters, year, pack.catalogue, announce_on)
+        outcomes, errors = evaluator.evaluate(subjects)
+    else:
+        subjects, outcomes, errors = matched
     by_kind: dict[str, list[Subject]] = defaultdict(list)
     for subject in subjects:
         by_kind[subject.kind].append(subject)
@@ -75,27 +83,71 @@ def evaluate(
 
 def inapplicable(rule: Rule, agency: Agency, as_of: dt.date, duty: Duty | None = None) -> dict[str, str] | None:
     """The reason a rule does not apply to this agency on this date, or None."""
-    if rule.origin.skipped is not None:  # a province overlay skips it, under its decision
-        return {lang: rule.origin.skip_reason(lang) or "" for lang in LANGS}
+    static = _static(rule)
+    if static.skipped is not None:  # a province overlay skips it, under its decision
+        return dict(static.skipped)
     duty = duty or duty_on(agency, as_of)
     if duty.status == "not_bound":  # QĐ 19 Điều 2 khoản 2: encouraged, and not bound on this date
         return dict(duty.reason)
     ident = agency.agency
-    if ident.level not in rule.applies_to.levels:
-        return {lang: fill(ui("na.level", lang), {"value": ui(f"level.{ident.level}", lang)}, lang) for lang in LANGS}
-    if ident.standard not in rule.applies_to.standards:
-        versions = "/".join(str(v) for v in rule.applies_to.standards)
-        return {lang: fill(ui("na.standard", lang), {"value": versions}, lang) for lang in LANGS}
-    if as_of < rule.effective.from_:
-        return {lang: fill(ui("na.not_yet", lang), {"value": rule.effective.from_}, lang) for lang in LANGS}
-    if rule.effective.until is not None and as_of > rule.effective.until:
-        return {lang: fill(ui("na.expired", lang), {"value": rule.effective.until}, lang) for lang in LANGS}
+    if ident.level not in static.levels:
+        return dict(_level_reason(ident.level))
+    if ident.standard not in static.standards:
+        return dict(static.standard_reason)
+    if as_of < static.from_:
+        return dict(static.not_yet_reason)
+    if static.until is not None and as_of > static.until:
+        return dict(static.expired_reason)
     return None
+
+
+class _Static:
+    """What decides whether a rule applies, and the texts that say why not, read once per rule: evaluating
+    a batch asks every rule of every agency, and pydantic attribute reads and filled texts were most of it."""
+
+    def __init__(self, rule: Rule):
+        skipped = rule.origin.skipped is not None
+        self.skipped = {lang: rule.origin.skip_reason(lang) or "" for lang in LANGS} if skipped else None
+        self.levels = frozenset(rule.applies_to.levels)
+        self.standards = tuple(rule.applies_to.standards)
+        versions = "/".join(str(v) for v in self.standards)
+        self.standard_reason = {lang: fill(ui("na.standard", lang), {"value": versions}, lang) for lang in LANGS}
+        self.from_, self.until = rule.effective.from_, rule.effective.until
+        self.not_yet_reason = {lang: fill(ui("na.not_yet", lang), {"value": self.from_}, lang) for lang in LANGS}
+        self.expired_reason = (
+            {lang: fill(ui("na.expired", lang), {"value": self.until}, lang) for lang in LANGS}
+            if self.until is not None
+            else {}
+        )
+        self.unjudged = _unjudged(rule.id)
+
+
+_STATICS: dict[int, tuple[Rule, _Static]] = {}
+
+
+def _static(rule: Rule) -> _Static:
+    """The rule's :class:`_Static`, kept while the rule object lives (checked by identity, so a new rule
+    object with a reused ``id()`` never gets another's)."""
+    held = _STATICS.get(id(rule))
+    if held is None or held[0] is not rule:
+        if len(_STATICS) > 4096:  # rules of packs no longer used
+            _STATICS.clear()
+        held = _STATICS[id(rule)] = (rule, _Static(rule))
+    return held[1]
+
+
+@functools.lru_cache(maxsize=64)
+def _level_reason(level: str) -> dict[str, str]:
+    return {lang: fill(ui("na.level", lang), {"value": ui(f"level.{level}", lang)}, lang) for lang in LANGS}
 
 
 def unjudged(rule: Rule) -> str:
     """What a rule resting on inspectors' judgements misses when the fact file records none: the criteria."""
-    ids = [c.id for c in criteria().values() if c.rule == rule.id]
+    return _static(rule).unjudged
+
+
+def _unjudged(rule_id: str) -> str:
+    ids = [c.id for c in criteria().values() if c.rule == rule_id]
     return f"judgements ({', '.join(ids)})" if ids else "judgements"
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from isocheck import __version__
-from isocheck.engine.evaluate import evaluate
+from isocheck.engine.evaluate import Matched, evaluate
 from isocheck.engine.evaluators import evaluator_for
 from isocheck.engine.findings import Finding, Summary, summarize
 from isocheck.facts.model import Agency, validate_agency
@@ -54,13 +54,16 @@ def check_agency(
     rubric: Rubric | None = None,
     announce_on: dt.date | None = None,
     lines: dict | None = None,
+    matched: Matched | None = None,
 ) -> Report:
     """Evaluate one agency: findings, then waivers; the readiness verdict for the pre-announcement
     profile; the rubric score when a rubric is given. Raises :class:`~isocheck.base.errors.InputError` when the
-    agency cannot be checked on ``as_of`` (its level no longer exists then; ``lines``: the file's line map)."""
+    agency cannot be checked on ``as_of`` (its level no longer exists then; ``lines``: the file's line map).
+    ``matched``: the subjects already matched by the evaluator (:func:`isocheck.engine.evaluate.evaluate`)."""
     check_applies(agency, as_of, file, lines)
     rules = pack.select(profile)
-    findings = evaluate(agency, as_of, pack, rules, evaluator_for(pack, profile, evaluator), year, announce_on)
+    engine = evaluator_for(pack, profile, evaluator)
+    findings = evaluate(agency, as_of, pack, rules, engine, year, announce_on, matched)
     if waivers:
         apply_waivers(findings, waivers, agency.agency.name, as_of)
         findings.sort(key=Finding.sort_key)

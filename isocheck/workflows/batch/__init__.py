@@ -1,11 +1,14 @@
 """Province batch: check many agency fact files in parallel worker processes, streaming one entry per agency.
 
-Each worker (:mod:`isocheck.workflows.batch.pool`) builds its own engine and checks one agency at a time,
-each in its own engine session. It sends back only what the output needs: the agency's identity, verdict,
-matrix marks and counts, the changes since the baseline when one is given, and the rendered results only
-when the format shows them (``BatchConfig.results``; with ``non_pass_only``, only those to act on);
-``prepare`` (the format's own step, run in the worker) may turn the entry into its final bytes there.
-Entries come back in file order whatever the scheduling, so the output does not depend on the number of workers.
+Each worker (:mod:`isocheck.workflows.batch.pool`) builds its own engine and checks a chunk of agencies at a
+time: it reads and derives each one, matches the whole chunk's subjects at once
+(:meth:`isocheck.engine.durable.Engine.evaluate_many`: a few shared engine sessions instead of one per
+agency — the engine's cost is per firing, not per fact), then builds each agency's entry. It sends back
+only what the output needs: the agency's identity, verdict, matrix marks and counts, the changes since the
+baseline when one is given, and the rendered results only when the format shows them
+(``BatchConfig.results``; with ``non_pass_only``, only those to act on); ``prepare`` (the format's own step,
+run in the worker) may turn the entry into its final bytes there. Entries come back in file order whatever
+the scheduling, so the output does not depend on the number of workers.
 
 A bad fact file becomes an ``input_error`` entry for that agency and the batch goes on (``strict``
 stops at the first one instead). A worker that dies is reported against the agency it was checking
@@ -24,12 +27,15 @@ from typing import Any
 
 from isocheck import __version__
 from isocheck.base.errors import InputError
-from isocheck.engine.evaluators import after_fork
+from isocheck.engine.evaluate import Matched
+from isocheck.engine.evaluators import after_fork, evaluator_for
 from isocheck.facts.model import Agency, validate_agency
 from isocheck.facts.parse import load_document
 from isocheck.facts.plausibility import check_dates
+from isocheck.law.applicability import check_applies
 from isocheck.law.provinces import province_name_on
 from isocheck.pack.rules import RulePack
+from isocheck.subjects.derive import derive_subjects
 from isocheck.text.ui import fill, ui
 from isocheck.workflows.baseline import Baseline, failing_ids
 from isocheck.workflows.batch.cache import AgencyCache, cache_dir
@@ -55,6 +61,7 @@ Entry = dict[str, Any]
 # the outcomes a reader acts on, sent by the workers when a format asks for non-pass results only (HTML, CSV
 # findings, XLSX, Word): a pass and a rule that does not apply say nothing to do, and are most of the results
 TO_ACT_ON = frozenset({"fail", "error", "not_evaluable", "pending", "waived"})
+Mark = Callable[[int], None]  # tells the pool which file of the chunk the worker is on (pool.py)
 
 
 class StrictStop(Exception):
@@ -109,22 +116,30 @@ def check_one(
     waivers=None,
     baseline: Baseline | None = None,
     loader: _Loader | None = None,
+    agency: Agency | None = None,
+    matched: Matched | None = None,
 ) -> Entry:
-    """One agency's batch entry: identity, verdict, matrix marks, counts, changes and (if asked) results."""
+    """One agency's batch entry: identity, verdict, matrix marks, counts, changes and (if asked) results.
+    ``agency``: already read and validated; ``matched``: its subjects already matched (:func:`_match`)."""
+    if agency is None:
+        try:
+            agency = (loader or _Loader(None)).agency(fact.path, config.as_of)
+        except InputError as exc:
+            return failed_entry(fact, "input_error", exc.text(config.lang), baseline)
     try:
-        agency = (loader or _Loader(None)).agency(fact.path, config.as_of)
-    except InputError as exc:
+        report = check_agency(
+            agency,
+            config.as_of,
+            pack,
+            config.profile,
+            config.evaluator,
+            file=str(fact.path),
+            year=config.year,
+            waivers=waivers,
+            matched=matched,
+        )
+    except InputError as exc:  # it cannot be checked on the as-of date (a district after the 2025 reform)
         return failed_entry(fact, "input_error", exc.text(config.lang), baseline)
-    report = check_agency(
-        agency,
-        config.as_of,
-        pack,
-        config.profile,
-        config.evaluator,
-        file=str(fact.path),
-        year=config.year,
-        waivers=waivers,
-    )
     ident = agency.agency
     row = marks_of(report.findings)
     entry: Entry = {
@@ -191,23 +206,70 @@ def crashed_text(code: int | None, lang: str) -> str:
     return fill(ui("batch.crashed", lang), {"code": shown}, "en")
 
 
-def _setup(config: BatchConfig, pack: RulePack, waivers, baseline, prepare) -> Callable[[FactFile], Any]:
-    """In each worker: a fresh engine and cache connection, then the job for one fact file."""
+def _setup(config: BatchConfig, pack: RulePack, waivers, baseline, prepare) -> Callable[[list, Mark], list]:
+    """In each worker: a fresh engine and cache connection, then the job for a chunk of fact files."""
     after_fork()
     cache = None
     if config.cache:
         cache = AgencyCache(cache_dir(), __version__, pack.version)
     loader = _Loader(cache)
+    finish = prepare if prepare is not None else (lambda entry: entry)
 
-    def job(fact: FactFile) -> Any:
-        try:
-            entry = check_one(fact, config, pack, waivers, baseline, loader)
-            return prepare(entry) if prepare is not None else entry
-        except Exception as exc:  # a bug met on this agency: reported against it, the batch goes on
-            entry = failed_entry(fact, "error", f"{type(exc).__name__}: {exc}", baseline)
-            return prepare(entry) if prepare is not None else entry
+    def failed(fact: FactFile, exc: Exception) -> Any:  # a bug met on this agency: reported, the batch goes on
+        return finish(failed_entry(fact, "error", f"{type(exc).__name__}: {exc}", baseline))
+
+    def job(facts: list[FactFile], mark: Mark) -> list[Any]:
+        done: dict[int, Any] = {}
+        agencies: dict[int, Agency] = {}
+        for k, fact in enumerate(facts):  # read and validate each file
+            mark(k)
+            try:
+                agencies[k] = loader.agency(fact.path, config.as_of)
+            except InputError as exc:
+                done[k] = finish(failed_entry(fact, "input_error", exc.text(config.lang), baseline))
+            except Exception as exc:
+                done[k] = failed(fact, exc)
+        matched = _match(agencies, config, pack, mark)
+        for k, fact in enumerate(facts):  # each agency's entry from its outcomes
+            if k in done:
+                continue
+            mark(k)
+            try:
+                entry = check_one(fact, config, pack, waivers, baseline, loader, agencies[k], matched.get(k))
+                done[k] = finish(entry)
+            except Exception as exc:
+                done[k] = failed(fact, exc)
+        return [done[k] for k in range(len(facts))]
 
     return job
+
+
+def _match(agencies: dict[int, Agency], config: BatchConfig, pack: RulePack, mark: Mark) -> dict[int, Matched]:
+    """Every agency's subjects matched by the evaluator, the chunk at once; an agency that cannot be checked on
+    the as-of date, or whose subjects cannot be derived, is left out (:func:`check_one` then goes its own way
+    and reports what went wrong)."""
+    subjects: dict[int, list] = {}
+    for k, agency in agencies.items():
+        mark(k)
+        try:
+            check_applies(agency, config.as_of, "-")
+            subjects[k] = derive_subjects(agency, config.as_of, pack.parameters, config.year, pack.catalogue)
+        except Exception:
+            continue
+    keys = list(subjects)
+    if not keys:
+        return {}
+    evaluator = evaluator_for(pack, config.profile, config.evaluator)
+    many = getattr(evaluator, "evaluate_many", None)
+    if many is None:
+        results = []
+        for k in keys:
+            mark(k)
+            results.append(evaluator.evaluate(subjects[k]))
+    else:
+        mark(keys[0])
+        results = many([subjects[k] for k in keys], lambda i: mark(keys[i]))
+    return {k: (subjects[k], *result) for k, result in zip(keys, results, strict=True)}
 
 
 def _crashed(config: BatchConfig, baseline, prepare, fact: FactFile, code: int | None) -> Any:

@@ -5,7 +5,8 @@
 - **Crash isolation.** A worker that dies (SIGKILL, a segfault in the engine's C core, an action calling
   ``os._exit``) breaks the executor, which then stops every other worker with SIGTERM and fails every
   unfinished task. Each worker writes the index of the item it is working on in its own slot of a shared
-  array and clears it when the item is done, or when the pool stops it (its SIGTERM handler). After a break
+  array (the job marks each item of its chunk as it starts on it) and clears it when the chunk is done, or
+  when the pool stops it (its SIGTERM handler). After a break
   the items still marked are the ones whose worker died: they are reported as crashed (with the exit code
   when the executor kept it). Every other unfinished item goes to a fresh executor, so a dead worker costs
   at most the item it was working on — also when it died right after sending a result (that result was
@@ -42,6 +43,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 PR_SET_PDEATHSIG = 1
+Job = Callable[[list, Callable[[int], None]], list]  # job(chunk of items, mark) -> their results, in order
 _IDLE = -1
 
 
@@ -68,7 +70,7 @@ class Interrupted(BaseException):
 
 _SLOTS: Any = None  # this generation's shared array: [pid, item] per worker
 _SLOT = -1
-_JOB: Callable[[Any], Any] | None = None
+_JOB: Job | None = None
 
 
 def _ask_for_death_with_parent(parent: int) -> None:
@@ -94,7 +96,7 @@ def _on_sigterm(signum, frame) -> None:  # stopped by the pool (it broke, or it 
     os._exit(0)
 
 
-def _init_worker(slots, counter, parent: int, setup: Callable[[], Callable[[Any], Any]]) -> None:
+def _init_worker(slots, counter, parent: int, setup: Callable[[], Job]) -> None:
     global _SLOTS, _SLOT, _JOB
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
@@ -110,28 +112,32 @@ def _init_worker(slots, counter, parent: int, setup: Callable[[], Callable[[Any]
 
 def _run_chunk(chunk: Sequence[tuple[int, Any]]) -> list[tuple[int, Any]]:
     assert _JOB is not None
-    out = []
-    for index, item in chunk:
-        _SLOTS[2 * _SLOT + 1] = index
-        out.append((index, _JOB(item)))
+    indices = [index for index, _ in chunk]
+
+    def mark(k: int) -> None:  # the job is on the chunk's k-th item now
+        _SLOTS[2 * _SLOT + 1] = indices[k]
+
+    results = _JOB([item for _, item in chunk], mark)
     _SLOTS[2 * _SLOT + 1] = _IDLE
-    return out
+    return list(zip(indices, results, strict=True))
 
 
 # -- in the parent ------------------------------------------------------------------------------------
 
 
 class Pool:
-    """Runs ``job(item)`` in ``workers`` processes; :meth:`results` yields ``(index, result)`` in index order.
+    """Runs ``job(chunk, mark)`` in ``workers`` processes; :meth:`results` yields ``(index, result)`` in index order.
 
-    ``setup`` runs once in each worker and returns the job (so each worker builds its own engine);
+    ``setup`` runs once in each worker and returns the job (so each worker builds its own engine), which
+    gets a chunk of items and returns their results in order, calling ``mark(k)`` whenever it starts on the
+    chunk's k-th item (the item a dying worker is blamed for);
     ``crashed(item, exit_code)`` makes the result of an item whose worker died. Use it as a context
     manager: leaving the ``with`` block early (an error, Ctrl-C) kills the workers.
     """
 
     def __init__(
         self,
-        setup: Callable[[], Callable[[Any], Any]],
+        setup: Callable[[], Job],
         crashed: Callable[[Any, int | None], Any],
         workers: int,
         chunk: int = 8,
