@@ -121,10 +121,18 @@ cơ quan khác vẫn được kiểm tra):""",
         ("run", "isocheck batch fixtures/province-ha-tinh-2021/facts --as-of 2021-12-20 --year 2021 --lang vi"),
         (
             "md",
-            """Xuất bảng: `--format csv` (mở bằng Excel: phân cách bằng dấu ";", mã hóa UTF-8 có BOM; `--csv-delimiter ,`
-nếu cần dấu phẩy), `xlsx` (tệp Excel ba trang: tổng hợp, ma trận, các điểm cần xử lý; có lọc và cố định dòng
+            """Bảng được trình bày như báo cáo của tỉnh: I. cấp tỉnh (sở, ban, ngành; chi cục và đơn vị trực thuộc ghi
+ngay dưới sở chủ quản, đánh số 5.1, 5.2…; sở không có trong danh sách vẫn có một dòng nhóm mang tên sở),
+II. cấp huyện (chỉ đến 30/06/2025), III. cấp xã; mỗi cấp có dòng "Cộng" với số "x/N" của từng cột (x cơ quan
+đạt trên N cơ quan mà cột áp dụng), cuối cùng là bảng "Kết quả theo từng cột" cho từng cấp và tổng cộng.
+
+Xuất bảng: `--format csv` (mở bằng Excel: phân cách bằng dấu ";", mã hóa UTF-8 có BOM; `--csv-delimiter ,`
+nếu cần dấu phẩy; với `-o tong-hop.csv`, các điểm cần xử lý — mỗi cơ quan × mỗi kết quả không đạt, lỗi, không
+đánh giá được, chưa đến hạn, được miễn: cơ quan, đơn vị chủ quản, cấp, quy tắc, kết quả, mức độ, căn cứ, nội
+dung, bằng chứng, cách khắc phục — được ghi thêm vào `tong-hop.findings.csv` bên cạnh), `xlsx` (tệp Excel ba trang: tổng hợp, ma trận, các điểm cần xử lý; có lọc và cố định dòng
 tiêu đề; cần `-o`), `docx` (báo cáo tổng hợp hằng năm theo khoản 1 Điều 38 TT 26/2014/TT-BKHCN; cần `-o`), `md`,
-`html`, `json` (có `agencies`, `summary.by_level` và `summary.by_rule`: số kết quả của từng quy tắc theo loại).
+`html` (một trang in khổ A4 ngang: biểu đồ, bảng màu, và một mục cho mỗi cơ quan có việc cần xử lý — điểm
+không phù hợp, hoặc thông tin còn thiếu gộp theo lĩnh vực — bấm tên cơ quan trong bảng để đến), `json` (có `agencies`, `summary.by_level` và `summary.by_rule`: số kết quả của từng quy tắc theo loại).
 Lần sau, `--baseline lan-truoc.json` cho biết với mỗi cơ quan điểm nào mới phát sinh, điểm nào đã khắc
 phục, điểm nào còn tồn tại.
 
@@ -238,10 +246,20 @@ and the others are still checked):""",
         ("run", "isocheck batch fixtures/province-ha-tinh-2021/facts --as-of 2021-12-20 --year 2021 --lang en"),
         (
             "md",
-            """Exports: `--format csv` (opens in a spreadsheet: ";"-separated, UTF-8 with a BOM, as Excel under Vietnamese
-settings expects; `--csv-delimiter ,` for commas), `xlsx` (an Excel workbook: summary, matrix and findings
+            """The tables follow a provincial report: I. the provincial level (departments; their sub-departments and
+units right under them, numbered 5.1, 5.2…; a department not in the batch still gets a group row with its
+name), II. the district level (until 30/06/2025), III. the commune level; each level ends with a "Total" row
+giving "x/N" per column (x agencies with "yes" of the N the column applies to), and a last table gives the
+results by column for each level and the whole.
+
+Exports: `--format csv` (opens in a spreadsheet: ";"-separated, UTF-8 with a BOM, as Excel under Vietnamese
+settings expects; `--csv-delimiter ,` for commas; with `-o summary.csv` the findings — one row per agency and
+result not passed: nonconformity, rule error, not evaluable, not yet due, waived; agency, parent, level, rule,
+outcome, severity, citation, message, evidence, how to fix — also go to `summary.findings.csv` beside it), `xlsx` (an Excel workbook: summary, matrix and findings
 sheets with filters and frozen headers; needs `-o`), `docx` (the yearly summary of TT26 Article 38(1); needs
-`-o`), `md`, `html`, `json` (with `agencies`,
+`-o`), `md`, `html` (one page printing on A4 landscape: charts, colour-coded matrix, and a section for each
+agency with something to act on — nonconformities, or the facts missing, folded by rule area — reached from
+its name in the matrix), `json` (with `agencies`,
 `summary.by_level` and `summary.by_rule`, each rule's findings by outcome). Next time, `--baseline previous.json` shows per agency which findings are new, which
 were resolved and which remain.
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -42,8 +43,25 @@ def run(profile: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+def pdf_pages(data: bytes) -> int:
+    """Pages of a PDF Chromium printed (its page tree's /Count)."""
+    counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data, re.S)]
+    counts += [int(n) for n in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data, re.S)]
+    assert counts, "no page tree in the PDF"
+    return max(counts)
+
+
+def pdf_page_size(data: bytes) -> tuple[float, float]:
+    """The width and height (points) of the first page of a PDF Chromium printed (its /MediaBox)."""
+    found = re.search(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert found, "no /MediaBox in the PDF"
+    x0, y0, x1, y1 = (float(v) for v in found.groups())
+    return x1 - x0, y1 - y0
+
+
 class Printer:
-    """One headless Chromium that prints pages to PDF (A4 from the pages' own ``@page`` rule)."""
+    """One headless Chromium that prints pages to PDF (A4 from the pages' own ``@page`` rule), and measures or
+    photographs them laid out as a screen or as a printed sheet (:meth:`layout`, :meth:`evaluate`)."""
 
     def __init__(self, profile: Path):
         to_browser_r, self._to_browser = os.pipe()
@@ -94,21 +112,41 @@ class Printer:
                     raise RuntimeError(f"{method}: {message['error']}")
                 return message.get("result", {})
 
-    def pdf(self, page: Path) -> bytes:
-        """``page`` printed to PDF once it has loaded."""
+    def open(self, page: Path) -> None:
+        """Load ``page`` and wait until it has loaded."""
         url = page.as_uri()
         self._call("Page.navigate", {"url": url}, session=True)
         check = f"document.readyState === 'complete' && location.href === {json.dumps(url)}"
         for _ in range(600):
-            if self._call("Runtime.evaluate", {"expression": check, "returnByValue": True}, session=True)["result"].get(
-                "value"
-            ):
-                break
+            if self.evaluate(check):
+                return
             time.sleep(0.05)
-        else:
-            raise RuntimeError(f"{url} did not load")
+        raise RuntimeError(f"{url} did not load")
+
+    def pdf(self, page: Path) -> bytes:
+        """``page`` printed to PDF once it has loaded (as printed: any :meth:`layout` emulation cleared)."""
+        self._call("Emulation.clearDeviceMetricsOverride", None, session=True)
+        self._call("Emulation.setEmulatedMedia", {"media": ""}, session=True)
+        self.open(page)
         result = self._call("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}, session=True)
         return base64.b64decode(result["data"])
+
+    def evaluate(self, expression: str) -> Any:
+        """The value of a JavaScript expression in the open page (JSON-serialisable values only)."""
+        result = self._call("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"{expression[:80]}: {result['exceptionDetails']}")
+        return result["result"].get("value")
+
+    def layout(self, width: int, height: int, media: str = "screen") -> None:
+        """The viewport (CSS pixels) and the CSS media type the page is laid out for (``print``: its print rules)."""
+        metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}
+        self._call("Emulation.setDeviceMetricsOverride", metrics, session=True)
+        self._call("Emulation.setEmulatedMedia", {"media": media}, session=True)
+
+    def screenshot(self) -> bytes:
+        """A PNG of the viewport of the open page."""
+        return base64.b64decode(self._call("Page.captureScreenshot", {"format": "png"}, session=True)["data"])
 
     def close(self) -> None:
         try:

@@ -74,7 +74,7 @@ def province() -> tuple[str, dict]:
 
 def _agency_rows(root: Node) -> dict[str, Node]:
     return {tr.children[1].text(): tr for table in root.all("table") if "matrix" in table.attrs.get("class", "")
-            for tr in table.all("tbody")[0].children}  # fmt: skip
+            for tr in table.all("tbody")[0].children if tr.attrs.get("class") != "group"}  # fmt: skip
 
 
 def test_the_matrix_cells_are_coloured_as_the_marks_and_names_are_whole(province):
@@ -122,30 +122,55 @@ def test_the_rule_chart_counts_the_agencies_with_a_nonconformity_to_each_rule(pr
     assert bars[0].all("title")[0].text() == "Gửi báo cáo tình hình áp dụng HTQLCL khi được yêu cầu: 4 · Số cơ quan 4"
 
 
-def test_each_agency_with_nonconformities_has_a_section_reached_from_its_row(province):
+def test_each_agency_with_something_to_act_on_has_a_section_reached_from_its_row(province):
     page, doc = province
     root = Tree(page).root
     ids = {n.attrs["id"]: n for tag in ("section", "h1") for n in root.all(tag) if "id" in n.attrs}
     links = [a.attrs["href"] for a in root.all("a")]
     assert links and all(href.startswith("#") and href[1:] in ids for href in links)
     failing = {a["name"]: sorted(r["rule_id"] for r in a["results"] if r["outcome"] == "fail") for a in doc["agencies"]}
-    failing = {name: rules for name, rules in failing.items() if rules}
-    sections = {}
+    missing = {a["name"]: [r for r in a["results"] if r["outcome"] == "not_evaluable"] for a in doc["agencies"]}
+    sections, folded = {}, {}
     for name, tr in _agency_rows(root).items():
         anchors = tr.children[1].all("a")
-        assert bool(anchors) == (name in failing), name
+        assert bool(anchors) == bool(failing[name] or missing[name]), name
         if anchors:
             section = ids[anchors[0].attrs["href"][1:]]
             assert section.all("h3")[0].data[0].strip() == name
-            sections[name] = sorted(row.all("code")[0].text() for row in section.all("tbody")[0].children)
-    assert sections == failing and len(failing) == 13
+            tables = {t.attrs["class"]: t for t in section.all("table")}
+            if "ncs" in tables:
+                sections[name] = sorted(row.all("code")[0].text() for row in tables["ncs"].all("tbody")[0].children)
+            if "missing" in tables:
+                folded[name] = tables["missing"].all("tbody")[0].children
+    assert sections == {name: rules for name, rules in failing.items() if rules} and len(sections) == 13
+    assert set(folded) == {name for name, rules in missing.items() if rules}
+    for name, rows in folded.items():  # one row per rule area, each missing fact named once in its area
+        areas = {r["rule_id"].split(".")[0] for r in missing[name]}
+        assert len(rows) == len(areas), name
+        for row in rows:
+            facts = [c.text() for c in row.children[2].all("code")]
+            assert facts and len(facts) == len(set(facts))
     assert "<script" not in page and "http" not in page
+
+
+def test_an_agency_whose_only_problem_is_missing_facts_gets_a_section():
+    thach_trung = next(
+        a for a in json.loads(_batch(PROVINCE, "json", "vi", *ARGS))["agencies"] if a["name"] == "UBND xã Thạch Trung"
+    )
+    assert {r["outcome"] for r in thach_trung["results"]} & {"fail", "not_evaluable"} == {"not_evaluable"}
+    root = Tree(_batch(PROVINCE, "html", "vi", *ARGS)).root
+    (section,) = [s for s in root.all("section") if s.all("h3")[0].data[0].strip() == "UBND xã Thạch Trung"]
+    not_judged = [r for r in thach_trung["results"] if r["outcome"] == "not_evaluable"]
+    assert section.all("p")[1].text() == f"Thiếu thông tin, chưa đánh giá được {len(not_judged)} quy tắc:"
+    assert not [t for t in section.all("table") if t.attrs["class"] == "ncs"]
+    rows = section.all("table")[0].all("tbody")[0].children
+    assert len(rows) < len(not_judged)  # folded by area, not a row per rule
 
 
 def test_english_words(tmp_path):
     root = Tree(_batch(PROVINCE, "html", "en", *ARGS)).root
     headings = [h.text() for h in root.all("h2")]
-    assert "Verdicts by level" in headings and "Nonconformities of each agency" in headings
+    assert "Verdicts by level" in headings and "What each agency has to act on" in headings
     assert root.all("html")[0].attrs["lang"] == "en"
     assert "Back to the matrix" in root.all("section")[0].text()
 

@@ -57,8 +57,20 @@ def test_xlsx_has_a_summary_a_matrix_and_the_findings_with_frozen_headers_and_fi
     assert book.sheetnames == ["Tổng hợp", "Ma trận", "Các điểm cần xử lý"]
     summary, matrix, findings = book.worksheets
     agencies = len(list(folder.glob("*.yaml")))
-    assert matrix.max_row == 1 + agencies and matrix.freeze_panes == "C2"
-    assert matrix.auto_filter.ref == f"A1:P{1 + agencies}" and matrix["B1"].value == "Tên đơn vị"
+    names = {
+        a["name"] for a in json.loads(_run(str(folder), "--as-of", "2021-11-16", "--format", "json").stdout)["agencies"]
+    }
+    column = [row[1] for row in matrix.iter_rows(min_row=2, values_only=True)]
+    headings = [c for c in column if c.split(". ")[0] in ("I", "II", "III", "IV")]
+    totals = [c for c in column if c.startswith("Cộng ")]
+    assert len(totals) == len(headings) and column[-1] == "Tổng cộng"  # a totals row per level, then the whole
+    groups = [c for c in column if c not in names and c not in headings and c not in totals][:-1]
+    assert (
+        sorted(c for c in column if c in names) == sorted(names)
+        and len(column) == agencies + 2 * len(headings) + len(groups) + 1
+    )
+    assert matrix.max_row == 1 + len(column) and matrix.freeze_panes == "C2"
+    assert matrix.auto_filter.ref == f"A1:Q{1 + len(column)}" and matrix["B1"].value == "Tên đơn vị"
     assert summary["A1"].value == "Cấp" and summary.freeze_panes == "A2"
     assert [row[0].value for row in summary.iter_rows(min_row=2)][-1] == "Tổng cộng"
     total = next(row for row in summary.iter_rows(min_row=2, values_only=True) if row[0] == "Tổng cộng")
@@ -90,7 +102,7 @@ def test_a_hostile_name_stays_text_in_the_workbook(tmp_path):
     (folder / "a.yaml").write_text(base.replace(f"name: {name}", "name: '=HYPERLINK(\"x\")'", 1), encoding="utf-8")
     out = tmp_path / "a.xlsx"
     _run(str(folder), "--as-of", "2021-11-16", "--format", "xlsx", "-o", str(out))
-    cell = load_workbook(out)["Ma trận"]["B2"]
+    cell = load_workbook(out)["Ma trận"]["B3"]  # under the heading row of its level
     assert cell.value == '=HYPERLINK("x")' and cell.data_type == "s"
 
 
@@ -109,8 +121,12 @@ def test_docx_is_the_yearly_summary_of_tt26_article_38(folder, tmp_path):
     expected = json.loads(_run(str(folder), "--as-of", "2021-11-16", "--year", "2021", "--format", "json").stdout)
     agencies = expected["agencies"]
     per_agency = [t for t in document.tables if t.rows[0].cells[1].text == "Tên đơn vị"]
-    names = [row.cells[1].text for t in per_agency for row in t.rows[1:]]
-    assert sorted(names) == sorted(a["name"] for a in agencies)
+    names = [row.cells[1].text for t in per_agency for row in t.rows[1:-1]]  # the last row: the level's totals
+    assert {t.rows[-1].cells[1].text for t in per_agency} <= {"Cộng cấp tỉnh", "Cộng cấp huyện", "Cộng cấp xã"}
+    listed = [a["name"] for a in agencies]
+    assert sorted(n for n in names if n in listed) == sorted(listed)
+    group = "Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An"  # the parent of a Chi cục, not itself in the batch
+    assert [n for n in names if n not in listed] == [group]
     frequent = next(t for t in document.tables if t.rows[0].cells[1].text == "Nội dung không phù hợp")
     counts: dict[str, int] = {}
     for a in agencies:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from browser import CHROMIUM, Printer, run
+from browser import CHROMIUM, Printer, pdf_pages, run
 from click.testing import CliRunner
 from conftest import CASES, FIXTURES, ROOT
 from golden import FIXTURES as GOLDEN_FIXTURES
@@ -417,14 +417,6 @@ def test_chromium_renders_the_report(tmp_path):
     assert len(data) > 20_000
 
 
-def _pdf_pages(data: bytes) -> int:
-    """Pages of a PDF Chromium printed (its page tree's /Count)."""
-    counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data, re.S)]
-    counts += [int(n) for n in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data, re.S)]
-    assert counts, "no page tree in the PDF"
-    return max(counts)
-
-
 def _pages(tmp_path: Path, pages: dict[str, str]) -> dict[str, int]:
     """Print each named page in one headless Chromium; the A4 page count of each."""
     counts = {}
@@ -432,7 +424,7 @@ def _pages(tmp_path: Path, pages: dict[str, str]) -> dict[str, int]:
         for name, text in pages.items():
             path = tmp_path / f"{name}.html"
             path.write_text(text, encoding="utf-8")
-            counts[name] = _pdf_pages(printer.pdf(path))
+            counts[name] = pdf_pages(printer.pdf(path))
     return counts
 
 

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import signal
 import sys
 import unicodedata
+from typing import IO
 
 import click
 
 from isocheck import __version__
 from isocheck.api import load_pack
-from isocheck.base.output import output_stream
+from isocheck.base.output import output_stream, refuse_inputs
 from isocheck.cli.language import Command, current
 from isocheck.cli.options import (
     AS_OF,
@@ -109,10 +111,17 @@ def batch_command(
     """Check many agencies (fact files or folders of them) and print the province matrix: one row per
     agency grouped by level, the summary by level, and with --baseline what changed since last time.
 
-    Agencies are written as they finish (JSON and CSV in file order; the table, Markdown and HTML
-    formats sort each level by name). Files inside the folders are found recursively; links that lead
-    out of the folders given, FIFOs and devices are skipped with a warning. An agency is identified by
-    its file's path relative to the folder given (baselines match on it).
+    Agencies are written as they finish (JSON and CSV in file order). The table, Markdown, HTML, XLSX
+    and DOCX formats follow a provincial report: the provincial level (departments with their
+    sub-departments and units), the district level (while it exists), the commune level; units right
+    under their parent; names in Vietnamese alphabetical order; an "x/N" totals row per column for each
+    level and for the whole. With --format csv -o OUT.csv the findings (one row per agency and result
+    not passed: nonconformity, rule error, not evaluable, not yet due, waived) are also written to
+    OUT.findings.csv beside it, with the same separator and byte-order mark.
+
+    Files inside the folders are found recursively; links that lead out of the folders given, FIFOs and
+    devices are skipped with a warning. An agency is identified by its file's path relative to the folder
+    given (baselines match on it).
 
     Exit codes: 0 every agency checked without a nonconformity at or above --fail-on; 1 otherwise (or an
     agency could not be checked, or the workers could not start); 2 bad usage, a bad rule/waiver/baseline
@@ -160,7 +169,14 @@ def _batch(
     if format_class.binary and output is None and sys.stdout.isatty():
         raise click.UsageError(fill(ui("usage.binary_needs_output", current()), {"format": fmt}, "en"))
     config = BatchConfig(
-        as_of=day, profile=profile, year=year, lang=lang, evaluator=evaluator, results=format_class.results, cache=cache
+        as_of=day,
+        profile=profile,
+        year=year,
+        lang=lang,
+        evaluator=evaluator,
+        results=format_class.results and (format_class.companion_suffix is None or output is not None),
+        non_pass_only=format_class.non_pass_only,
+        cache=cache,
     )
     header = BatchHeader(
         as_of=day,
@@ -178,8 +194,12 @@ def _batch(
     )
     inputs = [f.path for f in files] + [p for p in (overlay_file, waivers_file, baseline_file) if p]
     tally = _Tally(fail_on)
-    with output_stream(output, inputs) as out:
+    companion = format_class.companion_path(output)  # the CSV findings beside -o out.csv
+    if companion is not None:
+        refuse_inputs(companion, [*inputs, output])
+    with output_stream(output, inputs) as out, _companion(companion, inputs) as side:
         writer = format_class(out, header)
+        writer.companion = side
         writer.start()
         entries = run_batch(
             files,
@@ -197,6 +217,8 @@ def _batch(
                 writer.agency(entry)
                 bar.update(1)
         writer.end(BatchSummary(tally.summary.to_dict(), tally.totals.totals if baseline is not None else None))
+    if companion is not None and not quiet:
+        click.echo(f"isocheck: {fill(ui('batch.findings_written', lang), {'path': companion}, 'en')}", err=True)
     for roster_year, count in sorted(tally.roster_years.items()):
         if year is None and roster_year != day.year:
             values = {"count": count, "roster_year": roster_year, "year": day.year, "as_of": day.strftime("%d/%m/%Y")}
@@ -207,6 +229,11 @@ def _batch(
             fill(ui("batch.duplicate_name", lang), {"name": name, "count": len(found), "files": files_text}, "en"), lang
         )
     return EXIT_FINDINGS if tally.attention else EXIT_OK
+
+
+def _companion(path: str | None, inputs: list) -> contextlib.AbstractContextManager[IO[bytes] | None]:
+    """The second output beside ``-o`` (written atomically with it), or nothing."""
+    return output_stream(path, inputs) if path is not None else contextlib.nullcontext(None)
 
 
 class _Tally:

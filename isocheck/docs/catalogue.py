@@ -17,15 +17,6 @@ from isocheck.facts.model import LEVELS
 from isocheck.pack.rules import SEVERITIES, Rule, RulePack
 from isocheck.text.ui import pick, ui
 
-AREAS: dict[str, tuple[str, str]] = {
-    "announcement": ("Công bố HTQLCL", "Announcement"),
-    "contracting": ("Thuê tư vấn, tổ chức chứng nhận", "Consultants and certification bodies"),
-    "documents": ("Tài liệu của HTQLCL", "QMS documents"),
-    "maintenance": ("Duy trì, cải tiến HTQLCL", "Maintaining and improving the QMS"),
-    "organisation": ("Tổ chức thực hiện", "Organisation"),
-    "scope": ("Phạm vi áp dụng", "Scope"),
-}
-
 _WORDS = {
     "severity": ("Mức độ", "Severity"),
     "requirement": ("Yêu cầu", "Requirement"),
@@ -53,8 +44,11 @@ def _severity(severity: str) -> str:
 
 
 def area_title(area: str) -> str:
-    vi, en = AREAS.get(area, (area, area))
-    return f"{vi} · {en}"
+    """An area's heading in both languages (the ``rule_area.…`` texts, which the batch HTML also reads)."""
+    try:
+        return f"{ui(f'rule_area.{area}', 'vi')} · {ui(f'rule_area.{area}', 'en')}"
+    except KeyError:  # an area with no name yet: its folder name
+        return f"{area} · {area}"
 
 
 def render_catalogue(pack: RulePack) -> str:

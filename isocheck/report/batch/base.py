@@ -12,7 +12,7 @@ matrix marks, counts, ``changes`` with a baseline, ``results`` when the class se
 :meth:`BatchFormat.prepare` runs in the worker process on each entry before it is sent to the parent:
 a format that writes one agency at a time can do its per-agency work there (the JSON format encodes the
 agency there, so the parent only copies bytes). A format must not keep every agency in memory: one that
-shows agencies in another order than file order, or needs the summary before the agencies, spools
+shows agencies in the provincial report's layout, or needs the summary before the agencies, spools
 them with :class:`Spool`.
 """
 
@@ -22,12 +22,12 @@ import datetime as dt
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any, ClassVar
 
 import msgspec
 
-from isocheck.report.batch.rows import LEVEL_ORDER
-from isocheck.text.collation import sort_key
+from isocheck.report.batch.province import Layout, Line, Totals
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,23 @@ class BatchFormat:
     """One batch output format (see the module docstring)."""
 
     results: ClassVar[bool] = False  # the worker renders every finding of every agency
+    non_pass_only: ClassVar[bool] = False  # ... only those to act on (workflows.batch.TO_ACT_ON): fewer to render, send
+    companion_suffix: ClassVar[str | None] = None  # a second file beside ``-o`` (the CSV findings), see companion_path
     binary: ClassVar[bool] = False  # not text: never written to a terminal (needs -o or a pipe)
 
     def __init__(self, out: IO[bytes], header: BatchHeader):
         self.out = out
         self.header = header
         self.lang = header.lang
+        self.companion: IO[bytes] | None = None  # the second file's stream, set by the CLI with ``-o``
+
+    @classmethod
+    def companion_path(cls, output: str | None) -> str | None:
+        """The second file written beside ``output`` ("out.csv" → "out.findings.csv"), if the format has one."""
+        if cls.companion_suffix is None or output is None:
+            return None
+        path = Path(output)
+        return str(path.with_name(f"{path.stem}{cls.companion_suffix}{path.suffix or '.csv'}"))
 
     @staticmethod
     def prepare(entry: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -86,16 +97,19 @@ class BatchFormat:
 
 
 class Spool:
-    """Agencies' records kept on disk, read back grouped by level and sorted by name then file.
+    """Agencies' records kept on disk, read back in the provincial report's layout (:mod:`.province`): by
+    section, each unit under its parent, names in Vietnamese alphabetical order.
 
-    Only a small index stays in memory (the name, file and place of each record). Records are any
-    msgspec-encodable value; :meth:`add` also returns nothing, :meth:`by_level` yields
-    ``(level, records)`` for each level present, in the order of :data:`LEVEL_ORDER`.
+    Only a small index stays in memory (each record's name, parent and place on disk) and the counters of the
+    "x/N" totals (:attr:`totals`). Records are any msgspec-encodable value. :meth:`sections` yields
+    ``(section, lines)`` for each section present, each line a ``(Line, record)`` pair (``record`` is None
+    for the group row of a parent that is not in the batch).
     """
 
-    def __init__(self):
+    def __init__(self, pre_announcement: bool = False):
         self.file = tempfile.TemporaryFile(prefix="isocheck-batch-")  # noqa: SIM115 — closed by close()
-        self.index: dict[str, list[tuple[tuple, str, int, int]]] = {}
+        self.layout = Layout()
+        self.totals = Totals(pre_announcement)
         self._encode = msgspec.msgpack.Encoder().encode
         self._decode = msgspec.msgpack.Decoder().decode
 
@@ -103,23 +117,26 @@ class Spool:
         data = self._encode(record)
         offset = self.file.seek(0, 2)
         self.file.write(data)
-        level = entry["level"] or "unknown"
-        key = sort_key(entry["name"] or "")  # Vietnamese alphabetical order (isocheck.text.collation)
-        self.index.setdefault(level, []).append((key, entry["file"], offset, len(data)))
+        self.layout.add(entry, (offset, len(data)))
+        self.totals.add(entry)
 
-    def by_level(self) -> Iterator[tuple[str, Iterator[Any]]]:
-        for level in LEVEL_ORDER:
-            if level in self.index:
-                yield level, self._records(level)
+    def sections(self) -> Iterator[tuple[str, Iterator[tuple[Line, Any]]]]:
+        for section in self.layout.present():
+            yield section, self._lines(section)
 
     def all(self) -> Iterator[Any]:
-        for _, records in self.by_level():
-            yield from records
+        """Every record, in the layout's order."""
+        for _, lines in self.sections():
+            yield from (record for _, record in lines if record is not None)
 
-    def _records(self, level: str) -> Iterator[Any]:
-        for _, _, offset, size in sorted(self.index[level]):
-            self.file.seek(offset)
-            yield self._decode(self.file.read(size))
+    def _lines(self, section: str) -> Iterator[tuple[Line, Any]]:
+        for line in self.layout.lines(section):
+            if line.ref is None:
+                yield line, None
+            else:
+                offset, size = line.ref
+                self.file.seek(offset)
+                yield line, self._decode(self.file.read(size))
 
     def close(self) -> None:
         self.file.close()

@@ -3,8 +3,9 @@
 the provincial People's Committee, "về kết quả kiểm tra và kiến nghị các biện pháp xử lý".
 
 The report: the national heading, its title and year, what it rests on (Điều 38), I. the results by
-administrative level (the batch summary), II. the nonconformities found most often (by rule, with the
-number of agencies), III. the result of each agency by level in Vietnamese alphabetical order, IV. the
+administrative level (the batch summary, then "x/N" per matrix column), II. the nonconformities found most
+often (by rule, with the number of agencies), III. the result of each agency in the provincial layout
+(:mod:`.province`: by level of government, units under their parent, a totals row per level), IV. the
 proposals (the agencies with nonconformities to correct, those that sent no report, the files that could
 not be checked), and the signature block of whoever drafts it (left blank to fill in). Laid out as the
 inspection minutes are (:mod:`isocheck.report.minutes.layout`, Nghị định 30/2020/NĐ-CP). A Word document
@@ -17,9 +18,11 @@ import io
 from typing import Any
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm
 
 from isocheck.pack.rules import SEVERITIES
-from isocheck.report.batch import rows
+from isocheck.report.batch import province, rows
 from isocheck.report.batch.base import BatchFormat, BatchSummary, Spool
 from isocheck.report.minutes import layout as lay
 from isocheck.report.minutes.words import BLANK, w
@@ -75,12 +78,13 @@ def _w(key: str, lang: str, **values: Any) -> str:
 
 
 class DocxFormat(BatchFormat):
-    results = True  # the workers render the findings; prepare keeps the nonconforming rules
+    results = True  # the workers render the findings to act on; prepare keeps the nonconforming rules
+    non_pass_only = True
     binary = True
 
     def __init__(self, out, header):
         super().__init__(out, header)
-        self.spool = Spool()
+        self.spool = Spool(header.profile == "pre-announcement")
         self.by_rule: dict[str, set[str]] = {}
         self.titles: dict[str, str] = {}
         self.correct: list[str] = []
@@ -133,6 +137,9 @@ class DocxFormat(BatchFormat):
         summary_rows = [[str(c) for c in row] for row in rows.summary_rows(summary.by_level, lang)]
         widths = [35] + [130 / (len(summary_rows[0]) - 1)] * (len(summary_rows[0]) - 1)
         lay.grid(document, rows.summary_headers(lang), summary_rows, widths)
+        lay.paragraph(document, ui("batch.totals.title", lang), bold=True, align="left", after=2)
+        self._totals(document)
+        lay.paragraph(document, province.totals_note(lang), italic=True, align="left", after=6)
         lay.heading(document, _w("part2", lang))
         frequent = sorted(self.by_rule.items(), key=lambda item: (-len(item[1]), item[0]))
         if frequent:
@@ -142,19 +149,41 @@ class DocxFormat(BatchFormat):
         else:
             lay.paragraph(document, _w("none_found", lang), indent=True)
         lay.heading(document, _w("part3", lang))
-        for level, records in self.spool.by_level():
-            name = lay.paragraph(document, rows.level_name(level, lang), bold=True, align="left", after=2)
-            name.paragraph_format.keep_with_next = True
-            table = [[str(i), *rec] for i, rec in enumerate(records, 1)]
+        totals = self.spool.totals
+        for place, (section, lines) in enumerate(self.spool.sections(), 1):
+            heading = province.section_heading(section, place, lang)
+            lay.paragraph(document, heading, bold=True, align="left", after=2).paragraph_format.keep_with_next = True
+            shown = [(line, [line.number, *(rec or [line.group, "", "", "", ""])]) for line, rec in lines]
+            total = totals.row(section, lang)
             headers = [ui("batch.col.no", lang), ui("batch.col.agency", lang), ui("batch.col.verdict", lang)]
             headers += [ui(f"severity_short.{s}", lang) for s in SEVERITIES]
-            lay.grid(document, headers, table, [12, 78, 36, 13, 13, 13])
+            body = [row for _, row in shown] + [["", total[1], total[-2], *total[-1].split("/")]]
+            grid = lay.grid(document, headers, body, [12, 78, 36, 13, 13, 13])
+            for row, (line, _) in zip(grid.rows[1:], shown, strict=False):
+                if line.ref is None:
+                    lay.span_bold(row)
+                elif line.depth:
+                    row.cells[1].paragraphs[0].paragraph_format.left_indent = Mm(5)
+            _bold(grid.rows[-1])
         lay.heading(document, _w("part4", lang))
         self._proposals(document)
         self._signature(document)
         buffer = io.BytesIO()
         document.save(buffer)
         return buffer.getvalue()
+
+    def _totals(self, document) -> None:
+        """ "x/N" per matrix column, one row per column and one column per level (portrait: the levels are few)."""
+        lang = self.lang
+        totals = self.spool.totals.rows(lang)
+        headers = [ui("batch.totals.column", lang), *(row[1] for row in totals)]
+        body = [[name, *(row[i] for row in totals)] for i, name in enumerate(rows.matrix_headers(lang)[2:], 2)]
+        width = (lay.TEXT_WIDTH_MM - 45) / len(totals)
+        table = lay.grid(document, headers, body, [45] + [width] * len(totals))
+        for row in table.rows[1:]:
+            for paragraph in (c.paragraphs[0] for c in row.cells[1:]):
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            row.cells[-1].paragraphs[0].runs[0].bold = True
 
     def _heading(self, document) -> None:
         lang = self.lang
@@ -190,3 +219,10 @@ class DocxFormat(BatchFormat):
         for _ in range(4):
             lay.cell_line(right, "")
         lay.cell_line(right, BLANK)
+
+
+def _bold(row) -> None:
+    """A totals row in bold."""
+    for cell in row.cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True

@@ -3,7 +3,8 @@
 The page shows the summary by level, bar charts of the verdicts by level and of the agencies with a
 nonconformity by rule (inline SVG drawn by the template from the counts), the matrix of each level with its
 marks colour-coded, the problems and the changes since a baseline, then a section per agency with
-nonconformities (linked from its name in the matrix). No script, no
+something to act on (linked from its name in the matrix): its nonconformities, and the facts missing for the
+rules it could not be judged on, folded by rule area. No script, no
 external URL; the style sheets (``report.css``, ``batch.css``) are inlined, ``@page`` prints landscape.
 
 Agencies are spooled (the summary comes first; only the nonconformities are kept, chosen in the worker by
@@ -18,11 +19,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from isocheck.report.batch import rows
+from isocheck.facts.meaning import path_meaning
+from isocheck.facts.model import Agency
+from isocheck.report.batch import province, rows
 from isocheck.report.batch.base import BatchFormat, BatchSummary, Spool
 from isocheck.report.escape import printable
 from isocheck.report.templating import environment, packaged_text
-from isocheck.text.ui import ui
+from isocheck.text.ui import fill, ui
 from isocheck.workflows.matrix import COLUMNS
 
 _CSS = Markup(packaged_text("report.css") + "\n" + packaged_text("batch.css"))
@@ -51,6 +54,37 @@ def _nonconformities(entry: dict[str, Any]) -> list[list[str]]:
         for r in entry.get("results") or []
         if r["outcome"] == "fail"
     ]
+
+
+def _missing(entry: dict[str, Any]) -> list[list[Any]]:
+    """The results not evaluable for missing facts: ``[rule id, title, the facts missing]``."""
+    return [
+        [r["rule_id"], r["title"], list(r["evidence"]["missing"])]
+        for r in entry.get("results") or []
+        if r["outcome"] == "not_evaluable"
+    ]
+
+
+def _fold(missing: list[list[Any]], lang: str) -> list[list[Any]]:
+    """The results not evaluable folded by rule area (``announcement.…``): one row per area — its name, the
+    titles of its rules, the facts missing (each once, with its meaning in ``lang``) — instead of a row per rule
+    (a roster leaves 30 out)."""
+    areas: dict[str, tuple[list[str], list[str]]] = {}
+    for rule_id, title, facts in missing:
+        titles, wanted = areas.setdefault(rule_id.split(".", 1)[0], ([], []))
+        titles.append(title)
+        wanted.extend(f for f in facts if f not in wanted)
+    return [
+        [_area_name(area, lang), titles, [[f, path_meaning(Agency, f, lang)] for f in wanted]]
+        for area, (titles, wanted) in sorted(areas.items())  # the areas' order in docs/rules.md
+    ]
+
+
+def _area_name(area: str, lang: str) -> str:
+    try:
+        return ui(f"rule_area.{area}", lang)
+    except KeyError:  # an area with no name yet: its folder name
+        return area
 
 
 def _chart(by_level: dict[str, dict[str, Any]], lang: str) -> dict[str, Any]:
@@ -85,11 +119,12 @@ def _rule_chart(by_rule: dict[str, int], titles: dict[str, str], lang: str) -> d
 
 
 class HtmlFormat(BatchFormat):
-    results = True  # the workers render every finding; prepare keeps the nonconformities
+    results = True  # the workers render the findings to act on; prepare keeps what the sections show
+    non_pass_only = True
 
     def __init__(self, out, header):
         super().__init__(out, header)
-        self.spool = Spool()
+        self.spool = Spool(header.profile == "pre-announcement")
         self.problems = 0
         self.listed = 0  # agencies with nonconformities (each a section of the page)
         self.by_rule: dict[str, int] = {}  # rule id -> the agencies with a nonconformity to it
@@ -97,7 +132,8 @@ class HtmlFormat(BatchFormat):
 
     @staticmethod
     def prepare(entry: dict[str, Any], lang: str) -> dict[str, Any]:
-        return {**{k: v for k, v in entry.items() if k != "results"}, "ncs": _nonconformities(entry)}
+        rest = {k: v for k, v in entry.items() if k != "results"}
+        return {**rest, "ncs": _nonconformities(entry), "missing": _missing(entry)}
 
     def agency(self, entry: dict[str, Any]) -> None:
         if "results" in entry:
@@ -105,7 +141,8 @@ class HtmlFormat(BatchFormat):
         lang = self.lang
         problem = rows.problem_line(entry)
         self.problems += problem is not None
-        self.listed += bool(entry["ncs"])
+        missing = _fold(entry.get("missing") or [], lang)
+        self.listed += bool(entry["ncs"] or missing)
         for rule_id, title in {nc[0]: nc[1] for nc in entry["ncs"]}.items():
             self.by_rule[rule_id] = self.by_rule.get(rule_id, 0) + 1
             self.rule_titles[rule_id] = printable(title)
@@ -123,6 +160,9 @@ class HtmlFormat(BatchFormat):
             "problem": problem,
             "change": rows.change_row(entry, lang, self.header.rule_titles),
             "ncs": entry["ncs"],
+            "missing": missing,
+            "missing_count": len(entry.get("missing") or []),
+            "act": bool(entry["ncs"] or missing),  # something to act on: a section of its own, linked from the row
         }
         self.spool.add(entry, _clean(record))
 
@@ -133,22 +173,27 @@ class HtmlFormat(BatchFormat):
         finally:
             self.spool.close()
 
-    def _levels(self) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
-        """The spool's records by level, numbered within their level, with their anchor (page order)."""
+    def _levels(self) -> Iterator[tuple[str, Iterator[dict[str, Any]], list[str]]]:
+        """Each section's heading, its lines (records numbered as the report numbers them, with their
+        anchor; a group row for an absent parent) and its totals row (:mod:`.province`)."""
         place = 0
 
-        def numbered(records):
+        def numbered(lines):
             nonlocal place
-            for no, rec in enumerate(records, 1):
+            for line, rec in lines:
+                if rec is None:
+                    yield {"group": line.group, "no": line.number}
+                    continue
                 place += 1
-                yield {**rec, "no": no, "anchor": f"agency-{place}"}
+                yield {**rec, "no": line.number, "depth": line.depth, "anchor": f"agency-{place}"}
 
-        for level, records in self.spool.by_level():
-            yield rows.level_name(level, self.lang), numbered(records)
+        totals = self.spool.totals
+        for n, (section, lines) in enumerate(self.spool.sections(), 1):
+            yield province.section_heading(section, n, self.lang), numbered(lines), totals.row(section, self.lang)
 
     def _agencies(self) -> Iterator[dict[str, Any]]:
-        for _, records in self._levels():
-            yield from (rec for rec in records if rec["ncs"])
+        for _, records, _ in self._levels():
+            yield from (rec for rec in records if rec.get("act"))
 
     def _context(self, summary: BatchSummary) -> dict[str, Any]:
         lang, header = self.lang, self.header
@@ -172,6 +217,9 @@ class HtmlFormat(BatchFormat):
             "rule_chart": _rule_chart(self.by_rule, self.rule_titles, lang),
             "levels": self._levels(),
             "matrix_headers": rows.matrix_headers(lang),
+            "totals_headers": [ui("batch.sum.level", lang), *rows.matrix_headers(lang)[2:]],
+            "totals": [row[1:] for row in self.spool.totals.rows(lang)],
+            "totals_note": province.totals_note(lang),
             "legend": rows.legend(lang),
             "problems": {
                 "count": self.problems,
@@ -182,4 +230,7 @@ class HtmlFormat(BatchFormat):
             "listed": self.listed,
             "agencies": self._agencies(),
             "nc_headers": [ui(f"col.{k}", lang) for k in ("rule", "severity", "subject", "message")],
+            "missing_line": lambda count: fill(ui("batch.agencies.missing", lang), {"count": count}, lang),
+            "rules_count": lambda count: fill(ui("batch.rules_count", lang), {"count": count}, lang),
+            "missing_headers": [ui(k, lang) for k in ("batch.col.area", "batch.col.rules", "col.missing")],
         }

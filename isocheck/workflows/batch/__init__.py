@@ -6,9 +6,9 @@ time: it reads and derives each one, matches the whole chunk's subjects at once
 agency — the engine's cost is per firing, not per fact), then builds each agency's entry. It sends back
 only what the output needs: the agency's identity, verdict, matrix marks and counts, the changes since the
 baseline when one is given, and the rendered results only when the format shows them
-(``BatchConfig.results``); ``prepare`` (the format's own step, run in the worker) may turn the entry into
-its final bytes there. Entries come back in file order whatever the scheduling, so the output does not
-depend on the number of workers.
+(``BatchConfig.results``; with ``non_pass_only``, only those to act on); ``prepare`` (the format's own step,
+run in the worker) may turn the entry into its final bytes there. Entries come back in file order whatever
+the scheduling, so the output does not depend on the number of workers.
 
 A bad fact file becomes an ``input_error`` entry for that agency and the batch goes on (``strict``
 stops at the first one instead). A worker that dies is reported against the agency it was checking
@@ -58,6 +58,9 @@ __all__ = [
 ]
 
 Entry = dict[str, Any]
+# the outcomes a reader acts on, sent by the workers when a format asks for non-pass results only (HTML, CSV
+# findings, XLSX, Word): a pass and a rule that does not apply say nothing to do, and are most of the results
+TO_ACT_ON = frozenset({"fail", "error", "not_evaluable", "pending", "waived"})
 Mark = Callable[[int], None]  # tells the pool which file of the chunk the worker is on (pool.py)
 
 
@@ -73,6 +76,7 @@ class BatchConfig:
     lang: str = "en"
     evaluator: str = "durable"
     results: bool = False  # render every finding (the JSON format shows them)
+    non_pass_only: bool = False  # with results: only the findings to act on (:data:`TO_ACT_ON`), the others unrendered
     cache: bool = False  # use the cache of validated agencies (workflows/batch/cache.py)
 
 
@@ -161,7 +165,10 @@ def check_one(
     if baseline is not None:
         entry["changes"] = baseline.changes(fact.id, ident.name, failing_ids(report.findings))
     if config.results:
-        entry["results"] = [f.render(config.lang) for f in report.findings]
+        findings = report.findings
+        if config.non_pass_only:
+            findings = [f for f in findings if f.outcome in TO_ACT_ON]
+        entry["results"] = [f.render(config.lang) for f in findings]
     return entry
 
 
