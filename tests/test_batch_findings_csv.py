@@ -121,3 +121,21 @@ def test_workers_send_only_the_results_to_act_on_when_asked(pack, non_pass_only)
         assert outcomes <= TO_ACT_ON and "fail" in outcomes and "not_evaluable" in outcomes
     else:
         assert "pass" in outcomes and "not_applicable" in outcomes  # the JSON format: every result
+
+
+def test_the_matrix_names_each_agencys_parent_so_units_of_the_same_name_are_told_apart(tmp_path):
+    folder = tmp_path / "facts"
+    folder.mkdir()
+    data = yaml.safe_load(FACT.read_text(encoding="utf-8"))
+    for parent, stem in (("Sở Tư pháp tỉnh Hà Tĩnh", "vp-stp"), ("Sở Tài chính tỉnh Hà Tĩnh", "vp-stc")):
+        data["agency"].update(name="Văn phòng", parent=parent, level="sub_department")
+        (folder / f"{stem}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "ma-tran.csv"
+    result = _run(str(folder), "--as-of", "2021-11-16", "--format", "csv", "-o", str(out), "--lang", "vi")
+    assert result.exit_code in (0, 1), result.output
+    rows = _read(out)
+    assert rows[0][:4] == ["Cấp", "Tên đơn vị", "Đơn vị chủ quản", "Tệp dữ liệu"]
+    assert sorted((r[1], r[2]) for r in rows[1:]) == [
+        ("Văn phòng", "Sở Tài chính tỉnh Hà Tĩnh"),
+        ("Văn phòng", "Sở Tư pháp tỉnh Hà Tĩnh"),
+    ]

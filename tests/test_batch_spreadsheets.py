@@ -7,6 +7,7 @@ import csv
 import io
 import json
 
+import yaml
 from click.testing import CliRunner
 from conftest import CASES
 from openpyxl import load_workbook
@@ -25,7 +26,7 @@ def _csv(text: str, delimiter: str) -> list[list[str]]:
 
 def test_csv_is_semicolon_separated_with_a_bom_and_comma_on_request(folder):
     table = _csv(_run(str(folder), "--as-of", "2021-11-16", "--format", "csv").stdout, ";")
-    assert table[0][:3] == ["Cấp", "Tên đơn vị", "Tệp dữ liệu"] and "CSCL, MTCL" in table[0]
+    assert table[0][:4] == ["Cấp", "Tên đơn vị", "Đơn vị chủ quản", "Tệp dữ liệu"] and "CSCL, MTCL" in table[0]
     assert len(table) == 1 + len(list(folder.glob("*.yaml")))
     comma = _run(str(folder), "--as-of", "2021-11-16", "--format", "csv", "--csv-delimiter", ",", "--quiet").stdout
     comma = _csv(comma, ",")
@@ -76,14 +77,19 @@ def test_xlsx_has_a_summary_a_matrix_and_the_findings_with_frozen_headers_and_fi
     total = next(row for row in summary.iter_rows(min_row=2, values_only=True) if row[0] == "Tổng cộng")
     assert total[1] == agencies  # numbers stay numbers
     expected = json.loads(_run(str(folder), "--as-of", "2021-11-16", "--format", "json").stdout)
+    parents = {}
+    for fact in folder.glob("*.yaml"):
+        agency = yaml.safe_load(fact.read_text(encoding="utf-8"))["agency"]
+        parents[agency["name"]] = agency.get("parent")
     listed = [
-        (a["name"], r["rule_id"])
+        (a["name"], parents[a["name"]], r["rule_id"])
         for a in expected["agencies"]
         for r in a["results"]
         if r["outcome"] in ("fail", "error", "not_evaluable")
     ]
-    assert [(row[0], row[1]) for row in findings.iter_rows(min_row=2, values_only=True)] == listed
-    assert findings.auto_filter.ref == f"A1:I{1 + len(listed)}" and findings["G1"].value == "Nội dung"
+    shown = [(row[0], row[1] or None, row[2]) for row in findings.iter_rows(min_row=2, values_only=True)]
+    assert shown == listed and findings["B1"].value == "Đơn vị chủ quản"  # units of one name told apart by parent
+    assert findings.auto_filter.ref == f"A1:J{1 + len(listed)}" and findings["H1"].value == "Nội dung"
     english = load_workbook(io.BytesIO(_xlsx(folder, tmp_path, "en")))
     assert english.sheetnames == ["Summary", "Matrix", "Findings"]
 

@@ -73,7 +73,9 @@ def test_the_placeholders_of_english_and_vietnamese_agree():
         if not message.id:
             continue
         kind = catalog.kind(message.context)
-        if kind not in ("ui", "problem", "click"):  # texts the code does not format
+        if kind not in ("ui", "problem", "click", "words"):  # texts the code does not format
+            continue
+        if kind == "words" and "no-python-brace-format" in message.flags:  # a form of its own in Vietnamese
             continue
         english = message.id if isinstance(message.id, str) else message.id[-1]
         vietnamese = message.string if isinstance(message.string, str) else message.string[0]

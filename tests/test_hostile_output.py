@@ -46,7 +46,7 @@ def folder(tmp_path) -> Path:
 def test_csv_cells_never_start_a_formula(folder):
     out = _run("batch", str(folder), "--as-of", "2021-11-16", "--format", "csv", "--no-cache").stdout
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff")), delimiter=";"))  # ";" by default
-    names = {Path(r[2]).name: r[1] for r in rows[1:]}
+    names = {Path(r[3]).name: r[1] for r in rows[1:]}  # level, name, parent, file
     assert names["formula.yaml"] == "'" + HOSTILE["formula.yaml"]
     assert names["plus.yaml"] == "'+SUM(A1:A9)" and names["minus.yaml"] == "'-2+3" and names["at.yaml"] == "'@cmd"
     assert all(cell[:1] not in "=+-@\t\r" or re.fullmatch(r"-?\d+", cell) for row in rows for cell in row if cell)

@@ -15,24 +15,10 @@ from collections import Counter
 from isocheck.docs.fields import subject_name
 from isocheck.facts.model import LEVELS
 from isocheck.pack.rules import SEVERITIES, Rule, RulePack
+from isocheck.text.catalog import pairs
 from isocheck.text.ui import pick, ui
 
-_WORDS = {
-    "severity": ("Mức độ", "Severity"),
-    "requirement": ("Yêu cầu", "Requirement"),
-    "subject": ("Đối tượng đánh giá", "Judged per subject"),
-    "profiles": ("Phạm vi kiểm tra", "Profiles"),
-    "applies": ("Áp dụng cho", "Applies to"),
-    "in_force": ("Hiệu lực", "In force"),
-    "judgment": ("Nhận định chuyên gia", "Auditor judgment"),
-    "graded": ("khi đạt một phần", "when partly met"),
-    "fields": ("Trường dữ kiện", "Fields read"),
-    "basis": ("Căn cứ", "Legal basis"),
-    "files": ("Tệp", "Files"),
-    "from": ("từ", "from"),
-    "until": ("đến", "until"),
-    "all_levels": ("mọi cấp", "every level"),
-}
+_WORDS: dict[str, tuple[str, str]] = pairs("words:rules_doc.")  # (vi, en) by key, from the gettext catalog
 
 
 def _pair(key: str) -> str:

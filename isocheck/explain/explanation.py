@@ -22,60 +22,13 @@ from isocheck.facts.model import Agency
 from isocheck.law.citations import Citation
 from isocheck.pack.conditions import holds
 from isocheck.subjects.fields import Subject, derived, readable
+from isocheck.text.catalog import pairs
 from isocheck.text.ui import format_value, pick, ui
 
 _SYMBOL = {"eq": "=", "ne": "≠", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
 _PARTS = ("not_applicable_when", "fail_when", "graded.fail_when", "pending_when")
 
-_WORDS = {
-    "outcome": ("Kết quả", "Outcome"),
-    "subject": ("Đối tượng", "Subject"),
-    "finding": ("Nội dung", "Finding"),
-    "basis": ("Căn cứ pháp lý", "Legal basis"),
-    "law_text": ("Toàn văn quy định được viện dẫn", "Full text of the provision cited"),
-    "note": ("Ghi chú", "Note"),
-    "origin": ("Nguồn", "Origin"),
-    "in_force": ("Hiệu lực", "In force"),
-    "version": ("phiên bản quy tắc", "rule version"),
-    "requires": ("Yêu cầu", "What the rule requires"),
-    "conditions": ("Các điều kiện", "Conditions"),
-    "facts": ("Thông tin đã dùng", "Facts consulted"),
-    "to_pass": ("Để đạt yêu cầu", "What would make it pass"),
-    "remediation": ("Khắc phục", "Remediation"),
-    "evidence": ("Bằng chứng cần xuất trình", "Evidence to ask for"),
-    "due": ("Hạn", "Due"),
-    "missing": ("Thiếu thông tin", "Missing facts"),
-    "not_provided": ("không có trong hồ sơ", "not provided"),
-    "from": ("từ", "from"),
-    "until": ("đến", "until"),
-    "part.not_applicable_when": ("Không áp dụng khi", "Not applicable when"),
-    "part.fail_when": ("Không đạt khi", "Fails when"),
-    "part.graded.fail_when": ("Không đạt (mức nhẹ hơn) khi", "Fails, less severely, when"),
-    "judged": ("Nhận định của người đánh giá (bằng chứng)", "The inspector's judgement (the evidence)"),
-    "criterion": ("Tiêu chí", "Criterion"),
-    "judgement": ("Nhận định", "Judgement"),
-    "note_seen": ("Ghi nhận", "Note"),
-    "seen_in": ("Nơi xem xét", "Seen in"),
-    "judged_by": ("Người đánh giá", "Judged by"),
-    "judged_on": ("Ngày đánh giá", "Judged on"),
-    "differs": ("Nội dung khác", "Differs in"),
-    "not_recorded": ("không ghi", "not recorded"),
-    "part.pending_when": ("Chưa đến hạn khi", "Pending when"),
-    "col.part": ("Điều kiện", "Part"),
-    "col.field": ("Thông tin", "Fact"),
-    "col.actual": ("Giá trị thực tế", "Actual"),
-    "col.test": ("So với", "Compared with"),
-    "col.result": ("Đúng?", "Holds?"),
-    "col.how": ("Cách tính", "How computed"),
-    "true": ("đúng", "true"),
-    "false": ("sai", "false"),
-    "unknown": ("không rõ", "unknown"),
-    "already": ("Đã đạt yêu cầu.", "Already passes."),
-    "provide": ("Bổ sung thông tin: {missing}, rồi đánh giá lại.", "Provide: {missing}, then check again."),
-    "no_remedy": ("Cần chuyên gia đánh giá xác định cách khắc phục.", "An auditor must decide what would close it."),
-    "na": ("Quy tắc không áp dụng: {reason}", "The rule does not apply: {reason}"),
-    "error": ("Sửa lỗi quy tắc rồi đánh giá lại.", "Fix the rule error, then check again."),
-}
+_WORDS: dict[str, tuple[str, str]] = pairs("words:explain.")  # (vi, en) by key, from the gettext catalog
 
 
 def word(key: str, lang: str) -> str:

@@ -10,23 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from isocheck.law.citations import Decision, Text
+from isocheck.text.catalog import pairs
 from isocheck.text.ui import format_value, pick, ui
 
-_WORDS = {
-    "national": ("Bộ quy tắc quốc gia", "National pack"),
-    "added": ("Tiêu chí bổ sung của tỉnh {province}", "Criterion added by {province} province"),
-    "changed": ("Bộ quy tắc quốc gia, tỉnh {province} sửa đổi", "National pack, changed by {province} province"),
-    "skip": ("bỏ qua, không áp dụng tại tỉnh", "skipped: not applied in the province"),
-    "severity": ("mức độ {before} → {after}", "severity {before} → {after}"),
-    "parameter": ("tham số {target}: {after}", "parameter {target}: {after}"),
-    "rule": ("thêm tiêu chí của tỉnh", "criterion added by the province"),
-    "not_in_force": (" (chưa có hiệu lực: văn bản có hiệu lực từ {date})", " (not yet in force: from {date})"),
-    "skip_reason": (
-        "Không áp dụng tại tỉnh {province}: bỏ qua theo {decision}. Lý do: {reason}",
-        "Not applied in {province} province: skipped under {decision}. Reason: {reason}",
-    ),
-    "short": ("tỉnh {province}: {number} ngày {date}", "{province} overlay: {number} of {date}"),
-}
+_WORDS: dict[str, tuple[str, str]] = pairs("words:origin.")  # (vi, en) by key, from the gettext catalog
 
 
 def _word(key: str, lang: str, **values: Any) -> str:

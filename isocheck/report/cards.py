@@ -14,18 +14,10 @@ from typing import Any
 
 from isocheck.explain.explanation import explain, word
 from isocheck.report.grouping import Group
+from isocheck.text.catalog import pairs
 from isocheck.text.ui import fill, format_value, pick, ui
 
-_WORDS = {
-    "checks": ("Điều kiện và thông tin đã dùng", "Conditions and facts consulted"),
-    "source_how": ("Nguồn trong hồ sơ, cách tính", "Where in the fact file, how computed"),
-    "fact": ("Thông tin", "Fact"),
-    "all": ("tất cả", "all"),
-    "no": ("TT", "No."),
-    "count": ("{count} trường hợp", "{count} cases"),
-    "each": ("… (từng trường hợp trong bảng)", "… (each case in the table)"),
-    "whole_clause": ("Toàn văn", "Full text"),
-}
+_WORDS: dict[str, tuple[str, str]] = pairs("words:cards.")  # (vi, en) by key, from the gettext catalog
 
 
 def card_word(key: str, lang: str) -> str:

@@ -23,17 +23,10 @@ from isocheck.report.overlay import word as overlay_word
 from isocheck.report.table import as_of_text, verdict_lines
 from isocheck.report.templating import packaged_text, render_template
 from isocheck.report.unjudged import missing_rows
+from isocheck.text.catalog import pairs
 from isocheck.text.ui import fill, format_value, pick, ui
 
-_WORDS = {
-    "announce_on": ("Ngày dự kiến công bố", "Planned announcement date"),
-    "subtotal": ("Cộng", "Subtotal"),
-    "sign.date": ("…………, ngày …… tháng …… năm ……", "…………, date ……………………"),
-    "sign.agency": ("Đại diện cơ quan được kiểm tra", "For the inspected agency"),
-    "sign.agency_hint": ("(Ký, ghi rõ họ tên, đóng dấu)", "(signature, full name and seal)"),
-    "sign.inspector": ("Người kiểm tra", "Inspector"),
-    "sign.inspector_hint": ("(Ký, ghi rõ họ tên)", "(signature and full name)"),
-}
+_WORDS: dict[str, tuple[str, str]] = pairs("words:html.")  # (vi, en) by key, from the gettext catalog
 
 
 def _w(key: str, lang: str) -> str:

@@ -9,56 +9,11 @@ from tabulate import tabulate
 
 from isocheck import __version__
 from isocheck.base.calendar import days_between
+from isocheck.text.catalog import pairs
 from isocheck.text.ui import format_value, pick, ui
 from isocheck.workflows.impact import Impact, Touched
 
-_WORDS = {
-    "title": ("TÁC ĐỘNG CỦA VĂN BẢN QUY PHẠM PHÁP LUẬT MỚI ĐẾN HTQLCL", "IMPACT OF A NEW LEGAL DOCUMENT ON THE QMS"),
-    "document": ("Văn bản", "Document"),
-    "in_force": ("có hiệu lực từ", "in force from"),
-    "scope": ("TTHC bị tác động", "TTHC touched"),
-    "fields": ("lĩnh vực", "fields"),
-    "codes": ("mã TTHC", "TTHC codes"),
-    "deadline": ("Hạn cập nhật vào HTQLCL", "Deadline to build it into the QMS"),
-    "basis": (
-        "chậm nhất {months} tháng kể từ ngày văn bản có hiệu lực — {citation}",
-        "{months} months at most from its effective date — {citation}",
-    ),
-    "as_of": ("Ngày đánh giá", "As of"),
-    "verdict": (
-        "KẾT LUẬN: {count} cơ quan phải cập nhật văn bản vào HTQLCL ({built} đã cập nhật, {open} chưa cập nhật).",
-        "VERDICT: {count} agencies must build the document into their QMS ({built} done, {open} not yet).",
-    ),
-    "none": (
-        "KẾT LUẬN: văn bản không tác động đến cơ quan nào trong hồ sơ.",
-        "VERDICT: the document touches no agency.",
-    ),
-    "touched": ("Cơ quan phải cập nhật", "Agencies to update"),
-    "untouched": ("Không bị tác động (danh mục TTHC không có TTHC nào nêu trên)", "Not touched (no such TTHC listed)"),
-    "unknown": (
-        "Không xác định được (hồ sơ không có danh mục TTHC — cần bổ sung mục procedures)",
-        "Cannot tell (no list of procedures in the file — add its procedures)",
-    ),
-    "unreadable": ("Không đọc được hồ sơ", "Files that could not be read"),
-    "col.no": ("STT", "No."),
-    "col.agency": ("Cơ quan", "Agency"),
-    "col.procedures": ("TTHC bị tác động", "TTHC touched"),
-    "col.deadline": ("Hạn", "Deadline"),
-    "col.status": ("Tình trạng", "Status"),
-    "col.file": ("Tệp", "File"),
-    "built_on_time": ("đã cập nhật ngày {date} (đúng hạn)", "built in on {date} (on time)"),
-    "built_late": ("đã cập nhật ngày {date} (trễ {days} ngày)", "built in on {date} ({days} days late)"),
-    "open": ("hồ sơ chưa ghi nhận cập nhật; còn {days} ngày", "no build-in on record; {days} days left"),
-    "due_today": ("hồ sơ chưa ghi nhận cập nhật; hôm nay là hạn cuối", "no build-in on record; due today"),
-    "overdue": ("hồ sơ chưa ghi nhận cập nhật; quá hạn {days} ngày", "no build-in on record; {days} days overdue"),
-    "more": ("… và {count} TTHC khác", "… and {count} more"),
-    "next": (
-        "Ghi văn bản vào mục legal_documents của hồ sơ từng cơ quan (number: {number}, effective_on: {date}) để "
-        "quy tắc maintenance.legal-changes-within-three-months theo dõi việc cập nhật.",
-        "Record the document under legal_documents in each agency's file (number: {number}, effective_on: {date}) "
-        "so that maintenance.legal-changes-within-three-months follows it up.",
-    ),
-}
+_WORDS: dict[str, tuple[str, str]] = pairs("words:impact.")  # (vi, en) by key, from the gettext catalog
 _SHOWN = 3  # TTHC listed per agency in the table; the JSON lists them all
 
 

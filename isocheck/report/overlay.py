@@ -5,17 +5,10 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
+from isocheck.text.catalog import pairs
 from isocheck.text.ui import pick
 
-_WORDS = {
-    "applied": ("Áp dụng lớp bổ sung", "Overlay applied"),
-    "title": ("Thay đổi của lớp bổ sung so với bộ quy tắc quốc gia", "What the overlay changes in the national pack"),
-    "col.target": ("Quy tắc / tham số", "Rule / parameter"),
-    "col.change": ("Thay đổi", "Change"),
-    "col.decision": ("Căn cứ của tỉnh", "Provincial basis"),
-    "col.reason": ("Lý do", "Reason"),
-    "none": ("Lớp bổ sung không thay đổi gì.", "The overlay changes nothing."),
-}
+_WORDS: dict[str, tuple[str, str]] = pairs("words:overlay.")  # (vi, en) by key, from the gettext catalog
 
 
 def word(key: str, lang: str) -> str:

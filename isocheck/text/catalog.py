@@ -9,6 +9,8 @@ is and which key the code asks for; its ``msgid`` is the English, its ``msgstr``
 - ``help:isocheck rules show``, ``option:as_of``, ``option:check output``, ``default``, ``metavar``: the
   command line's help (:mod:`isocheck.text.help_vi`); ``click``, ``usage``: click's own words
   (:mod:`isocheck.text.click_messages`, plural forms as gettext plurals);
+- ``words:explain.basis``, ``words:minutes.title``…: the (vi, en) word tables of a view (explain, the HTML
+  report's cards, the minutes, the batch summary in Word, the web form, the rules reference), :func:`pairs`;
 - ``glossary:NN``, ``toml:NN``: the Vietnamese of a third-party parser's English problem text, tried in the
   order of NN (:mod:`isocheck.text.glossary`, :mod:`isocheck.text.cli_messages`).
 
@@ -80,6 +82,12 @@ def keyed(prefix: str = "") -> dict[str, dict[str, str]]:
         elif not prefix and kind(context) == "ui":
             table[context] = {"vi": vi, "en": en}
     return dict(sorted(table.items()))
+
+
+def pairs(prefix: str) -> dict[str, tuple[str, str]]:
+    """``{key: (vi, en)}`` of the contexts ``prefix`` + key: the word tables of the report views, explain, the
+    minutes and the web form (``words:explain.``, ``words:minutes.``…), read with :func:`isocheck.text.ui.pick`."""
+    return {key: (texts["vi"], texts["en"]) for key, texts in keyed(prefix).items()}
 
 
 def by_english(context: str) -> dict[str, str]:

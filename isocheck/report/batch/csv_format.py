@@ -1,4 +1,5 @@
-"""The batch as CSV (``--format csv``): one row per agency, streamed in file order.
+"""The batch as CSV (``--format csv``): one row per agency, streamed in file order, with the body it belongs to
+(ten units named "Văn phòng" are told apart by their Sở).
 
 Marks are words, the file is UTF-8 with a byte-order mark so spreadsheet programs read Vietnamese, cells
 are separated by ";" (the list separator of Excel under Vietnamese regional settings, where "," is the
@@ -73,7 +74,8 @@ class CsvFormat(BatchFormat):
             self._row([ui(k, lang) for k in FINDINGS_HEADERS], self.companion)
         self.write("\ufeff")
         self._row(
-            [ui("batch.sum.level", lang), ui("batch.col.agency", lang), ui("batch.col.file", lang)]
+            [ui("batch.sum.level", lang), ui("batch.col.agency", lang), ui("batch.col.parent", lang)]
+            + [ui("batch.col.file", lang)]
             + [ui(f"batch.col.{key}", lang) for key, _ in COLUMNS]
             + [ui("batch.col.verdict", lang)]
             + [ui(f"severity_short.{s}", lang) for s in SEVERITIES]
@@ -85,7 +87,8 @@ class CsvFormat(BatchFormat):
         lang = self.lang
         counts = (entry.get("counts") or {}).get("nonconformities_by_severity") or {}
         self._row(
-            [rows.level_name(entry["level"] or "unknown", lang), entry["name"] or "", entry["file"]]
+            [rows.level_name(entry["level"] or "unknown", lang), entry["name"] or "", entry.get("parent") or ""]
+            + [entry["file"]]
             + [rows.cell(entry, key, lang, symbols=False) for key, _ in COLUMNS]
             + [rows.verdict_cell(entry, lang)]
             + [counts.get(s, "") for s in SEVERITIES]

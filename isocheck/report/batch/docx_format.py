@@ -26,51 +26,10 @@ from isocheck.report.batch import province, rows
 from isocheck.report.batch.base import BatchFormat, BatchSummary, Spool
 from isocheck.report.minutes import layout as lay
 from isocheck.report.minutes.words import BLANK, w
+from isocheck.text.catalog import pairs
 from isocheck.text.ui import format_value, pick, ui
 
-_WORDS = {
-    "body": ("CHI CỤC TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG", "STANDARDS, METROLOGY AND QUALITY SUB-DEPARTMENT"),
-    "title": ("BÁO CÁO", "REPORT"),
-    "subtitle": (
-        "Tổng hợp kết quả kiểm tra việc áp dụng, duy trì và cải tiến Hệ thống quản lý chất lượng theo "
-        "TCVN ISO 9001 tại các cơ quan hành chính nhà nước năm {year}",
-        "Summary of the {year} inspections of the quality management systems (TCVN ISO 9001) of the "
-        "state administrative agencies",
-    ),
-    "ground": (
-        "Căn cứ khoản 1 Điều 38 Thông tư số 26/2014/TT-BKHCN ngày 10/10/2014 của Bộ trưởng Bộ Khoa học và "
-        "Công nghệ, Chi cục Tiêu chuẩn Đo lường Chất lượng tổng hợp kết quả kiểm tra đến ngày {as_of} "
-        "({count} cơ quan; bộ quy tắc isocheck phiên bản {version}) như sau:",
-        "Under Article 38(1) of Circular 26/2014/TT-BKHCN of 10/10/2014 of the Minister of Science and "
-        "Technology, the results of the inspections up to {as_of} ({count} agencies; isocheck rule pack "
-        "{version}) are summed up as follows:",
-    ),
-    "part1": ("I. KẾT QUẢ THEO CẤP HÀNH CHÍNH", "I. RESULTS BY ADMINISTRATIVE LEVEL"),
-    "part2": ("II. CÁC ĐIỂM KHÔNG PHÙ HỢP THƯỜNG GẶP", "II. THE MOST FREQUENT NONCONFORMITIES"),
-    "part3": ("III. KẾT QUẢ CỦA TỪNG CƠ QUAN", "III. RESULT OF EACH AGENCY"),
-    "part4": ("IV. KIẾN NGHỊ", "IV. PROPOSALS"),
-    "none_found": ("Không phát hiện điểm không phù hợp nào.", "No nonconformity was found."),
-    "col.rule": ("Nội dung không phù hợp", "Nonconformity"),
-    "col.agencies": ("Số cơ quan", "Agencies"),
-    "col.level": ("Cấp", "Level"),
-    "propose.correct": (
-        "Đề nghị {count} cơ quan có điểm không phù hợp thực hiện hành động khắc phục trong thời hạn 2 tháng "
-        "theo điểm c khoản 2 Điều 37 Thông tư số 26/2014/TT-BKHCN: {names}.",
-        "That the {count} agencies with nonconformities correct them within two months (Article 37(2)(c) of "
-        "Circular 26/2014/TT-BKHCN): {names}.",
-    ),
-    "propose.report": (
-        "Nhắc {count} cơ quan chưa gửi báo cáo tình hình áp dụng HTQLCL: {names}.",
-        "That the {count} agencies which sent no report on their QMS be reminded: {names}.",
-    ),
-    "propose.files": (
-        "Bổ sung, sửa {count} hồ sơ chưa kiểm tra được (xem danh sách kèm theo kết quả tổng hợp).",
-        "That the {count} files which could not be checked be completed (see the batch result).",
-    ),
-    "propose.nothing": ("Không có kiến nghị xử lý.", "No measure to propose."),
-    "signer": ("NGƯỜI LẬP BÁO CÁO", "DRAFTED BY"),
-    "sign_note": ("(Ký, ghi rõ họ tên)", "(Signature, full name)"),
-}
+_WORDS: dict[str, tuple[str, str]] = pairs("words:batch_docx.")  # (vi, en) by key, from the gettext catalog
 
 
 def _w(key: str, lang: str, **values: Any) -> str:
@@ -157,14 +116,15 @@ class DocxFormat(BatchFormat):
             total = totals.row(section, lang)
             headers = [ui("batch.col.no", lang), ui("batch.col.agency", lang), ui("batch.col.verdict", lang)]
             headers += [ui(f"severity_short.{s}", lang) for s in SEVERITIES]
-            body = [row for _, row in shown] + [["", total[1], total[-2], *total[-1].split("/")]]
+            body = [row for _, row in shown] + ([["", total[1], total[-2], *total[-1].split("/")]] if total else [])
             grid = lay.grid(document, headers, body, [12, 78, 36, 13, 13, 13])
             for row, (line, _) in zip(grid.rows[1:], shown, strict=False):
                 if line.ref is None:
                     lay.span_bold(row)
                 elif line.depth:
                     row.cells[1].paragraphs[0].paragraph_format.left_indent = Mm(5)
-            _bold(grid.rows[-1])
+            if total:
+                _bold(grid.rows[-1])
         lay.heading(document, _w("part4", lang))
         self._proposals(document)
         self._signature(document)

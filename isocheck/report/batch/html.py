@@ -173,7 +173,7 @@ class HtmlFormat(BatchFormat):
         finally:
             self.spool.close()
 
-    def _levels(self) -> Iterator[tuple[str, Iterator[dict[str, Any]], list[str]]]:
+    def _levels(self) -> Iterator[tuple[str, Iterator[dict[str, Any]], list[str] | None]]:
         """Each section's heading, its lines (records numbered as the report numbers them, with their
         anchor; a group row for an absent parent) and its totals row (:mod:`.province`)."""
         place = 0

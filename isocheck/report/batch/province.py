@@ -173,13 +173,18 @@ class Totals:
         self.total = _Count()
 
     def add(self, entry: dict[str, Any]) -> None:
-        self.sections.setdefault(section_of(entry), _Count()).add(entry)
+        section = section_of(entry)
+        if section == "unknown":  # a file that could not be read: no marks to count (listed on its own)
+            return
+        self.sections.setdefault(section, _Count()).add(entry)
         self.total.add(entry)
 
-    def row(self, section: str | None, lang: str) -> list[str]:
+    def row(self, section: str | None, lang: str) -> list[str] | None:
         """The totals row, laid out as :func:`~isocheck.report.batch.rows.matrix_row`: the section's
         (``None``: the whole batch's) label, "x/N" in each column, the conforming (READY) agencies and the
-        nonconformities by severity."""
+        nonconformities by severity; None for the section of the files that could not be read."""
+        if section is not None and section not in self.sections:
+            return None
         count = self.total if section is None else self.sections[section]
         if section is None:
             label = ui("batch.totals.all", lang)
@@ -193,7 +198,8 @@ class Totals:
 
     def rows(self, lang: str) -> list[list[str]]:
         """One totals row per section present, then the whole batch's."""
-        return [self.row(s, lang) for s, _ in SECTIONS if s in self.sections] + [self.row(None, lang)]
+        found = [self.row(s, lang) for s, _ in SECTIONS] + [self.row(None, lang)]
+        return [row for row in found if row is not None]
 
 
 def group_row(line: Line) -> list[str]:

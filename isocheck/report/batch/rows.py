@@ -123,7 +123,10 @@ def summary_rows(by_level: dict[str, dict[str, Any]], lang: str, ready: bool = F
 
 def problem_line(entry: dict[str, Any]) -> str | None:
     """The line of an agency that could not be checked (bad input or a worker that died), else None."""
-    return f"{entry['file']}: {entry['error']}" if entry["status"] != "checked" else None
+    if entry["status"] == "checked":
+        return None
+    file, error = entry["file"], entry["error"] or ""
+    return error if error.startswith(f"{file}:") else f"{file}: {error}"  # an input error names its file already
 
 
 def problems_title(count: int, lang: str) -> str:

@@ -86,10 +86,12 @@ class TableFormat(BatchFormat):
             widths = self.widths[section]
             for line in self.spool.layout.lines(section):  # the index only: group rows and numbers, measured
                 widths.add([self.text(c) for c in province.group_row(line)])
-            total = [self.text(c) for c in self.spool.totals.row(section, lang)]
-            widths.add(total)
+            section_total = self.spool.totals.row(section, lang)
+            total = [[self.text(c) for c in section_total]] if section_total else []
+            for row in total:
+                widths.add(row)
             self.write(f"\n{self.section(province.section_heading(section, place, lang), 2)}\n")
-            self.lines(self.table_rows(widths, itertools.chain(self._numbered(lines), [total])))
+            self.lines(self.table_rows(widths, itertools.chain(self._numbered(lines), total)))
         self.write(f"\n{self.section(ui('batch.totals.title', lang), 2)}\n")
         headers = [ui("batch.sum.level", lang), *rows.matrix_headers(lang)[2:]]
         totals = [[self.text(c) for c in row[1:]] for row in self.spool.totals.rows(lang)]

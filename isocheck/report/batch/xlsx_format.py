@@ -37,9 +37,10 @@ _SHEETS = {
     "matrix": ("Ma trận", "Matrix"),
     "findings": ("Các điểm cần xử lý", "Findings"),
 }
-_FINDING_HEADERS: tuple[str, ...] = ("batch.col.agency", "col.rule", "col.title", "col.severity", "col.outcome")
+_FINDING_HEADERS: tuple[str, ...] = ("batch.col.agency", "batch.col.parent", "col.rule", "col.title", "col.severity")
+_FINDING_HEADERS += ("col.outcome",)
 _FINDING_HEADERS += ("col.subject", "col.message", "col.citation", "col.due")
-_WIDTHS = {"matrix": [7, 44, 24, 40], "findings": [44, 40, 50, 10, 20, 30, 70, 36, 12]}
+_WIDTHS = {"matrix": [7, 44, 24, 40], "findings": [44, 36, 40, 50, 10, 20, 30, 70, 36, 12]}
 
 
 class XlsxFormat(BatchFormat):
@@ -127,7 +128,7 @@ class XlsxFormat(BatchFormat):
             + [entry["error"] or ""],
         )
         for row in entry.get("listed") or []:
-            self._append("findings", [name, *row])
+            self._append("findings", [name, entry.get("parent") or "", *row])
 
     def _matrix(self) -> None:
         """The matrix sheet: each level of government under its heading, units under their parent, a totals
@@ -141,8 +142,11 @@ class XlsxFormat(BatchFormat):
                     self._append("matrix", [line.number, line.group], bold=True)
                 else:
                     self._append("matrix", [line.number, *rec], indent=2 * line.depth)
-            self._append("matrix", self._total(totals.row(section, lang)), bold=True)
-        self._append("matrix", self._total(totals.row(None, lang)) if self.spool.layout.present() else blank, bold=True)
+            total = totals.row(section, lang)
+            if total:
+                self._append("matrix", self._total(total), bold=True)
+        whole = totals.row(None, lang)
+        self._append("matrix", self._total(whole) if whole and self.spool.layout.present() else blank, bold=True)
 
     @staticmethod
     def _total(row: list[str]) -> list[Any]:
