@@ -9,6 +9,7 @@ from golden import FIXTURES, ROOT
 
 from isocheck.api import check_file
 from isocheck.facts.meaning import path_meaning, path_with_meaning
+from isocheck.facts.missing import missing_text
 from isocheck.facts.model import Agency
 
 
@@ -51,3 +52,15 @@ def test_every_missing_fact_of_every_fixture_has_a_meaning(fixture):
     assert plain, "a fixture without missing facts proves nothing here"
     unglossed = sorted(p for p in plain for lang in ("vi", "en") if path_meaning(Agency, p, lang) is None)
     assert unglossed == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("vi", "Danh mục TTHC do tỉnh công bố (--catalogue)"),
+        ("en", "The province's published list of TTHC (--catalogue)"),
+    ],
+)
+def test_the_missing_catalogue_reads_as_the_provinces_list_in_every_listing(lang, text):
+    assert missing_text("--catalogue", lang) == text
+    assert missing_text("management_reviews", lang) == path_with_meaning(Agency, "management_reviews", lang)

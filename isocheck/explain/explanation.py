@@ -17,8 +17,7 @@ from tabulate import tabulate
 from isocheck.engine.findings import Finding
 from isocheck.explain.judged import judgement_records
 from isocheck.explain.remedies import remedy_for
-from isocheck.facts.meaning import path_with_meaning
-from isocheck.facts.model import Agency
+from isocheck.facts.missing import missing_text
 from isocheck.law.citations import Citation
 from isocheck.pack.conditions import holds
 from isocheck.subjects.fields import Subject, derived, readable
@@ -125,7 +124,7 @@ def _to_pass(finding: Finding, as_of: dt.date, lang: str) -> dict[str, Any]:
         reason = finding.message(lang)
         return {"text": word("na", lang).format(reason=reason), "change": False}
     if finding.outcome == "not_evaluable":
-        missing = "; ".join(path_with_meaning(Agency, path, lang) for path in finding.missing)
+        missing = "; ".join(missing_text(path, lang) for path in finding.missing)
         return {"text": word("provide", lang).format(missing=missing), "change": False}
     if finding.outcome == "error":
         return {"text": word("error", lang), "change": False}

@@ -15,12 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from isocheck.engine.findings import Finding
-from isocheck.facts.meaning import path_meaning
-from isocheck.facts.model import Agency
+from isocheck.facts.missing import missing_meaning, missing_text
 from isocheck.text.ui import fill, ui
 
 _PREFIX = "judgements"
-_NO_CATALOGUE = "--catalogue"
 
 
 @dataclass(frozen=True)
@@ -36,17 +34,11 @@ class MissingRow:
 
     def glossed(self, lang: str) -> list[tuple[str, str | None]]:
         """Each missing fact with its meaning in ``lang`` (None where it has none: an option, a folded row)."""
-        return [(path, None if self.plain else _meaning(path, lang)) for path in self.missing]
+        return [(path, None if self.plain else missing_meaning(path, lang)) for path in self.missing]
 
     def lines(self, lang: str) -> list[str]:
         """The missing facts as a plain-text listing reads them: "meaning (path)", or the path alone."""
-        return [f"{meaning} ({path})" if meaning else path for path, meaning in self.glossed(lang)]
-
-
-def _meaning(path: str, lang: str) -> str | None:
-    if path == _NO_CATALOGUE:  # not a fact of the file: the option that gives the province's TTHC list
-        return ui("missing.catalogue", lang)
-    return path_meaning(Agency, path, lang)
+        return list(self.missing) if self.plain else [missing_text(path, lang) for path in self.missing]
 
 
 def _unjudged(f: Finding) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from isocheck.facts.criteria import aspect_words
+from isocheck.facts.missing import NO_CATALOGUE
 from isocheck.facts.model import Procedure
 from isocheck.subjects import catalogue_scope as scope
 from isocheck.subjects import judgements as j
@@ -20,7 +21,6 @@ _ITEM_KEYS = ("id", "label", "code", "name", "field", "announced_by", "gap", "so
 _JUDGED_KEYS = (*_ITEM_KEYS, "criterion", "judgement", "differs", "note", "judged_by", "judged_on", "seen_in")
 _CATALOGUE_KEYS = (*_ITEM_KEYS, "due")
 _CONTENT = "tthc.internal_procedure"
-_NO_CATALOGUE = "--catalogue"  # not a fact of the file: the option that gives the list
 _NO_PROCEDURE = Words("chưa có quy trình nội bộ trong HTQLCL", "has no internal procedure in the QMS")
 
 
@@ -206,7 +206,7 @@ def _catalogue(p: ProceduresFacts, count: int | None) -> Derived:
     if p.listed is None:
         return Derived(None, ["procedures"])
     if p.scope is None:
-        return Derived(None, ["procedures"], [_NO_CATALOGUE])
+        return Derived(None, ["procedures"], [NO_CATALOGUE])
     return Derived(count, ["procedures[*].code"])
 
 

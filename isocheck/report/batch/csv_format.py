@@ -23,8 +23,7 @@ import datetime as dt
 import io
 from typing import Any
 
-from isocheck.facts.meaning import path_with_meaning
-from isocheck.facts.model import Agency
+from isocheck.facts.missing import missing_text
 from isocheck.pack.rules import SEVERITIES
 from isocheck.report.batch import rows
 from isocheck.report.batch.base import BatchFormat
@@ -124,7 +123,7 @@ def _evidence(result: dict[str, Any], lang: str) -> str:
     read."""
     evidence = result["evidence"]
     if evidence["missing"]:
-        missing = "; ".join(path_with_meaning(Agency, path, lang) for path in evidence["missing"])
+        missing = "; ".join(missing_text(path, lang) for path in evidence["missing"])
         return f"{ui('col.missing', lang)}: {missing}"
     return "; ".join(f"{k}: {_text(v, lang)}" for k, v in evidence["facts"].items())
 

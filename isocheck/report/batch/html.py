@@ -19,8 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from isocheck.facts.meaning import path_meaning
-from isocheck.facts.model import Agency
+from isocheck.facts.missing import missing_meaning
 from isocheck.report.batch import province, rows
 from isocheck.report.batch.base import BatchFormat, BatchSummary, Spool
 from isocheck.report.escape import printable
@@ -75,7 +74,7 @@ def _fold(missing: list[list[Any]], lang: str) -> list[list[Any]]:
         titles.append(title)
         wanted.extend(f for f in facts if f not in wanted)
     return [
-        [_area_name(area, lang), titles, [[f, path_meaning(Agency, f, lang)] for f in wanted]]
+        [_area_name(area, lang), titles, [[f, missing_meaning(f, lang)] for f in wanted]]
         for area, (titles, wanted) in sorted(areas.items())  # the areas' order in docs/rules.md
     ]
 
