@@ -46,7 +46,7 @@ class DocxFormat(BatchFormat):
     def __init__(self, out, header):
         super().__init__(out, header)
         self.spool = Spool(header.profile == "pre-announcement")
-        self.by_rule: dict[str, set[str]] = {}
+        self.by_rule: dict[str, int] = {}  # agencies failing each rule (an agency comes once: a count, not its files)
         self.titles: dict[str, str] = {}
         self.correct: list[str] = []
         self.no_report: list[str] = []
@@ -65,7 +65,7 @@ class DocxFormat(BatchFormat):
         if entry["status"] != "checked":
             self.bad_files += 1
         for rule_id, title in (entry.get("failing") or {}).items():
-            self.by_rule.setdefault(rule_id, set()).add(entry["file"])
+            self.by_rule[rule_id] = self.by_rule.get(rule_id, 0) + 1
             self.titles[rule_id] = title
         if entry.get("failing"):
             self.correct.append(name)
@@ -102,9 +102,9 @@ class DocxFormat(BatchFormat):
         self._totals(document)
         lay.paragraph(document, province.totals_note(lang), italic=True, align="left", after=6)
         lay.heading(document, _w("part2", lang))
-        frequent = sorted(self.by_rule.items(), key=lambda item: (-len(item[1]), item[0]))
+        frequent = sorted(self.by_rule.items(), key=lambda item: (-item[1], item[0]))
         if frequent:
-            table = [[str(i), self.titles[r], str(len(files))] for i, (r, files) in enumerate(frequent, 1)]
+            table = [[str(i), self.titles[r], str(count)] for i, (r, count) in enumerate(frequent, 1)]
             headers = [ui("batch.col.no", lang), _w("col.rule", lang), _w("col.agencies", lang)]
             lay.grid(document, headers, table, [12, 128, 25])
         else:
