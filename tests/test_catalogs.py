@@ -285,3 +285,66 @@ def test_a_field_whose_english_changes_comes_back_fuzzy_and_a_new_one_untranslat
     assert entry is not None and entry.fuzzy and entry.string == "đã cập nhật vào quy trình"
     assert po.get(new[1], new[0]).string == ""
     assert tool.compile_mo() == 1  # refused until the translator confirms and translates
+
+
+# click's messages that no isocheck user can reach: errors in declaring commands (a programmer's), editing
+# with click.edit, colours, Choice's repr, deprecation of commands isocheck does not deprecate, and the names
+# of path types (read once at import, outside a run, and left out of the Vietnamese path messages)
+CLICK_DEVELOPER_ONLY = {
+    "{editor}: Editing failed",
+    "{editor}: Editing failed: {e}",
+    "DeprecationWarning: The command {name!r} is deprecated.{extra_message}",
+    "DeprecationWarning: The {param_type} {name!r} is deprecated.{extra_message}",
+    "Name '{name}' defined twice",
+    "Boolean option {decl!r} cannot use the same flag for true/false.",
+    "Could not determine name for option with declarations {decls!r}",
+    "No options defined but a name was passed ({name}). Did you mean to declare an argument instead? Did you mean"
+    " to pass '--{name}'?",
+    "Arguments take exactly one parameter declaration, got {length}: {decls}.",
+    "Unknown color {colour!r}",
+    "Choice({choices})",
+    "file",
+    "directory",
+    "path",
+    "Unknown standard stream '{name}'",
+}
+
+
+def test_every_click_message_a_user_can_reach_has_its_vietnamese():
+    import os
+
+    import click
+
+    from isocheck.text.click_messages import GETTEXT_VI, NGETTEXT_VI
+
+    extract = pytest.importorskip("babel.messages.extract", reason="Babel (the test extra) reads click's sources")
+    found = {
+        message[0] if isinstance(message, tuple) else message
+        for _, _, message, _, _ in extract.extract_from_dir(
+            os.path.dirname(click.__file__), [("**.py", "python")], {"_": None, "ngettext": (1, 2)}
+        )
+    }
+    assert len(found) > 60
+    assert sorted(found - CLICK_DEVELOPER_ONLY - set(GETTEXT_VI) - set(NGETTEXT_VI)) == []
+    assert found >= CLICK_DEVELOPER_ONLY, "a message click no longer has: take it off the list"
+
+
+def test_the_progress_bar_and_shell_completion_speak_vietnamese_in_a_vietnamese_run():
+    import sys
+
+    from isocheck.cli import language
+    from isocheck.cli.settings import load_settings
+
+    language.lazily("_termui_impl")
+    language.lazily("shell_completion")
+    token = language._RUN.set((load_settings(), "vi"))
+    try:
+        assert sys.modules["click._termui_impl"]._("d") == " ngày"  # "2 ngày 01:02:03" left
+        assert (
+            sys.modules["click.shell_completion"]
+            ._("Couldn't detect Bash version, shell completion is not supported.")
+            .startswith("Không xác định được phiên bản Bash")
+        )
+    finally:
+        language._RUN.reset(token)
+    assert sys.modules["click._termui_impl"]._("d") == "d"  # outside an isocheck run: click's English

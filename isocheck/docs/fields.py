@@ -2,9 +2,10 @@
 
 :func:`fact_fields` walks :class:`isocheck.facts.model.Agency` in model order, so a new model field appears
 in the reference (``docs/facts.md``), the JSON Schema and the ``isocheck init`` template on its own. A
-field's texts are beside it in the model (:mod:`isocheck.facts.meaning`): its Vietnamese meaning, and an
-English one where the model's ``description`` is missing or terse (``tests/test_docs_generated.py`` checks
-every field has both).
+field's texts are read through :mod:`isocheck.facts.meaning`: its English is the model's ``description``
+(or the ``meanings`` table's where that is missing or terse), its Vietnamese is in the gettext catalog
+(``fact:<Model>.<field>``; ``tests/test_docs_generated.py`` and ``tests/test_catalogs.py`` check every
+field has both).
 
 Which rules read a field is not written by hand: every derived field declares the fact-file paths it is
 computed from (``isocheck/subjects/<kind>.py``; :func:`field_sources`), and :func:`rules_by_path` joins
