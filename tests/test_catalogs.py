@@ -54,6 +54,16 @@ def _tool():
     return module
 
 
+def _tool_on_copies(tmp_path: Path, monkeypatch):
+    """scripts/catalogs working on copies of the .po, .pot and .mo in ``tmp_path``."""
+    tool = _tool()
+    for name in ("PO", "POT", "MO"):
+        copy = tmp_path / getattr(tool, name).name
+        copy.write_bytes(getattr(tool, name).read_bytes())
+        monkeypatch.setattr(tool, name, copy)
+    return tool
+
+
 def test_every_text_has_a_confirmed_vietnamese_translation():
     po = _read(PO)
     messages = [m for m in po if m.id]
@@ -171,11 +181,7 @@ def test_msgfmt_accepts_the_catalog(tmp_path):
 
 
 def test_a_leftover_table_moves_into_the_catalog(tmp_path, monkeypatch):
-    tool = _tool()
-    for name in ("PO", "POT", "MO"):
-        copy = tmp_path / getattr(tool, name).name
-        copy.write_bytes(getattr(tool, name).read_bytes())
-        monkeypatch.setattr(tool, name, copy)
+    tool = _tool_on_copies(tmp_path, monkeypatch)
     module = tmp_path / "leftover_ui.py"
     left = (
         '{"batch.col.province": {"vi": "Tỉnh, thành phố", "en": "Province"}, "batch.col.no": {"vi": "STT", "en": "#"}}'
@@ -265,11 +271,7 @@ def test_a_vietnamese_text_written_in_a_meanings_table_is_refused():
 
 
 def test_a_field_whose_english_changes_comes_back_fuzzy_and_a_new_one_untranslated(tmp_path, monkeypatch):
-    tool = _tool()
-    for name in ("PO", "POT", "MO"):
-        copy = tmp_path / getattr(tool, name).name
-        copy.write_bytes(getattr(tool, name).read_bytes())
-        monkeypatch.setattr(tool, name, copy)
+    tool = _tool_on_copies(tmp_path, monkeypatch)
     monkeypatch.setattr(tool, "ROOT", tmp_path)
     declared = list(tool.code_texts())
     changed = next(c for c, _, _ in declared if c == "field:legal_document.built_in")
