@@ -12,34 +12,22 @@ from isocheck.facts.model import CertificationBodyContract
 from isocheck.subjects.context import Derivation, SubjectFacts, days_en, days_vi, document_text, latest, vi_date
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
-# the QMS decisions and appointments: (qms.<name>, the field saying it exists, its meaning in vi and en);
-# each is also shown in messages as {<name>}
+# the QMS decisions and appointments: (qms.<name>, the field saying it exists, its meaning in English — the
+# Vietnamese is the catalog's field:agency.<field>); each is also shown in messages as {<name>}
 _QMS_ITEMS = (
-    ("quality_policy", "has_quality_policy", "đã ban hành chính sách chất lượng", "a quality policy has been issued"),
-    (
-        "steering_committee",
-        "has_steering_committee",
-        "đã thành lập Ban Chỉ đạo ISO",
-        "an ISO steering committee has been set up",
-    ),
-    ("iso_secretary", "has_iso_secretary", "đã phân công thư ký ISO", "an ISO secretary has been appointed"),
-    (
-        "quality_manual",
-        "has_quality_manual",
-        "có sổ tay chất lượng (hệ thống 2008)",
-        "a quality manual exists (2008 systems)",
-    ),
+    ("quality_policy", "has_quality_policy", "a quality policy has been issued"),
+    ("steering_committee", "has_steering_committee", "an ISO steering committee has been set up"),
+    ("iso_secretary", "has_iso_secretary", "an ISO secretary has been appointed"),
+    ("quality_manual", "has_quality_manual", "a quality manual exists (2008 systems)"),
     (
         "management_representative",
         "has_management_representative",
-        "đã chỉ định đại diện lãnh đạo (hệ thống 2008)",
         "a management representative is appointed (2008 systems)",
     ),
 )
 
 KIND = SubjectKind(
     "agency",
-    title=("cơ quan", "the agency as a whole"),
     display={
         "name": "the agency's official name",
         "level": "its administrative level",
@@ -147,7 +135,7 @@ def _present(qms_name: str) -> Callable[[AgencyFacts], Derived]:
     return compute
 
 
-for _qms_name, _field, _vi, _en in _QMS_ITEMS:
+for _qms_name, _field, _en in _QMS_ITEMS:
     derived_field("agency", _field, "bool", sources=[f"qms.{_qms_name}"], en=_en)(_present(_qms_name))
 
 

@@ -15,7 +15,6 @@ from isocheck.text.ui import Words, words
 
 KIND = SubjectKind(
     "announcement",
-    title=("mỗi quyết định công bố (hoặc lần công bố dự kiến)", "each announcement (or the planned one)"),
     display={
         "decision": "the decision's number ('' for the planned one)",
         "date": "the announcement date (for the planned one: the planned date, else the as-of date)",
@@ -35,7 +34,6 @@ KIND = SubjectKind(
         "before": "the same in a 'held' message: 'trước ngày công bố' / 'trước ngày dự kiến công bố'",
     },
     fact_list="announcements",
-    none_on_record=("Không có quyết định công bố nào trong hồ sơ.", "No announcement on record."),
 )
 
 _APPROVAL = ["qms.documents_approved.issued_on"]

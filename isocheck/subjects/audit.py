@@ -14,7 +14,6 @@ from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
 KIND = SubjectKind(
     "audit",
-    title=("mỗi cuộc đánh giá nội bộ", "each internal audit"),
     display={
         "date": "the audit's date",
         "report": "the audit report's number ('' if not given)",
@@ -29,7 +28,6 @@ KIND = SubjectKind(
         "records_note": "the inspector's note on the audit's programme, checklists and report ('' if none)",
     },
     fact_list="internal_audits",
-    none_on_record=("Chưa có cuộc đánh giá nội bộ nào trong hồ sơ.", "No internal audit on record."),
 )
 
 

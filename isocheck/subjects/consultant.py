@@ -17,7 +17,6 @@ from isocheck.text.ui import LANGS
 
 KIND = SubjectKind(
     "consultant",
-    title=("mỗi hợp đồng tư vấn", "each consultant contract"),
     display={
         "consultant": "the consulting organisation",
         "contract_date": "the date the contract was signed",
@@ -32,7 +31,6 @@ KIND = SubjectKind(
         "directorate_en": "the same in English",
     },
     fact_list="consultants",
-    none_on_record=("Cơ quan không thuê tư vấn.", "The agency hired no consultant."),
 )
 
 

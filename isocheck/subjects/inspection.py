@@ -16,7 +16,6 @@ from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
 KIND = SubjectKind(
     "inspection",
-    title=("mỗi cuộc kiểm tra tại trụ sở", "each on-site inspection"),
     display={
         "decision": "number of the inspection decision",
         "held_on": "the day of the inspection",
@@ -32,7 +31,6 @@ KIND = SubjectKind(
         "open_items": "those asked for, not provided yet and not yet due, joined with '; '",
     },
     fact_list="inspections",
-    none_on_record=("Chưa có cuộc kiểm tra tại trụ sở nào trong hồ sơ.", "No on-site inspection on record."),
 )
 
 _NOT_IN_FORCE = ["inspection_corrective_max_months (not in force)"]

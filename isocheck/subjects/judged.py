@@ -30,7 +30,6 @@ CRITERIA = {
 
 KIND = SubjectKind(
     "judged",
-    title=("cơ quan, theo nhận định của đoàn kiểm tra", "the agency, as the inspectors judged it"),
     display={
         "framework_basis_vi": "the framework model the agency's edition is judged against, in Vietnamese",
         "framework_basis_en": "the same in English",

@@ -14,7 +14,6 @@ from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
 KIND = SubjectKind(
     "legal_document",
-    title=("mỗi văn bản pháp luật", "each legal document"),
     display={
         "number": "the document's number",
         "title": "its title ('' if not given)",
@@ -25,7 +24,6 @@ KIND = SubjectKind(
         "days_late": "days after the deadline it was (or is still not) built in, 0 when in time",
     },
     fact_list="legal_documents",
-    none_on_record=("Không có văn bản QPPL nào trong hồ sơ.", "No legal documents on record."),
 )
 
 _NOT_IN_FORCE = ["legal_update_max_months (not in force)"]

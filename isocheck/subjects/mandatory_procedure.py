@@ -17,17 +17,12 @@ from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
 KIND = SubjectKind(
     "mandatory_procedure",
-    title=(
-        "mỗi thủ tục bắt buộc (2008), quá trình tương ứng (2015)",
-        "each mandatory procedure (2008) or process (2015)",
-    ),
     display={
         "procedure_vi": "the procedure's name in Vietnamese, with its clause in the agency's edition",
         "procedure_en": "its name in English",
         "code": "its document code ('' if not given; absent when it is not listed)",
         "judgement_note": "the inspector's note on it ('' if none)",
     },
-    none_on_record=("Không có thủ tục bắt buộc nào để đánh giá.", "No mandatory procedure to evaluate."),
 )
 
 NAMES = {  # kind -> (Vietnamese, English) with the clause of TCVN ISO 9001:2008

@@ -36,7 +36,6 @@ def _then_announce(announcements: list | None) -> Words:
 
 KIND = SubjectKind(
     "procedures",
-    title=("danh mục TTHC", "the list of administrative procedures"),
     display={
         "procedure_count": "number of TTHC listed",
         "uncovered_count": "number of TTHC known to have no internal procedure (with a catalogue: and of the "

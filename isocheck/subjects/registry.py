@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from isocheck.text.catalog import pairs
 
+_KIND_WORDS: dict[str, tuple[str, str]] = pairs("words:kind.")  # each kind's title and none_on_record (vi, en)
+
 if TYPE_CHECKING:
     from isocheck.subjects.context import Derivation, SubjectFacts
 
@@ -79,32 +81,32 @@ class DerivedField:
 class SubjectKind:
     """What one finding can be about, with its derived fields, display values and item lists.
 
-    ``title``: what one subject of the kind is, ``(vi, en)``. ``display``: the values a message may name
+    ``title``: what one subject of the kind is, ``(vi, en)``, from the gettext catalog (``words:kind.<name>.title``).
+    ``display``: the values a message may name
     as ``{placeholder}`` besides the fields, each with what it holds (a display value named like a field
     shows the count or text even where the field is unknown). ``items``: the lists a rule
     may expand with ``findings_per``, each with the keys of its items. ``fact_list``: the fact-file list
     whose entries are the subjects (left out: a rule on this kind is not evaluable). ``none_on_record``:
-    why a rule on this kind does not apply when there is no subject, ``(vi, en)``.
+    why a rule on this kind does not apply when there is no subject, ``(vi, en)``, from the catalog
+    (``words:kind.<name>.none_on_record``; a kind without one uses the general words).
     """
 
     def __init__(
         self,
         name: str,
         *,
-        title: tuple[str, str],
         display: Mapping[str, str],
         items: Mapping[str, Sequence[str]] | None = None,
         fact_list: str | None = None,
-        none_on_record: tuple[str, str] | None = None,
     ):
         if name in KINDS:
             raise ValueError(f"subject kind {name!r} is declared twice")
         self.name = name
-        self.title = title
+        self.title: tuple[str, str] = _KIND_WORDS[f"{name}.title"]
         self.display = dict(display)
         self.items = {key: tuple(keys) for key, keys in (items or {}).items()}
         self.fact_list = fact_list
-        self.none_on_record = none_on_record
+        self.none_on_record: tuple[str, str] | None = _KIND_WORDS.get(f"{name}.none_on_record")
         self.fields: dict[str, DerivedField] = {}
         self._find: Callable[[Derivation], Iterable[SubjectFacts]] | None = None
         KINDS[name] = self

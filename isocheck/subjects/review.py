@@ -12,14 +12,12 @@ from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
 KIND = SubjectKind(
     "review",
-    title=("mỗi cuộc xem xét của lãnh đạo", "each management review"),
     display={
         "date": "the review's date",
         "minutes": "the minutes' number ('' if none)",
         "inputs_outputs_note": "the inspector's note on the review's inputs and outputs ('' if none)",
     },
     fact_list="management_reviews",
-    none_on_record=("Chưa có cuộc xem xét của lãnh đạo nào trong hồ sơ.", "No management review on record."),
 )
 
 

@@ -12,7 +12,6 @@ from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
 KIND = SubjectKind(
     "scope_change",
-    title=("mỗi lần thay đổi phạm vi", "each scope change"),
     display={
         "date": "the date of the change",
         "kind": "adjusted | extended | narrowed",
@@ -20,7 +19,6 @@ KIND = SubjectKind(
         "reannounced_by": "the first announcement on or after it ('' if none; absent when announcements are unknown)",
     },
     fact_list="scope_changes",
-    none_on_record=("Không có thay đổi phạm vi nào trong hồ sơ.", "No scope change on record."),
 )
 
 

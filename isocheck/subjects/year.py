@@ -17,7 +17,6 @@ from isocheck.text.ui import Words, words
 
 KIND = SubjectKind(
     "year",
-    title=("năm được đánh giá", "the year under review"),
     display={
         "year": "the year under review",
         "year_end": "31 December of that year",
