@@ -312,3 +312,12 @@ def test_the_web_forms_pages_are_vietnamese(tmp_path):
             assert page.status_code == 200, page.text
             found = english_words(visible_text(page.text), ALLOWED | {"English", "yaml"})  # a file's ending
             assert not found, f"English in the web form's {url}: {sorted(set(found))}"
+
+
+def test_help_option_speaks_each_runs_language_in_one_process():
+    """click makes ``--help`` once per command and keeps it: a Vietnamese run must not leave it Vietnamese for
+    the next English run in the same process (nor the other way round)."""
+    runner = CliRunner()
+    for lang, words in (("vi", "Hiện hướng dẫn này rồi thoát."), ("en", "Show this message and exit."), ("vi", "Hiện")):
+        output = runner.invoke(cli, ["check", "--help", "--lang", lang]).output
+        assert words in output.splitlines()[-1], (lang, output.splitlines()[-1])

@@ -136,6 +136,14 @@ def _vietnamese_help(command: click.Command, ctx: click.Context) -> Iterator[Non
 class _Localised:
     """The usage line and the help of a click command (or group) in the run's language."""
 
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """click's ``--help`` in the run's language: click makes it once per command and keeps it, so in a process
+        that runs several commands (the tests, a script calling ``cli.main``) it kept the first run's language."""
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = _gettext("Show this message and exit.")
+        return option
+
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
         return [USAGE_VI.get(p, p) for p in pieces] if current() == "vi" else pieces
