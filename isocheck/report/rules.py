@@ -13,6 +13,7 @@ from isocheck.pack.conditions import describe
 from isocheck.pack.rules import Rule, RulePack
 from isocheck.report.overlay import changes_lines, header_line
 from isocheck.subjects.fields import KINDS, derived, readable
+from isocheck.text.catalog import pairs
 from isocheck.text.ui import format_value, pick, ui
 
 
@@ -113,50 +114,17 @@ def render_show(rule: Rule, lang: str, fmt: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-_LABELS = {
-    "severity": ("Mức độ", "Severity"),
-    "graded": ("khi đạt một phần", "when partly met"),
-    "requirement": ("Yêu cầu", "Requirement"),
-    "subject": ("Đối tượng", "Subject"),
-    "profiles": ("Dùng trong các loại kiểm tra", "Profiles"),
-    "findings_per": ("Một kết quả cho mỗi mục của", "One finding per item of"),
-    "levels": ("Áp dụng cho cấp", "Levels"),
-    "standards": ("Phiên bản tiêu chuẩn", "Standard versions"),
-    "effective": ("Hiệu lực", "In force"),
-    "judgment": ("Cần đánh giá chuyên gia", "Needs auditor judgment"),
-    "citations": ("Căn cứ pháp lý", "Legal basis"),
-    "origin": ("Nguồn", "Origin"),
-    "note": ("Ghi chú", "Note"),
-    "conditions": ("Điều kiện", "Conditions"),
-    "message": ("Thông báo khi không đạt", "Message when failed"),
-    "pending_message": ("Thông báo khi chưa đến hạn", "Message when pending"),
-    "remediation": ("Khắc phục", "Remediation"),
-    "evidence": ("Bằng chứng cần xuất trình", "Evidence to ask for"),
-}
+_LABELS: dict[str, tuple[str, str]] = pairs("words:rules_show.label.")  # (vi, en), from the gettext catalog
 
 
 def _label(key: str, lang: str) -> str:
     return pick(_LABELS[key], lang)
 
 
-_ITEMS = {  # the item lists a rule may give one finding per item of (findings_per)
-    "uncovered": ("danh sách TTHC chưa có quy trình nội bộ", "the TTHC without an internal procedure"),
-    "mismatched": ("danh sách quy trình không khớp với TTHC", "the procedures that do not match their TTHC"),
-    "certification_bodies": ("danh sách tổ chức chứng nhận", "the certification bodies"),
-    "abolished_listed": ("danh sách TTHC đã bãi bỏ vẫn còn trong phạm vi", "the abolished TTHC still in the scope"),
-    "catalogue_late": ("danh sách TTHC mới quá ba tháng chưa đưa vào", "the new TTHC not built in within three months"),
-    "content_nonconforming": (
-        "danh sách quy trình nội bộ khác Quyết định công bố TTHC",
-        "the internal procedures that differ from their TTHC decision",
-    ),
-    "content_partly": (
-        "danh sách quy trình nội bộ khác một phần Quyết định công bố TTHC",
-        "the internal procedures that partly differ from their TTHC decision",
-    ),
-}
+_ITEMS: dict[str, tuple[str, str]] = pairs("words:rules_show.items.")  # the item lists of findings_per
 _SYMBOL = {"eq": "=", "ne": "≠", "lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
-_JOIN = {"and": (" và ", " and "), "or": (" hoặc ", " or ")}
-_KNOWN = {"known": ("đã có thông tin", "is known"), "unknown": ("chưa có thông tin", "is not known")}
+_JOIN: dict[str, tuple[str, str]] = pairs("words:rules_show.join.")  # " và ", " hoặc "
+_KNOWN: dict[str, tuple[str, str]] = pairs("words:rules_show.known.")
 
 
 def in_words(cond: tuple, kind: str, lang: str, top: bool = True) -> str:
