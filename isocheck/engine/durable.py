@@ -187,7 +187,8 @@ class Engine:
                 try:
                     fired.add((agency, rule_id, m["subject"], outcome))
                 except BaseException as exc:
-                    errors[(*_subject_of(_Match(m)), rule_id)] = f"{type(exc).__name__}: {exc}"
+                    where, subject = _subject_of(_Match(m))
+                    errors[(where, subject, rule_id)] = f"{type(exc).__name__}: {exc}"
 
         return record
 
