@@ -180,7 +180,7 @@ def _resolve(rule: Rule, subject: Subject, outcomes: dict, errors: dict) -> list
         return _failures(rule, subject, graded=outcome == GRADED)
     reason = None
     if outcome == "not_applicable" and rule.not_applicable_reason:  # its {placeholders}: the subject's values
-        values = {**subject.display, **subject.fields}
+        values = subject.values()
         reason = {lang: fill(rule.not_applicable_reason.get(lang), values, lang) for lang in LANGS}
     return [_finding(rule, outcome, subject, missing=missing, reason=reason)]
 
@@ -220,7 +220,6 @@ def _finding(
     missing: list[str] | None = None,
     error: str | None = None,
 ) -> Finding:
-    values = {**subject.display, **subject.fields}
     referenced = rule.referenced_fields
     facts = {name: readable(subject.kind, name, subject.fields[name]) for name in referenced if name in subject.fields}
     for name in rule.message_placeholders:
@@ -232,7 +231,7 @@ def _finding(
         subject_kind=subject.kind,
         subject_id=subject.id,
         subject_label=subject.label,
-        values=values,
+        values=subject.values(),
         facts=facts,
         sources={name: subject.sources.get(name, []) for name in referenced},
         missing=missing or [],
