@@ -49,36 +49,60 @@ def evaluate(
     errors for them, when they were already matched (the batch matches a chunk of agencies at once)."""
     if matched is None:
         subjects = derive_subjects(agency, as_of, pack.parameters, year, pack.catalogue, announce_on)
-        outcomes, errors = evaluator.evaluate(subjects)
+        duty = duty_on(agency, as_of)
+        outcomes, errors = evaluator.evaluate(to_match(subjects, agency, as_of, rules, duty))
     else:
         subjects, outcomes, errors = matched
+        duty = duty_on(agency, as_of)
     by_kind: dict[str, list[Subject]] = defaultdict(list)
     for subject in subjects:
         by_kind[subject.kind].append(subject)
     agency_subject = by_kind["agency"][0]
-    duty = duty_on(agency, as_of)
     findings: list[Finding] = []
     for rule in rules:
-        reason = inapplicable(rule, agency, as_of, duty)
-        if reason is not None:
-            findings.append(_finding(rule, "not_applicable", agency_subject, reason=reason))
-            continue
-        if duty.status == "unknown":  # a body only encouraged, with no word on whether it is bound
-            findings.append(_finding(rule, "not_evaluable", agency_subject, missing=list(duty.missing)))
-            continue
         subjects_of_rule = by_kind.get(rule.subject, [])
-        if not subjects_of_rule:
+        decided = _decided(rule, agency, as_of, duty, bool(subjects_of_rule))
+        if isinstance(decided, dict):  # the reason it does not apply
+            findings.append(_finding(rule, "not_applicable", agency_subject, reason=decided))
+        elif decided == "duty_unknown":  # a body only encouraged, with no word on whether it is bound
+            findings.append(_finding(rule, "not_evaluable", agency_subject, missing=list(duty.missing)))
+        elif decided == "no_subject":
             findings.append(_no_subject(rule, agency, agency_subject))
-            continue
-        if rule.judgment and not is_known(agency, "judgements"):  # no judgement recorded: once, not per subject
+        elif decided == "unjudged":  # no judgement recorded: once, not per subject
             findings.append(_finding(rule, "not_evaluable", agency_subject, missing=[unjudged(rule)]))
-            continue
-        for subject in subjects_of_rule:
-            findings.extend(_resolve(rule, subject, outcomes, errors))
+        else:
+            for subject in subjects_of_rule:
+                findings.extend(_resolve(rule, subject, outcomes, errors))
     for finding in findings:
         finding.standard = agency.agency.standard
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _decided(rule: Rule, agency: Agency, as_of: dt.date, duty: Duty, has_subjects: bool) -> dict[str, str] | str | None:
+    """What decides ``rule`` for this agency before any of its subjects is matched — the reason it does not
+    apply (:func:`inapplicable`), ``duty_unknown`` (whether the body is bound is not known), ``no_subject`` or
+    ``unjudged`` (a rule on inspectors' judgements, none recorded) — or None: its subjects' outcomes do."""
+    reason = inapplicable(rule, agency, as_of, duty)
+    if reason is not None:
+        return reason
+    if duty.status == "unknown":
+        return "duty_unknown"
+    if not has_subjects:
+        return "no_subject"
+    if rule.judgment and not is_known(agency, "judgements"):
+        return "unjudged"
+    return None
+
+
+def to_match(subjects: list[Subject], agency: Agency, as_of: dt.date, rules: list[Rule], duty: Duty | None = None):
+    """The subjects whose outcomes :func:`evaluate` reads: those of a kind with a rule that their outcomes
+    decide (:func:`_decided`). The others are not sent to the evaluator: an agency with no judgements recorded
+    has its 2008 mandatory procedures and judged criteria decided without matching (``unjudged``), and they
+    were nearly half of what the engine matched in a batch."""
+    duty = duty or duty_on(agency, as_of)
+    kinds = {rule.subject for rule in rules if _decided(rule, agency, as_of, duty, True) is None}
+    return [subject for subject in subjects if subject.kind in kinds]
 
 
 def inapplicable(rule: Rule, agency: Agency, as_of: dt.date, duty: Duty | None = None) -> dict[str, str] | None:

@@ -28,7 +28,7 @@ from typing import Any
 
 from isocheck import __version__
 from isocheck.base.errors import InputError
-from isocheck.engine.evaluate import Matched
+from isocheck.engine.evaluate import Matched, to_match
 from isocheck.engine.evaluators import after_fork, evaluator_for
 from isocheck.facts.model import Agency, validate_agency
 from isocheck.facts.parse import load_document
@@ -263,16 +263,21 @@ def _settle() -> None:
 
 
 def _match(agencies: dict[int, Agency], config: BatchConfig, pack: RulePack, mark: Mark) -> dict[int, Matched]:
-    """Every agency's subjects matched by the evaluator, the chunk at once; an agency that cannot be checked on
+    """Every agency's subjects matched by the evaluator, the chunk at once — of each agency, the subjects whose
+    outcomes its findings read (:func:`isocheck.engine.evaluate.to_match`); an agency that cannot be checked on
     the as-of date, or whose subjects cannot be derived, is left out (:func:`check_one` then goes its own way
     and reports what went wrong)."""
     subjects: dict[int, list] = {}
+    matching: dict[int, list] = {}  # the subjects whose outcomes the agency's findings read
+    rules = pack.select(config.profile)
     for k, agency in agencies.items():
         mark(k)
         try:
             check_applies(agency, config.as_of, "-")
             subjects[k] = derive_subjects(agency, config.as_of, pack.parameters, config.year, pack.catalogue)
+            matching[k] = to_match(subjects[k], agency, config.as_of, rules)
         except Exception:
+            subjects.pop(k, None)
             continue
     keys = list(subjects)
     if not keys:
@@ -283,10 +288,10 @@ def _match(agencies: dict[int, Agency], config: BatchConfig, pack: RulePack, mar
         results = []
         for k in keys:
             mark(k)
-            results.append(evaluator.evaluate(subjects[k]))
+            results.append(evaluator.evaluate(matching[k]))
     else:
         mark(keys[0])
-        results = many([subjects[k] for k in keys], lambda i: mark(keys[i]))
+        results = many([matching[k] for k in keys], lambda i: mark(keys[i]))
     return {k: (subjects[k], *result) for k, result in zip(keys, results, strict=True)}
 
 
