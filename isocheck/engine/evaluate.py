@@ -43,10 +43,13 @@ def evaluate(
     year: int | None = None,
     announce_on: dt.date | None = None,
     matched: Matched | None = None,
+    brief: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """All findings of ``rules`` on ``agency`` as of ``as_of``, sorted; a planned announcement is judged as of
     ``announce_on`` (default: ``as_of``). ``matched``: the agency's subjects with the evaluator's outcomes and
-    errors for them, when they were already matched (the batch matches a chunk of agencies at once)."""
+    errors for them, when they were already matched (the batch matches a chunk of agencies at once). Findings
+    with an outcome in ``brief`` carry no evidence (``facts``, ``sources``): a batch format that never shows
+    them leaves them out (building them was a third of a batch entry's CPU)."""
     if matched is None:
         subjects = derive_subjects(agency, as_of, pack.parameters, year, pack.catalogue, announce_on)
         duty = duty_on(agency, as_of)
@@ -75,6 +78,8 @@ def evaluate(
                 findings.extend(_resolve(rule, subject, outcomes, errors))
     for finding in findings:
         finding.standard = agency.agency.standard
+        if finding.outcome not in brief and finding.subject is not None:
+            _add_evidence(finding, finding.subject)
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -101,7 +106,10 @@ def to_match(subjects: list[Subject], agency: Agency, as_of: dt.date, rules: lis
     has its 2008 mandatory procedures and judged criteria decided without matching (``unjudged``), and they
     were nearly half of what the engine matched in a batch."""
     duty = duty or duty_on(agency, as_of)
-    kinds = {rule.subject for rule in rules if _decided(rule, agency, as_of, duty, True) is None}
+    kinds: set[str] = set()
+    for rule in rules:  # a kind is in as soon as one of its rules is
+        if rule.subject not in kinds and _decided(rule, agency, as_of, duty, True) is None:
+            kinds.add(rule.subject)
     return [subject for subject in subjects if subject.kind in kinds]
 
 
@@ -244,11 +252,6 @@ def _finding(
     missing: list[str] | None = None,
     error: str | None = None,
 ) -> Finding:
-    referenced = rule.referenced_fields
-    facts = {name: readable(subject.kind, name, subject.fields[name]) for name in referenced if name in subject.fields}
-    for name in rule.message_placeholders:
-        if name in subject.display:
-            facts[name] = subject.display[name]
     return Finding(
         rule=rule,
         outcome=outcome,
@@ -256,8 +259,6 @@ def _finding(
         subject_id=subject.id,
         subject_label=subject.label,
         values=subject.values(),
-        facts=facts,
-        sources={name: subject.sources.get(name, []) for name in referenced},
         missing=missing or [],
         due_date=_due_date(rule, subject) if outcome == "pending" else None,
         reason=reason,
@@ -274,9 +275,23 @@ def _item_finding(rule: Rule, subject: Subject, item: dict, per: str | None = No
     finding.subject_id = str(item["id"])
     label = str(item.get("label") or item["id"])
     finding.subject_label = {"vi": label, "en": label}
-    finding.facts = {**finding.facts, **{k: v for k, v in item.items() if k not in ("id", "label", "source")}}
-    finding.sources = {**finding.sources, "item": [item["source"]]}
     return finding
+
+
+def _add_evidence(finding: Finding, subject: Subject) -> None:
+    """The finding's evidence: the facts its rule's conditions read and its messages name, with their fact-file
+    paths (and its item's, for one finding per item)."""
+    rule, item = finding.rule, finding.item
+    referenced = rule.referenced_fields
+    facts = {name: readable(subject.kind, name, subject.fields[name]) for name in referenced if name in subject.fields}
+    for name in rule.message_placeholders:
+        if name in subject.display:
+            facts[name] = subject.display[name]
+    sources = {name: subject.sources.get(name, []) for name in referenced}
+    if item is not None:
+        facts.update({k: v for k, v in item.items() if k not in ("id", "label", "source")})
+        sources["item"] = [item["source"]]
+    finding.facts, finding.sources = facts, sources
 
 
 def _due_date(rule: Rule, subject: Subject):

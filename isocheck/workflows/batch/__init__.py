@@ -30,6 +30,7 @@ from isocheck import __version__
 from isocheck.base.errors import InputError
 from isocheck.engine.evaluate import Matched, to_match
 from isocheck.engine.evaluators import after_fork, evaluator_for
+from isocheck.engine.findings import OUTCOMES
 from isocheck.facts.model import Agency, validate_agency
 from isocheck.facts.parse import load_document
 from isocheck.facts.plausibility import check_dates
@@ -138,6 +139,7 @@ def check_one(
             year=config.year,
             waivers=waivers,
             matched=matched,
+            brief=_brief(config),
         )
     except InputError as exc:  # it cannot be checked on the as-of date (a district after the 2025 reform)
         return failed_entry(fact, "input_error", exc.text(config.lang), baseline)
@@ -171,6 +173,14 @@ def check_one(
             findings = [f for f in findings if f.outcome in TO_ACT_ON]
         entry["results"] = [f.render(config.lang) for f in findings]
     return entry
+
+
+def _brief(config: BatchConfig) -> frozenset[str]:
+    """The outcomes whose findings the entry never renders, so they need no evidence (a waiver turns only
+    outcomes to act on into ``waived``, whose evidence is kept)."""
+    if not config.results:
+        return frozenset(OUTCOMES)
+    return frozenset(OUTCOMES) - TO_ACT_ON if config.non_pass_only else frozenset()
 
 
 def failed_entry(fact: FactFile, status: str, error: str, baseline: Baseline | None = None) -> Entry:
