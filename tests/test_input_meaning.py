@@ -405,3 +405,28 @@ def test_rule_pack_messages_through_the_cli(tmp_path, name):
         result = CliRunner().invoke(cli, ["rules", "list", "--rules", str(root), "--lang", lang])
         assert result.exit_code == 2 and result.stdout == "" and "Traceback" not in result.stderr
         assert result.stderr == prefix + expected.replace("{f}", str(path)) + "\n"
+
+
+def test_identifiers_refuse_exactly_the_invisible_characters_in_python_and_in_pydantic_core():
+    """An identifier is checked by pydantic-core's regular expression (Rust), its message worded from Python's:
+    both refuse the same characters, at every range boundary and beyond: those of categories Cc, Cf, Zl and Zp
+    (compared in the Basic Multilingual Plane; the planes above were assigned after Python's Unicode database)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from isocheck.facts import types
+
+    ident = TypeAdapter(types.Ident)
+    edges = {c for a, b in types._INVISIBLE_RANGES for c in (a - 1, a, b, b + 1) if c >= 0}
+    for code in sorted(edges | set(range(0, 0x3000)) | set(range(0xFE00, 0x10000))):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        invisible = types._INVISIBLE.search(char) is not None
+        if code < 0x10000:
+            assert invisible is (unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")), hex(code)
+        try:
+            ident.validate_python(f"1.00{char}1")
+            refused = False
+        except ValidationError:
+            refused = True
+        assert refused is invisible, hex(code)

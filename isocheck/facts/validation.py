@@ -18,6 +18,7 @@ from pydantic_core import ErrorDetails
 
 from isocheck.base.errors import InputError
 from isocheck.facts.parse import path_text, position_of
+from isocheck.facts.types import VISIBLE_PATTERN, invisible_problem
 from isocheck.text.problems import Alternatives, Found, Problem, impossible_date
 
 _UNIONS = (typing.Union, types.UnionType)
@@ -113,7 +114,8 @@ def _problem(error: ErrorDetails, model: type[BaseModel], loc: tuple) -> Problem
     if kind == "too_short":
         return Problem("type.min_items", limit=ctx.get("min_length"), count=ctx.get("actual_length"))
     if kind == "string_pattern_mismatch":
-        return Problem("type.pattern", pattern=ctx.get("pattern"), found=found)
+        invisible = invisible_problem(value) if ctx.get("pattern") == VISIBLE_PATTERN else None
+        return invisible or Problem("type.pattern", pattern=ctx.get("pattern"), found=found)
     if kind in ("value_error", "assertion_error"):
         cause = ctx.get("error")
         args = getattr(cause, "args", None) or (None,)
