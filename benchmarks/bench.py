@@ -1,7 +1,7 @@
 """Benchmark of the real user path: ``isocheck batch`` run as a subprocess over generated fact files, in
 every format, beside the practical limit (benchmarks/limit.py), with the peak memory of the process tree.
 
-    python benchmarks/bench.py --agencies 20000 [--formats json csv table md html] [--rounds 3] [--json]
+    python benchmarks/bench.py --agencies 20000 [--formats json csv …] [--evaluators durable] [--rounds 3] [--json]
 
 Runs are interleaved — for each round: the limit, then per format the durable-rules run (A) and the
 reference-evaluator run (B) — so a shared machine's changing speed hits A, B and the limit alike; the
@@ -107,7 +107,14 @@ def batch_command(folder: Path, fmt: str, evaluator: str, out: Path, cache: bool
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--agencies", type=int, default=2000)
-    parser.add_argument("--formats", nargs="+", default=["json", "csv", "table", "md", "html"])
+    parser.add_argument("--formats", nargs="+", default=["json", "csv", "table", "md", "html", "xlsx", "docx"])
+    parser.add_argument(
+        "--evaluators",
+        nargs="+",
+        choices=["durable", "reference"],
+        default=["durable", "reference"],
+        help="durable alone: the memory and time of the default path, without the A/B against the reference",
+    )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--cache", action="store_true", help="also a warm run with the cache after each durable run")
     parser.add_argument("--dir", type=Path, default=None, help="reuse/keep the generated files in this folder")
@@ -129,10 +136,9 @@ def main() -> None:
             runs.setdefault("limit", []).append(measure(limit))
             for fmt in args.formats:
                 out = Path(tmp) / f"out.{fmt}"
-                runs.setdefault(f"{fmt}/durable", []).append(measure(batch_command(folder, fmt, "durable", out, False)))
-                runs.setdefault(f"{fmt}/reference", []).append(
-                    measure(batch_command(folder, fmt, "reference", out, False))
-                )
+                for evaluator in args.evaluators:
+                    command = batch_command(folder, fmt, evaluator, out, False)
+                    runs.setdefault(f"{fmt}/{evaluator}", []).append(measure(command))
                 if args.compare is not None:
                     other = batch_command(folder, fmt, "durable", out, False)
                     runs.setdefault(f"{fmt}/durable@compare", []).append(measure(other, cwd=args.compare.resolve()))
@@ -162,8 +168,8 @@ def summarise(runs: dict[str, list[dict]], agencies: int) -> dict:
     for kind, m in medians.items():
         m["x_limit"] = round(m["seconds"] / limit, 2)
         m["x_limit_cpu"] = round(m["cpu_s"] / limit_cpu, 2)  # steadier than wall time on a shared machine
-        if kind.endswith("/durable"):
-            reference = medians[kind.replace("durable", "reference")]
+        reference = medians.get(kind.replace("durable", "reference"))
+        if kind.endswith("/durable") and reference is not None:
             m["x_reference"] = round(m["seconds"] / reference["seconds"], 2)
             m["x_reference_cpu"] = round(m["cpu_s"] / reference["cpu_s"], 2)
     return {

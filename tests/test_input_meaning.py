@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -430,3 +431,27 @@ def test_identifiers_refuse_exactly_the_invisible_characters_in_python_and_in_py
         except ValidationError:
             refused = True
         assert refused is invisible, hex(code)
+
+
+def test_no_identifier_field_carries_a_pattern_of_its_own():
+    """An Ident's invisible-character pattern and a field's own ``pattern`` cannot both hold (the field's would
+    replace it, or it the field's): every model field that is an Ident has no other pattern."""
+    import inspect
+
+    from pydantic import BaseModel
+
+    import isocheck
+    from isocheck.facts import types
+
+    models = set()
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("isocheck."):
+            for _, value in inspect.getmembers(module, inspect.isclass):
+                if issubclass(value, BaseModel) and value.__module__.startswith(isocheck.__name__):
+                    models.add(value)
+    assert len(models) > 20
+    for model in models:
+        for name, field in model.model_fields.items():
+            patterns = [getattr(m, "pattern", None) for m in field.metadata if getattr(m, "pattern", None)]
+            if types.VISIBLE_PATTERN in patterns:
+                assert patterns == [types.VISIBLE_PATTERN], f"{model.__name__}.{name}: {patterns}"

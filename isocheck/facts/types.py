@@ -15,7 +15,10 @@ standard 2015. These aliases accept only what the file means:
 - :data:`Ident`: a code, number or name that identifies something (a TTHC code, a decision number, a
   rule id, a consultant): compared character by character, so it may hold no invisible
   character — a control character, a zero-width space or joiner (U+200B–U+200D, U+2060), a BOM
-  (U+FEFF), a direction mark, a soft hyphen (Unicode categories Cc, Cf, Zl, Zp);
+  (U+FEFF), a direction mark, a soft hyphen (Unicode categories Cc, Cf, Zl, Zp); refused by pydantic-core's
+  regular expression :data:`VISIBLE_PATTERN` (no call into Python per value), so an Ident takes no other
+  ``pattern`` (it would replace this one): a field with its own pattern is a :data:`Str` whose pattern leaves
+  invisible characters out;
 - :data:`StandardVersion`: 2008 or 2015, written as a whole number.
 
 Errors are pydantic errors whose type :mod:`isocheck.facts.validation` turns into a bilingual message
@@ -30,7 +33,7 @@ import re
 import unicodedata
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, GetJsonSchemaHandler, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from isocheck.text.problems import Found, Problem
@@ -103,11 +106,23 @@ def _whole_number(value: Any) -> Any:
     return value
 
 
+class _NoPatternInSchema:
+    """Leaves :data:`VISIBLE_PATTERN` out of the published JSON Schema: it is refused in Rust and worded in Python
+    (validation.py), and Rust's ``\\x{…}`` is no ECMA-262 regular expression, which the editors that read the
+    schema would refuse."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        schema = handler(core_schema)
+        if schema.get("pattern") == VISIBLE_PATTERN:
+            del schema["pattern"]
+        return schema
+
+
 Int = Annotated[int, Strict()]
 Count = Annotated[int, Strict(), Field(ge=0)]
 Float = Annotated[float, Strict()]
 Bool = Annotated[bool, Strict()]
 Date = Annotated[dt.date, BeforeValidator(_date_input), AfterValidator(_plausible_day)]
 Str = Annotated[str, Strict()]
-Ident = Annotated[str, Strict(), StringConstraints(pattern=VISIBLE_PATTERN)]  # see validation.py
+Ident = Annotated[str, Strict(), StringConstraints(pattern=VISIBLE_PATTERN), _NoPatternInSchema()]
 StandardVersion = Annotated[Literal[2008, 2015], BeforeValidator(_whole_number)]

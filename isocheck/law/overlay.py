@@ -63,7 +63,8 @@ class AddedRule(_Strict):
 
 
 class Overlay(_Strict):
-    overlay: Ident = Field(pattern=r"^[a-z][a-z0-9-]*$", description="Id; the rules it adds are '<id>.<name>'.")
+    # Str, not Ident: an Ident's own pattern would take the place of this one, which refuses invisible characters too
+    overlay: Str = Field(pattern=r"^[a-z][a-z0-9-]*$", description="Id; the rules it adds are '<id>.<name>'.")
     version: Str = Field(pattern=r"^\d+\.\d+\.\d+$")
     province: Str = Field(min_length=1)
     title: Text

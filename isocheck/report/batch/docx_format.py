@@ -9,12 +9,14 @@ often (by rule, with the number of agencies), III. the result of each agency in 
 proposals (the agencies with nonconformities to correct, those that sent no report, the files that could
 not be checked), and the signature block of whoever drafts it (left blank to fill in). Laid out as the
 inspection minutes are (:mod:`isocheck.report.minutes.layout`, Nghị định 30/2020/NĐ-CP). A Word document
-is built in memory; the agencies' rows wait on disk (:class:`~.base.Spool`) until the summary is known.
+is built in memory without the agencies' rows, which wait on disk (:class:`~.base.Spool`) until the summary is
+known and are then written into the saved document one at a time (:mod:`.docx_rows`).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import docx
@@ -22,7 +24,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
 from isocheck.pack.rules import SEVERITIES
-from isocheck.report.batch import province, rows
+from isocheck.report.batch import docx_rows, province, rows
 from isocheck.report.batch.base import BatchFormat, BatchSummary, Spool
 from isocheck.report.minutes import layout as lay
 from isocheck.report.minutes.words import BLANK, w
@@ -44,7 +46,7 @@ class DocxFormat(BatchFormat):
     def __init__(self, out, header):
         super().__init__(out, header)
         self.spool = Spool(header.profile == "pre-announcement")
-        self.by_rule: dict[str, set[str]] = {}
+        self.by_rule: dict[str, int] = {}  # agencies failing each rule (an agency comes once: a count, not its files)
         self.titles: dict[str, str] = {}
         self.correct: list[str] = []
         self.no_report: list[str] = []
@@ -63,7 +65,7 @@ class DocxFormat(BatchFormat):
         if entry["status"] != "checked":
             self.bad_files += 1
         for rule_id, title in (entry.get("failing") or {}).items():
-            self.by_rule.setdefault(rule_id, set()).add(entry["file"])
+            self.by_rule[rule_id] = self.by_rule.get(rule_id, 0) + 1
             self.titles[rule_id] = title
         if entry.get("failing"):
             self.correct.append(name)
@@ -75,7 +77,7 @@ class DocxFormat(BatchFormat):
 
     def end(self, summary: BatchSummary) -> None:
         try:
-            self.out.write(self._document(summary))
+            docx_rows.write_package(self._document(summary), self.out, self._rows)
         finally:
             self.spool.close()
 
@@ -100,37 +102,42 @@ class DocxFormat(BatchFormat):
         self._totals(document)
         lay.paragraph(document, province.totals_note(lang), italic=True, align="left", after=6)
         lay.heading(document, _w("part2", lang))
-        frequent = sorted(self.by_rule.items(), key=lambda item: (-len(item[1]), item[0]))
+        frequent = sorted(self.by_rule.items(), key=lambda item: (-item[1], item[0]))
         if frequent:
-            table = [[str(i), self.titles[r], str(len(files))] for i, (r, files) in enumerate(frequent, 1)]
+            table = [[str(i), self.titles[r], str(count)] for i, (r, count) in enumerate(frequent, 1)]
             headers = [ui("batch.col.no", lang), _w("col.rule", lang), _w("col.agencies", lang)]
             lay.grid(document, headers, table, [12, 128, 25])
         else:
             lay.paragraph(document, _w("none_found", lang), indent=True)
         lay.heading(document, _w("part3", lang))
-        totals = self.spool.totals
-        for place, (section, lines) in enumerate(self.spool.sections(), 1):
+        headers = [ui("batch.col.no", lang), ui("batch.col.agency", lang), ui("batch.col.verdict", lang)]
+        headers += [ui(f"severity_short.{s}", lang) for s in SEVERITIES]
+        for place, (section, _) in enumerate(self.spool.sections(), 1):
             heading = province.section_heading(section, place, lang)
             lay.paragraph(document, heading, bold=True, align="left", after=2).paragraph_format.keep_with_next = True
-            shown = [(line, [line.number, *(rec or [line.group, "", "", "", ""])]) for line, rec in lines]
-            total = totals.row(section, lang)
-            headers = [ui("batch.col.no", lang), ui("batch.col.agency", lang), ui("batch.col.verdict", lang)]
-            headers += [ui(f"severity_short.{s}", lang) for s in SEVERITIES]
-            body = [row for _, row in shown] + ([["", total[1], total[-2], *total[-1].split("/")]] if total else [])
-            grid = lay.grid(document, headers, body, [12, 78, 36, 13, 13, 13])
-            for row, (line, _) in zip(grid.rows[1:], shown, strict=False):
-                if line.ref is None:
-                    lay.span_bold(row)
-                elif line.depth:
-                    row.cells[1].paragraphs[0].paragraph_format.left_indent = Mm(5)
-            if total:
-                _bold(grid.rows[-1])
+            samples = [docx_rows.sample(place, kind, len(headers)) for kind in docx_rows.KINDS]
+            grid = lay.grid(document, headers, samples, [12, 78, 36, 13, 13, 13])  # rows: docx_rows.write_package
+            _, unit, group, total = grid.rows[1:]
+            unit.cells[1].paragraphs[0].paragraph_format.left_indent = Mm(5)
+            lay.span_bold(group)
+            _bold(total)
         lay.heading(document, _w("part4", lang))
         self._proposals(document)
         self._signature(document)
         buffer = io.BytesIO()
         document.save(buffer)
         return buffer.getvalue()
+
+    def _rows(self, place: int) -> Iterator[tuple[str, list[str]]]:
+        """The rows of the ``place``-th section of part III, read back from the spool: (kind, cells)."""
+        lang = self.lang
+        section, lines = list(self.spool.sections())[place - 1]
+        for line, record in lines:
+            kind = "group" if line.ref is None else "unit" if line.depth else "agency"
+            yield kind, [line.number, *(record or [line.group, "", "", "", ""])]
+        total = self.spool.totals.row(section, lang)
+        if total:
+            yield "total", ["", total[1], total[-2], *total[-1].split("/")]
 
     def _totals(self, document) -> None:
         """ "x/N" per matrix column, one row per column and one column per level (portrait: the levels are few)."""
