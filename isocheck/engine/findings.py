@@ -145,8 +145,9 @@ class Finding:
             },
             "due_date": self.due_date.isoformat() if self.due_date else None,
         }
-        if rule.origin.source != "national" or rule.origin.changes:  # a province overlay added or changed it
-            result["origin"] = rule.origin.record(lang)
+        origin = rule.origin  # a pydantic private attribute: each read is a Python call
+        if origin.source != "national" or origin.changes:  # a province overlay added or changed it
+            result["origin"] = origin.record(lang)
         if self.waiver is not None:
             result["waived_outcome"] = self.waived_outcome
         waiver = self.waiver or self.waiver_expired
