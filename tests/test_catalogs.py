@@ -54,6 +54,16 @@ def _tool():
     return module
 
 
+def _tool_on_copies(tmp_path: Path, monkeypatch):
+    """scripts/catalogs working on copies of the .po, .pot and .mo in ``tmp_path``."""
+    tool = _tool()
+    for name in ("PO", "POT", "MO"):
+        copy = tmp_path / getattr(tool, name).name
+        copy.write_bytes(getattr(tool, name).read_bytes())
+        monkeypatch.setattr(tool, name, copy)
+    return tool
+
+
 def test_every_text_has_a_confirmed_vietnamese_translation():
     po = _read(PO)
     messages = [m for m in po if m.id]
@@ -171,11 +181,7 @@ def test_msgfmt_accepts_the_catalog(tmp_path):
 
 
 def test_a_leftover_table_moves_into_the_catalog(tmp_path, monkeypatch):
-    tool = _tool()
-    for name in ("PO", "POT", "MO"):
-        copy = tmp_path / getattr(tool, name).name
-        copy.write_bytes(getattr(tool, name).read_bytes())
-        monkeypatch.setattr(tool, name, copy)
+    tool = _tool_on_copies(tmp_path, monkeypatch)
     module = tmp_path / "leftover_ui.py"
     left = (
         '{"batch.col.province": {"vi": "Tỉnh, thành phố", "en": "Province"}, "batch.col.no": {"vi": "STT", "en": "#"}}'
@@ -206,3 +212,141 @@ def test_msgmerge_of_the_template_into_the_catalog_keeps_every_translation(tmp_p
     )
     count = sum(1 for m in _read(PO) if m.id)
     assert f"{count} translated messages." in result.stderr
+
+
+# -- texts whose English is in the code: what fact fields and derived fields mean -------------------------
+
+
+def test_every_field_the_code_declares_has_its_vietnamese_and_the_codes_english_in_the_catalog():
+    tool = _tool()
+    declared = list(tool.code_texts())
+    kinds = {context.partition(":")[0] for context, _, _ in declared}
+    assert kinds == {"fact", "title", "field"} and len(declared) > 250
+    po = {m.context: m for m in _read(PO) if m.id and m.context.startswith(("fact:", "title:", "field:"))}
+    untranslated = [c for c, _, _ in declared if c not in po or not po[c].string or po[c].fuzzy]
+    assert untranslated == [], "translate them in isocheck.po (scripts/catalogs adds the entries)"
+    stale = [(c, po[c].id, english) for c, english, _ in declared if po[c].id != english]
+    assert stale == [], "the English changed in the code: run scripts/catalogs and confirm the Vietnamese"
+    assert sorted(set(po) - {c for c, _, _ in declared}) == [], "entries for fields the code no longer declares"
+
+
+def test_the_fields_read_their_vietnamese_from_the_catalog():
+    from isocheck.facts.meaning import catalog_entries, meaning_of
+    from isocheck.facts.model import Agency
+    from isocheck.subjects.fields import KINDS
+
+    vi = {m.context: m.string for m in _read(PO) if m.id}
+    for context, _, _ in catalog_entries():
+        kind, _, key = context.partition(":")
+        name, _, field = key.partition(".")
+        model = next(m for m in _models() if m.__name__ == name)
+        texts = meaning_of(model, field)
+        assert texts is not None
+        assert (texts.vi if kind == "fact" else texts.title and texts.title[0]) == vi[context], context
+    for kind in KINDS.values():
+        for field in kind.fields.values():
+            assert field.meaning("vi") == vi[f"field:{kind.name}.{field.name}"]
+    assert meaning_of(Agency, "qms").title == ("Hệ thống quản lý chất lượng", "Quality management system")
+
+
+def _models() -> list[type]:
+    import importlib
+
+    from isocheck.facts.meaning import MODULES
+
+    found = []
+    for name in MODULES:
+        module = importlib.import_module(f"isocheck.facts.{name}")
+        found += [m for m in vars(module).values() if isinstance(m, type) and "meanings" in m.__dict__]
+    return found
+
+
+def test_a_vietnamese_text_written_in_a_meanings_table_is_refused():
+    from isocheck.facts.meaning import Meaning, Meanings
+
+    with pytest.raises(TypeError, match=r"isocheck\.po"):
+        Meanings(name="Tên chính thức.")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Meaning("Tên chính thức.")  # type: ignore[misc]
+
+
+def test_a_field_whose_english_changes_comes_back_fuzzy_and_a_new_one_untranslated(tmp_path, monkeypatch):
+    tool = _tool_on_copies(tmp_path, monkeypatch)
+    monkeypatch.setattr(tool, "ROOT", tmp_path)
+    declared = list(tool.code_texts())
+    changed = next(c for c, _, _ in declared if c == "field:legal_document.built_in")
+    new = ("fact:Agency.a_new_field", "A field added to the model.", "What the field a_new_field means.")
+    reworded = [
+        (c, "the change has been written into the procedures" if c == changed else e, m) for c, e, m in declared
+    ]
+    monkeypatch.setattr(tool, "code_texts", lambda: iter([*reworded, new]))
+    tool.extract([], "")
+    tool.update()
+    po = _read(tool.PO)
+    entry = po.get("the change has been written into the procedures", changed)
+    assert entry is not None and entry.fuzzy and entry.string == "đã cập nhật vào quy trình"
+    assert po.get(new[1], new[0]).string == ""
+    assert tool.compile_mo() == 1  # refused until the translator confirms and translates
+
+
+# click's messages that no isocheck user can reach: errors in declaring commands (a programmer's), editing
+# with click.edit, colours, Choice's repr, deprecation of commands isocheck does not deprecate, and the names
+# of path types (read once at import, outside a run, and left out of the Vietnamese path messages)
+CLICK_DEVELOPER_ONLY = {
+    "{editor}: Editing failed",
+    "{editor}: Editing failed: {e}",
+    "DeprecationWarning: The command {name!r} is deprecated.{extra_message}",
+    "DeprecationWarning: The {param_type} {name!r} is deprecated.{extra_message}",
+    "Name '{name}' defined twice",
+    "Boolean option {decl!r} cannot use the same flag for true/false.",
+    "Could not determine name for option with declarations {decls!r}",
+    "No options defined but a name was passed ({name}). Did you mean to declare an argument instead? Did you mean"
+    " to pass '--{name}'?",
+    "Arguments take exactly one parameter declaration, got {length}: {decls}.",
+    "Unknown color {colour!r}",
+    "Choice({choices})",
+    "file",
+    "directory",
+    "path",
+    "Unknown standard stream '{name}'",
+}
+
+
+def test_every_click_message_a_user_can_reach_has_its_vietnamese():
+    import os
+
+    import click
+
+    from isocheck.text.click_messages import GETTEXT_VI, NGETTEXT_VI
+
+    extract = pytest.importorskip("babel.messages.extract", reason="Babel (the test extra) reads click's sources")
+    found = {
+        message[0] if isinstance(message, tuple) else message
+        for _, _, message, _, _ in extract.extract_from_dir(
+            os.path.dirname(click.__file__), [("**.py", "python")], {"_": None, "ngettext": (1, 2)}
+        )
+    }
+    assert len(found) > 60
+    assert sorted(found - CLICK_DEVELOPER_ONLY - set(GETTEXT_VI) - set(NGETTEXT_VI)) == []
+    assert found >= CLICK_DEVELOPER_ONLY, "a message click no longer has: take it off the list"
+
+
+def test_the_progress_bar_and_shell_completion_speak_vietnamese_in_a_vietnamese_run():
+    import sys
+
+    from isocheck.cli import language
+    from isocheck.cli.settings import load_settings
+
+    language.lazily("_termui_impl")
+    language.lazily("shell_completion")
+    token = language._RUN.set((load_settings(), "vi"))
+    try:
+        assert sys.modules["click._termui_impl"]._("d") == " ngày"  # "2 ngày 01:02:03" left
+        assert (
+            sys.modules["click.shell_completion"]
+            ._("Couldn't detect Bash version, shell completion is not supported.")
+            .startswith("Không xác định được phiên bản Bash")
+        )
+    finally:
+        language._RUN.reset(token)
+    assert sys.modules["click._termui_impl"]._("d") == "d"  # outside an isocheck run: click's English

@@ -20,6 +20,7 @@ from conftest import ROOT, case_outcomes, expected_outcomes
 from isocheck.cli import cli
 from isocheck.facts.parse import load_document
 from isocheck.pack.rules import load_pack
+from isocheck.subjects import registry
 from isocheck.subjects.agency import AgencyFacts
 from isocheck.subjects.fields import KINDS
 from isocheck.subjects.registry import Derived, derived_field
@@ -89,19 +90,23 @@ def website_address_missing(a: AgencyFacts) -> Derived:
 
 
 @pytest.fixture
-def toy(tmp_path):
+def toy(tmp_path, monkeypatch):
     """The pack copy with the toy obligation added by steps 1–5; the derived field is removed afterwards."""
     root = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", root)
     (root / "organisation" / "website-address-on-record.yaml").write_text(RULE, encoding="utf-8")  # step 1
     saved = dict(KINDS["agency"].fields)
+    # step 2, its Vietnamese: msgctxt "field:agency.website_address_missing" in isocheck.po, compiled by
+    # scripts/catalogs into the table the declaration reads (here put straight into that table)
+    vi = "cơ quan có trang thông tin điện tử nhưng không ghi địa chỉ"
+    english = "the agency has a website but its address is not on record"
+    monkeypatch.setitem(registry._VI, "agency.website_address_missing", (vi, english))
     derived_field(  # step 2
         "agency",
         "website_address_missing",
         "bool",
         sources=["agency.has_website", "agency.website"],
-        vi="cơ quan có trang thông tin điện tử nhưng không ghi địa chỉ",
-        en="the agency has a website but its address is not on record",
+        en=english,
     )(website_address_missing)
     cases = tmp_path / "cases" / f"{RULE_ID}.yaml"  # step 3
     cases.parent.mkdir()

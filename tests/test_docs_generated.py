@@ -107,9 +107,7 @@ def test_schema_command_prints_the_committed_schema():
 
 def test_every_fact_field_has_a_vietnamese_and_an_english_meaning():
     missing = sorted(f.key for f in fact_fields() if f.texts is None or not f.texts.vi.strip())
-    assert not missing, (
-        f"give these fields a Vietnamese text in their model's `meanings` (isocheck/facts/model.py): {missing}"
-    )
+    assert not missing, f"give these fields a Vietnamese text in isocheck.po (msgctxt fact:<Model>.<field>): {missing}"
     no_english = sorted(f.key for f in fact_fields() if not f.meaning("en"))
     assert not no_english, (
         f"give these fields a description in isocheck/facts/model.py (or English in `meanings`): {no_english}"

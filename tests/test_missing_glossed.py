@@ -64,3 +64,32 @@ def test_every_missing_fact_of_every_fixture_has_a_meaning(fixture):
 def test_the_missing_catalogue_reads_as_the_provinces_list_in_every_listing(lang, text):
     assert missing_text("--catalogue", lang) == text
     assert missing_text("management_reviews", lang) == path_with_meaning(Agency, "management_reviews", lang)
+
+
+@pytest.mark.parametrize(
+    ("missing", "vi", "en"),
+    [
+        (
+            "judgements (quality_manual.framework_model, complaints.handling)",
+            "Nhận định tại chỗ của đoàn kiểm tra theo các tiêu chí (judgements: quality_manual.framework_model, "
+            "complaints.handling)",
+            "The inspectors' on-site judgements of the criteria (judgements: quality_manual.framework_model, "
+            "complaints.handling)",
+        ),
+        (
+            "judgements",
+            "Nhận định tại chỗ của đoàn kiểm tra theo các tiêu chí (judgements)",
+            "The inspectors' on-site judgements of the criteria (judgements)",
+        ),
+        (
+            "--catalogue",
+            "Danh mục TTHC do tỉnh công bố (--catalogue)",
+            "The province's published list of TTHC (--catalogue)",
+        ),
+    ],
+)
+def test_judgements_and_the_catalogue_are_worded_like_the_facts(missing, vi, en):
+    from isocheck.facts.missing import missing_meaning, missing_text
+
+    assert missing_text(missing, "vi") == vi and missing_text(missing, "en") == en
+    assert missing_meaning(missing, "vi") == vi.rsplit(" (", 1)[0]

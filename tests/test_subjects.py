@@ -170,18 +170,16 @@ def restore_agency_fields():
 
 def test_the_extension_point_refuses_a_field_declared_twice(restore_agency_fields):
     with pytest.raises(ValueError, match="declared twice"):
-        derived_field("agency", "level", "str", sources=["agency.level"], vi="cấp", en="level")(
-            lambda a: Derived(None, [])
-        )
+        derived_field("agency", "level", "str", sources=["agency.level"], en="level")(lambda a: Derived(None, []))
     with pytest.raises(ValueError, match="is not one of"):
-        derived_field("agency", "ratio", "float", sources=[], vi="tỉ lệ", en="ratio")(  # type: ignore[arg-type]
+        derived_field("agency", "ratio", "float", sources=[], en="ratio")(  # type: ignore[arg-type]
             lambda a: Derived(None, [])
         )
     assert "ratio" not in FIELDS["agency"]
 
 
 def test_a_field_added_through_the_extension_point_is_derived(pack, restore_agency_fields):
-    @derived_field("agency", "has_website_address", "bool", sources=["agency.website"], vi="có địa chỉ", en="has one")
+    @derived_field("agency", "has_website_address", "bool", sources=["agency.website"], en="has one")
     def has_website_address(a) -> Derived:
         return Derived(a.identity.website is not None, ["agency.website"])
 

@@ -28,7 +28,7 @@ PROVINCE = FIXTURES / "province-ha-tinh-2021"
 ACRONYMS = {"ISO", "TCVN", "QĐ", "TTg", "BKHCN", "BKHĐT", "UBND", "HTQLCL", "TTHC", "QPPL", "TT", "KH", "CN"}
 ACRONYMS |= {"NĐ", "CP", "BTP", "BBKT", "HĐND", "YAML", "JSON", "CSV", "HTML", "TOML", "UUID", "isocheck"}
 ACRONYMS |= {"STCL", "CCTL", "SXD"}  # document and unit codes of the examples (sổ tay chất lượng, Sở Xây dựng)
-ACRONYMS |= {"Schema", "XLSX", "web", "Word", "Excel", "Markdown", "CPU", "Ctrl", "FIFO", "SIGTERM"}  # names
+ACRONYMS |= {"Schema", "XLSX", "web", "Word", "Excel", "Markdown", "CPU", "Ctrl", "Tab", "FIFO", "SIGTERM"}  # names
 ACRONYMS |= {
     "TNHH",
     "QĐKT",
@@ -254,3 +254,61 @@ def test_the_province_yearly_summary_is_vietnamese(tmp_path):
     document = docx.Document(io.BytesIO(out.read_bytes()))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     _assert_vietnamese("batch --format docx", "\n".join([p.text for p in document.paragraphs] + cells))
+
+
+BAD_BASELINES = {  # a --baseline file that is not a batch's JSON: what the JSON reader says, and where
+    "empty.json": ("", ": tệp rỗng"),
+    "truncated.json": ('{"agencies": [', ":1:15: không phải JSON hợp lệ (tệp kết thúc đột ngột"),
+    "comma.json": ('{\n "agencies": [],\n}', ":3:1: không phải JSON hợp lệ (thừa dấu ','"),
+    "text.json": (  # the column counts characters, not bytes
+        '{"agencies": [], "tỉnh": "Hà Tĩnh" x}',
+        ":1:36: không phải JSON hợp lệ (thiếu dấu ',' hoặc '}'",
+    ),
+    "word.json": ("agencies", ":1:1: không phải JSON hợp lệ (ký tự không hợp lệ ở chỗ này)"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_BASELINES)
+def test_a_malformed_baseline_is_reported_in_vietnamese_with_its_place(name, tmp_path):
+    text, expected = BAD_BASELINES[name]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    args = ["batch", str(PROVINCE / "facts"), "--as-of", "2021-12-20", "--baseline", str(path), "--no-cache"]
+    result = _run(*args, "--lang", "vi")
+    assert result.exit_code == 2 and f"{path}{expected}" in result.stderr, result.stderr
+    _assert_vietnamese(f"--baseline {name}", result.stderr)
+
+
+def test_the_catalogs_field_and_value_texts_are_vietnamese():
+    """What the fact fields and derived fields mean, the value words of the subjects, the fact reference and
+    the criteria, and the JSON reader's words: every Vietnamese text of those contexts (shown by explain, the
+    reports, ``isocheck init``, the web form and the missing-facts glosses) reads as Vietnamese."""
+    from isocheck.text import catalog
+
+    prefixes = ("fact:", "title:", "field:", "words:subjects.", "words:docs.", "words:criteria.")
+    texts = {prefix: catalog.keyed(prefix) for prefix in prefixes}
+    assert all(texts.values())
+    for prefix, table in texts.items():
+        for key, words in table.items():
+            _assert_vietnamese(prefix + key, words["vi"].replace("{d}", ""))
+    for english, vietnamese in catalog.ordered("glossary:"):  # YAML's "tag" is glossed in brackets: "thẻ (tag)"
+        _assert_vietnamese(f"glossary {english}", vietnamese.replace("(tag)", ""))
+
+
+def test_the_web_forms_pages_are_vietnamese(tmp_path):
+    """``isocheck serve`` in Vietnamese: the folder's page and a fact file's form (every field's meaning, the
+    section titles, the words of the form); the language switch names English in English."""
+    import datetime as dt
+
+    from starlette.testclient import TestClient
+
+    from isocheck.serve import Config, Folder, create_app
+
+    (tmp_path / "xa.yaml").write_bytes(INSPECTION.read_bytes())
+    app = create_app(Config(Folder(tmp_path), load_pack(), "vi", today=lambda: dt.date(2021, 11, 16)))
+    with TestClient(app, base_url="http://127.0.0.1:8765") as client:
+        for url, params in (("/", {}), ("/edit", {"file": "xa.yaml"})):
+            page = client.get(url, params=params)
+            assert page.status_code == 200, page.text
+            found = english_words(visible_text(page.text), ALLOWED | {"English", "yaml"})  # a file's ending
+            assert not found, f"English in the web form's {url}: {sorted(set(found))}"

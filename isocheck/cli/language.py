@@ -19,6 +19,8 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import gettext
+import importlib
+import os
 import sys
 from collections.abc import Iterator, Sequence
 
@@ -31,7 +33,9 @@ from isocheck.text import help_vi
 from isocheck.text.click_messages import GETTEXT_VI, NGETTEXT_VI, USAGE_VI
 
 _RUN: contextvars.ContextVar[tuple[Settings, str] | None] = contextvars.ContextVar("isocheck_run", default=None)
-_CLICK_MODULES = ("core", "types", "exceptions", "parser", "decorators", "formatting", "termui", "utils")
+_CLICK_MODULES: tuple[str, ...] = ("core", "types", "exceptions", "parser", "decorators", "formatting", "termui")
+# utils; and those click imports only when needed (the progress bar, shell completion, the Windows console): lazily()
+_CLICK_MODULES += ("utils", "_termui_impl", "shell_completion", "_winconsole")
 
 
 def settings() -> Settings:
@@ -87,6 +91,13 @@ def install() -> None:
             module._ = _gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = _ngettext  # type: ignore[attr-defined]
+
+
+def lazily(name: str) -> None:
+    """Import the click module ``name`` that click imports only when it needs it (``_termui_impl`` for the
+    progress bar, ``shell_completion``), and give it the translating ``_`` before it speaks."""
+    importlib.import_module(f"click.{name}")
+    install()
 
 
 @contextlib.contextmanager
@@ -157,6 +168,8 @@ class Group(_Localised, click.Group):
             click.echo(message, err=True)
             sys.exit(2)
         token = _RUN.set((found, lang_in(args) or found.lang))
+        if any(name.endswith("_COMPLETE") for name in os.environ):  # shell completion: its messages too
+            lazily("shell_completion")
         try:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         finally:

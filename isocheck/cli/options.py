@@ -18,7 +18,7 @@ import click
 
 from isocheck.base.errors import InputError
 from isocheck.base.output import write_atomic
-from isocheck.cli.language import current, default_lang, settings
+from isocheck.cli.language import current, default_lang, lazily, settings
 from isocheck.pack.rules import PROFILES, SEVERITIES
 from isocheck.report.escape import printable, printable_output
 from isocheck.text.ui import fill, ui
@@ -219,6 +219,7 @@ def progress(length: int, label: str, quiet: bool) -> Iterator[Any]:
     if quiet or length < 2 or not sys.stderr.isatty():
         yield _NoBar()
         return
+    lazily("_termui_impl")  # the bar's "d" of days in Vietnamese too
     with click.progressbar(length=length, label=label, file=sys.stderr, show_eta=True, show_pos=True) as bar:
         yield bar
 

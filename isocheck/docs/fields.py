@@ -2,9 +2,10 @@
 
 :func:`fact_fields` walks :class:`isocheck.facts.model.Agency` in model order, so a new model field appears
 in the reference (``docs/facts.md``), the JSON Schema and the ``isocheck init`` template on its own. A
-field's texts are beside it in the model (:mod:`isocheck.facts.meaning`): its Vietnamese meaning, and an
-English one where the model's ``description`` is missing or terse (``tests/test_docs_generated.py`` checks
-every field has both).
+field's texts are read through :mod:`isocheck.facts.meaning`: its English is the model's ``description``
+(or the ``meanings`` table's where that is missing or terse), its Vietnamese is in the gettext catalog
+(``fact:<Model>.<field>``; ``tests/test_docs_generated.py`` and ``tests/test_catalogs.py`` check every
+field has both).
 
 Which rules read a field is not written by hand: every derived field declares the fact-file paths it is
 computed from (``isocheck/subjects/<kind>.py``; :func:`field_sources`), and :func:`rules_by_path` joins
@@ -25,11 +26,14 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from isocheck.facts.meaning import Meaning, meaning_of
+from isocheck.facts.meaning import FieldMeaning, meaning_of
 from isocheck.facts.model import LEVELS, Agency
 from isocheck.pack.rules import RulePack
 from isocheck.subjects.fields import KINDS
+from isocheck.text.catalog import pairs
 from isocheck.text.ui import pick
+
+_WORDS: dict[str, tuple[str, str]] = pairs("words:docs.")  # (vi, en) by key, from the gettext catalog
 
 
 def subject_name(kind: str, lang: str) -> str:
@@ -105,12 +109,12 @@ class FactField:
         return "2008 only" in (self.info.description or "")
 
     @property
-    def texts(self) -> Meaning | None:
-        """The field's entry in its model's ``meanings`` table (isocheck/facts/model.py)."""
+    def texts(self) -> FieldMeaning | None:
+        """The field's texts: Vietnamese from the catalog, the model's ``meanings`` (isocheck/facts/meaning.py)."""
         return meaning_of(self.owner, self.name)
 
     def meaning(self, lang: str) -> str:
-        """Vietnamese from the model's ``meanings``; English from there if given, else the model's description."""
+        """Vietnamese from the catalog; English from the model's ``meanings`` if given, else the description."""
         text = self.texts
         if lang == "vi":
             return text.vi if text else ""
@@ -119,18 +123,13 @@ class FactField:
     def type_text(self, lang: str) -> str:
         t = self.value_type
         if self.is_list:
-            return pick(("danh sách", "list"), lang)
+            return pick(_WORDS["type_list"], lang)
         if self.model is not None:
-            return pick(("nhóm trường", "mapping"), lang)
+            return pick(_WORDS["type_mapping"], lang)
         if typing.get_origin(t) is typing.Literal:
-            return pick(("một trong", "one of"), lang)
-        names = {
-            bool: ("true / false", "true / false"),
-            int: ("số nguyên", "integer"),
-            dt.date: ("ngày YYYY-MM-DD", "date YYYY-MM-DD"),
-            str: ("văn bản", "text"),
-        }
-        return pick(names.get(t, (str(t), str(t))), lang)
+            return pick(_WORDS["type_choice"], lang)
+        names = {bool: "type_bool", int: "type_int", dt.date: "type_date", str: "type_text"}
+        return pick(_WORDS[names[t]], lang) if t in names else str(t)
 
     @property
     def bounds(self) -> tuple[Any, Any]:
@@ -151,27 +150,27 @@ class FactField:
         if ge is not None:
             return f"≥ {ge}"
         if any(getattr(m, "min_length", 0) for m in self.info.metadata):
-            return pick(("không để trống", "not empty"), lang)
+            return pick(_WORDS["not_empty"], lang)
         return ""
 
     def presence(self, lang: str) -> str:
         """What leaving the field out means, and what null / [] means."""
         if self.required:
-            return pick(("bắt buộc", "required"), lang)
+            return pick(_WORDS["required"], lang)
         if self.default is not None:
             default = self.default if isinstance(self.default, str) else json.dumps(self.default)
-            return pick(("bỏ trống = `{d}`", "left out = `{d}`"), lang).format(d=default)
+            return pick(_WORDS["left_out_default"], lang).format(d=default)
         if self.texts is not None and self.texts.absent_is_null:
-            return pick(("bỏ trống = `null`", "left out = `null`"), lang)
+            return pick(_WORDS["left_out_null"], lang)
         if self.is_list:
-            return pick(("bỏ trống = chưa rõ · `[]` = không có", "left out = unknown · `[]` = none"), lang)
+            return pick(_WORDS["left_out_unknown_empty_none"], lang)
         if (
             self.value_type is bool
             or (self.texts is not None and self.texts.null_is_unknown)
             or (self.value_type is dt.date and "null =" not in self.meaning("en"))
         ):
-            return pick(("bỏ trống hoặc `null` = chưa rõ", "left out or `null` = unknown"), lang)
-        return pick(("bỏ trống = chưa rõ · `null` = không có", "left out = unknown · `null` = none"), lang)
+            return pick(_WORDS["left_out_or_null_unknown"], lang)
+        return pick(_WORDS["left_out_unknown_null_none"], lang)
 
 
 @functools.cache

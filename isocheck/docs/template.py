@@ -23,9 +23,11 @@ from isocheck.docs.fields import FactField, fact_field, rules_by_path, section_t
 from isocheck.facts.model import Agency
 from isocheck.law import levels
 from isocheck.pack.rules import RulePack, load_pack
+from isocheck.text.catalog import pairs
 from isocheck.text.ui import format_value, pick
 
 WIDTH = 100
+_WORDS: dict[str, tuple[str, str]] = pairs("words:docs.")  # (vi, en) by key, from the gettext catalog
 
 
 # -- YAML with comments --------------------------------------------------------------------------------
@@ -74,10 +76,10 @@ class _Writer:
         """The comment lines above ``field``: meaning, [required], rules reading it."""
         text = field.meaning(self.lang) or field.name
         if field.required:
-            text += pick((" [bắt\0buộc]", " [required]"), self.lang)  # \0: a space the wrap keeps
+            text += " [" + pick(_WORDS["required"], self.lang).replace(" ", "\0") + "]"  # \0: a space the wrap keeps
         rules = self.by_path.get(field.path, [])
         if rules:
-            text += " " + pick(("Quy tắc: ", "Rules: "), self.lang) + ", ".join(rules) + "."
+            text += " " + pick(_WORDS["rules"], self.lang) + " " + ", ".join(rules) + "."
         lines = textwrap.wrap(text, WIDTH - len(indent) - 2, break_on_hyphens=False)
         return [f"{indent}# {line}".replace("\0", " ") for line in lines]
 

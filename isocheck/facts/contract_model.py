@@ -37,29 +37,20 @@ class ConsultantContract(Strict):
     )
 
     meanings: ClassVar[Meanings] = Meanings(
-        consultant=Meaning("Tên tổ chức tư vấn.", "Name of the consulting organisation."),
-        contract_date=Meaning("Ngày ký hợp đồng.", "Date the contract was signed."),
-        certificate="Số Giấy xác nhận đủ điều kiện tư vấn; null = không có.",
+        consultant=Meaning(en="Name of the consulting organisation."),
+        contract_date=Meaning(en="Date the contract was signed."),
         certificate_valid_until=Meaning(
-            "Ngày Giấy xác nhận hết hiệu lực; bỏ trống = không ghi hạn.",
-            "Date the certificate expires; left out = no end date.",
-            absent_is_null=True,
+            en="Date the certificate expires; left out = no end date.", absent_is_null=True
         ),
-        experts_have_cards="Mọi chuyên gia tư vấn đều có thẻ chuyên gia còn hiệu lực.",
-        ended_on="Ngày kết thúc tư vấn (nghiệm thu, thanh lý hợp đồng); null = đang tư vấn.",
-        cards_valid_until=Meaning(
-            "Ngày sớm nhất một thẻ chuyên gia tham gia tư vấn hết hiệu lực; bỏ trống = không ghi hạn.",
-            absent_is_null=True,
-        ),
+        cards_valid_until=Meaning(absent_is_null=True),
         validity_checks=Meaning(
-            "Các ngày cơ quan kiểm tra hiệu lực Giấy xác nhận, thẻ chuyên gia trên trang tcvn.gov.vn (khoản 4 Điều 41 "
-            "TT26); [] = chưa kiểm tra lần nào.",
-            "Dates the agency checked the certificate and the cards on www.tcvn.gov.vn (TT26 Art. 41 cl. 4); "
-            "[] = never.",
+            en=(
+                "Dates the agency checked the certificate and the cards on www.tcvn.gov.vn (TT26 Art. 41 cl. 4); [] = "
+                "never."
+            )
         ),
         deviations=Meaning(
-            "Các lần tư vấn không thực hiện đúng kế hoạch tư vấn mà không có lý do xác đáng; [] = không có.",
-            "Times the consultant departed from the consulting plan without good reason; [] = none.",
+            en=("Times the consultant departed from the consulting plan without good reason; [] = none.")
         ),
     )
 
@@ -70,9 +61,9 @@ class CertificationBodyContract(Strict):
     purpose: Str | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
-        body=Meaning("Tên tổ chức chứng nhận.", "Name of the certification body."),
-        contract_date=Meaning("Ngày ký hợp đồng.", "Date the contract was signed."),
-        purpose=Meaning("Mục đích (chứng nhận, giám sát…).", "Purpose (certification, surveillance…)."),
+        body=Meaning(en="Name of the certification body."),
+        contract_date=Meaning(en="Date the contract was signed."),
+        purpose=Meaning(en="Purpose (certification, surveillance…)."),
     )
 
 
@@ -83,10 +74,10 @@ class SatisfactionSurvey(Strict):
     reference: Ident | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
-        year=Meaning("Năm khảo sát.", "Year of the survey."),
-        held_on=Meaning("Ngày thực hiện khảo sát; null = chưa thực hiện.", absent_is_null=True),
-        planned_on=Meaning("Ngày dự kiến khảo sát.", "Planned date."),
-        reference=Meaning("Số báo cáo kết quả khảo sát.", "Reference of the survey report."),
+        year=Meaning(en="Year of the survey."),
+        held_on=Meaning(absent_is_null=True),
+        planned_on=Meaning(en="Planned date."),
+        reference=Meaning(en="Reference of the survey report."),
     )
 
 
@@ -102,16 +93,12 @@ class YearlyReport(Strict):
     reference: Ident | None = Field(None, description="Number of the report, e.g. '3061/BC-SXD'.")
 
     meanings: ClassVar[Meanings] = Meanings(
-        year="Năm được báo cáo.",
-        requested_by="Số công văn đề nghị báo cáo, ví dụ '1243/SKH-CN-TĐC'.",
-        requested_on="Ngày của công văn đề nghị.",
         due_on=Meaning(
-            "Hạn gửi ghi trong công văn; công văn không ghi hạn: hạn do tỉnh quy định (yearly_report_due của lớp bổ "
-            "sung tỉnh), nếu không có thì hạn chưa rõ.",
-            "Deadline set in the request letter; when it sets none: the province overlay's yearly_report_due, else "
-            "the deadline is unknown.",
+            en=(
+                "Deadline set in the request letter; when it sets none: the province overlay's yearly_report_due, else "
+                "the deadline is unknown."
+            ),
             absent_is_null=True,
         ),
-        submitted_on=Meaning("Ngày gửi báo cáo; null = chưa gửi.", absent_is_null=True),
-        reference="Số báo cáo, ví dụ '3061/BC-SXD'.",
+        submitted_on=Meaning(absent_is_null=True),
     )

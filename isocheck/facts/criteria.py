@@ -19,22 +19,16 @@ from typing import Any
 
 import yaml
 
+from isocheck.text.catalog import pairs
+
 JUDGEMENTS: tuple[str, ...] = ("conforms", "partly", "does_not_conform", "not_yet_due", "not_applicable")
-# a judgement's words, as an inspector writes them in the minutes
-JUDGEMENT_WORDS: dict[str, tuple[str, str]] = {
-    "conforms": ("đạt", "conforms"),
-    "partly": ("đạt một phần", "partly conforms"),
-    "does_not_conform": ("không đạt", "does not conform"),
-    "not_yet_due": ("chưa đến hạn", "not yet due"),
-    "not_applicable": ("không áp dụng", "not applicable"),
-}
-# what may differ between a TTHC's internal procedure and its announcement decision
+_WORDS: dict[str, tuple[str, str]] = pairs("words:criteria.")  # (vi, en) by key, from the gettext catalog
+# a judgement's words, as an inspector writes them in the minutes (words:criteria.judgement.<value>)
+JUDGEMENT_WORDS: dict[str, tuple[str, str]] = {value: _WORDS[f"judgement.{value}"] for value in JUDGEMENTS}
+# what may differ between a TTHC's internal procedure and its announcement decision: the keys are the fact
+# file's values (a Literal of isocheck.facts.evidence), their words are words:criteria.aspect.<key>
 ASPECTS: dict[str, tuple[str, str]] = {
-    "time_limit": ("thời hạn giải quyết", "time limit"),
-    "steps": ("trình tự, các bước thực hiện", "steps"),
-    "dossier": ("thành phần hồ sơ", "dossier components"),
-    "fees": ("phí, lệ phí", "fees"),
-    "legal_basis": ("căn cứ pháp lý", "legal basis"),
+    key: _WORDS[f"aspect.{key}"] for key in ("time_limit", "steps", "dossier", "fees", "legal_basis")
 }
 ITEM_KINDS: tuple[str, ...] = ("none", "mandatory_procedure", "tthc", "tthc_field", "audit", "review")
 _FILE = Path(__file__).with_name("criteria.yaml")

@@ -68,27 +68,10 @@ class Judgement(_Strict):
     judged_on: Date | None = Field(None, description="When it was judged.")
 
     meanings: ClassVar[Meanings] = Meanings(
-        criterion="Mã tiêu chí được đánh giá, ví dụ 'quality_manual.framework_model' (danh mục tiêu chí: "
-        "docs/facts.md).",
-        item=Meaning(
-            "Đối tượng của nhận định, với tiêu chí đánh giá theo từng mục: thủ tục bắt buộc (document_control…), mã "
-            "TTHC ('1.001193', đặt trong dấu nháy), lĩnh vực TTHC ('Đường thủy nội địa'), hoặc ngày của cuộc đánh "
-            "giá nội bộ, cuộc họp xem xét của lãnh đạo có trong hồ sơ.",
-        ),
-        judgement=Meaning(
-            "Nhận định: conforms (đạt) | partly (đạt một phần) | does_not_conform (không đạt) | not_yet_due (chưa "
-            "đến hạn) | not_applicable (không áp dụng).",
-        ),
-        aspects="Với tiêu chí tthc.internal_procedure: nội dung khác với Quyết định công bố TTHC — time_limit "
-        "(thời hạn giải quyết), steps (trình tự), dossier (thành phần hồ sơ), fees (phí, lệ phí), legal_basis "
-        "(căn cứ pháp lý).",
-        note=Meaning(
-            "Ghi nhận của người đánh giá: đã thấy gì; bắt buộc khi nhận định là partly hoặc does_not_conform.",
-            absent_is_null=True,
-        ),
-        seen_in=Meaning("Nơi xem xét: tài liệu, hồ sơ hoặc cuộc phỏng vấn.", absent_is_null=True),
-        judged_by=Meaning("Người đánh giá (họ tên, đoàn kiểm tra hoặc đơn vị).", absent_is_null=True),
-        judged_on=Meaning("Ngày đánh giá.", absent_is_null=True),
+        note=Meaning(absent_is_null=True),
+        seen_in=Meaning(absent_is_null=True),
+        judged_by=Meaning(absent_is_null=True),
+        judged_on=Meaning(absent_is_null=True),
     )
 
     @field_validator("criterion")
@@ -154,24 +137,13 @@ class YearMarks(_Strict):
     report_received: Bool | None = Field(None, description="The yearly QMS report reached the inspecting unit.")
 
     meanings: ClassVar[Meanings] = Meanings(
-        year="Năm được đánh dấu.",
-        source="Nguồn của các dấu: bảng tổng hợp (và dòng của cơ quan), báo cáo tổng hợp.",
-        recorded_on=Meaning("Ngày lập bảng tổng hợp hoặc báo cáo.", absent_is_null=True),
-        internal_audit=Meaning(
-            "Đã đánh giá nội bộ trong năm (không rõ ngày): true; không: false; bỏ trống: chưa rõ.", null_is_unknown=True
-        ),
-        management_review=Meaning(
-            "Đã họp xem xét của lãnh đạo trong năm (không rõ ngày): true; không: false.", null_is_unknown=True
-        ),
-        quality_objectives=Meaning("Đã ban hành mục tiêu chất lượng năm: true; không: false.", null_is_unknown=True),
-        maintenance_plan=Meaning(
-            "Đã ban hành kế hoạch duy trì, cải tiến năm: true; không: false.", null_is_unknown=True
-        ),
-        satisfaction_survey=Meaning("Đã khảo sát sự hài lòng trong năm: true; không: false.", null_is_unknown=True),
-        report_received=Meaning(
-            "Đơn vị kiểm tra đã nhận báo cáo năm (không rõ ngày): true; chưa nhận ('Ko có Bc'): false.",
-            null_is_unknown=True,
-        ),
+        recorded_on=Meaning(absent_is_null=True),
+        internal_audit=Meaning(null_is_unknown=True),
+        management_review=Meaning(null_is_unknown=True),
+        quality_objectives=Meaning(null_is_unknown=True),
+        maintenance_plan=Meaning(null_is_unknown=True),
+        satisfaction_survey=Meaning(null_is_unknown=True),
+        report_received=Meaning(null_is_unknown=True),
     )
 
 

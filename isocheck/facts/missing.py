@@ -1,11 +1,13 @@
 """What a not-evaluable finding lacks, worded for the reader: each missing fact with its meaning.
 
 A finding's ``missing`` names fact paths of the fact file (``announcements[1].head_confirmed_on``, glossed from
-the fact model's ``meanings`` tables by :func:`isocheck.facts.meaning.path_meaning`) and, for the rules on the
-province's TTHC list run without it, the option that gives that list (:data:`NO_CATALOGUE`). Every listing — the
-report's table and HTML, explain, the batch's findings CSV and HTML sections — words them through this module, so
-they read alike: "Ngày người đứng đầu xác nhận HTQLCL có hiệu lực (announcements[1].head_confirmed_on)",
-"Danh mục TTHC do tỉnh công bố (--catalogue)".
+the fact model's ``meanings`` tables by :func:`isocheck.facts.meaning.path_meaning`); for the rules on the
+province's TTHC list run without it, the option that gives that list (:data:`NO_CATALOGUE`); for the rules resting
+on inspectors' judgements, the criteria still to be judged (``judgements (quality_manual.framework_model)``). Every
+listing — the report's table and HTML, explain, the batch's findings CSV and HTML sections — words them through
+this module, so they read alike: "Ngày người đứng đầu xác nhận HTQLCL có hiệu lực
+(announcements[1].head_confirmed_on)", "Danh mục TTHC do tỉnh công bố (--catalogue)", "Nhận định tại chỗ của đoàn
+kiểm tra theo các tiêu chí (judgements: quality_manual.framework_model)".
 """
 
 from __future__ import annotations
@@ -15,12 +17,24 @@ from isocheck.facts.model import Agency
 from isocheck.text.ui import ui
 
 NO_CATALOGUE = "--catalogue"  # not a fact of the file: the option that gives the province's TTHC list
+JUDGEMENTS = "judgements"  # a rule resting on on-site judgements misses "judgements (criterion, criterion…)"
+
+
+def _judgements(missing: str) -> str | None:
+    """The criteria of a missing ``judgements (…)`` entry ("" for a bare ``judgements``), or None."""
+    if missing == JUDGEMENTS:
+        return ""
+    if missing.startswith(JUDGEMENTS + " (") and missing.endswith(")"):
+        return missing[len(JUDGEMENTS) + 2 : -1]
+    return None
 
 
 def missing_meaning(missing: str, lang: str) -> str | None:
     """The meaning of one missing entry in ``lang``, or None (a folded on-site row, an unknown path)."""
     if missing == NO_CATALOGUE:
         return ui("missing.catalogue", lang)
+    if _judgements(missing) is not None:
+        return ui("missing.judgements", lang)
     return path_meaning(Agency, missing, lang)
 
 
@@ -28,4 +42,7 @@ def missing_text(missing: str, lang: str) -> str:
     """One missing entry as a listing shows it: "its meaning (entry)", or the entry alone."""
     if missing == NO_CATALOGUE:
         return f"{ui('missing.catalogue', lang)} ({missing})"
+    criteria = _judgements(missing)
+    if criteria is not None:  # "Nhận định tại chỗ … (judgements: quality_manual.framework_model, …)"
+        return f"{ui('missing.judgements', lang)} ({JUDGEMENTS}{': ' + criteria if criteria else ''})"
     return path_with_meaning(Agency, missing, lang)

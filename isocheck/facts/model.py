@@ -88,31 +88,22 @@ class Identity(Strict):
     )
 
     meanings: ClassVar[Meanings] = Meanings(
-        name="Tên chính thức, ví dụ 'UBND phường Đức Thuận'.",
         level=Meaning(
-            "Cấp: department (sở, ban, ngành cấp tỉnh) | sub_department (chi cục) | district (cấp huyện, đến hết "
-            "30/06/2025) | commune (cấp xã) | ministry (cơ quan thuộc Bộ, ngành, kể cả ngành dọc) | "
-            "provincial_committee (UBND cấp tỉnh) | public_service_unit (đơn vị sự nghiệp công lập) | policy_bank "
-            "(Ngân hàng Chính sách Xã hội, Ngân hàng Phát triển Việt Nam) | mission_abroad (cơ quan đại diện ở "
-            "nước ngoài). Bốn cấp cuối và cấp xã chỉ được khuyến khích áp dụng HTQLCL (khoản 2 Điều 2 QĐ 19): xem "
-            "qms_duty.",
-            "Administrative level: department (provincial department) | sub_department | district (until "
-            "30/06/2025) | commune | ministry (a body of a ministry, vertical-line bodies included) | "
-            "provincial_committee | public_service_unit | policy_bank | mission_abroad. Communes and the last three "
-            "are only encouraged to apply a QMS (QĐ 19 Article 2 clause 2): see qms_duty.",
+            en=(
+                "Administrative level: department (provincial department) | sub_department | district (until "
+                "30/06/2025) | commune | ministry (a body of a ministry, vertical-line bodies included) | "
+                "provincial_committee | public_service_unit | policy_bank | mission_abroad. Communes and the last three"
+                " are only encouraged to apply a QMS (QĐ 19 Article 2 clause 2): see qms_duty."
+            )
         ),
-        province=Meaning("Tỉnh, thành phố trực thuộc trung ương.", "Province (or centrally run city)."),
-        standard="Phiên bản TCVN ISO 9001 mà HTQLCL áp dụng: 2008 hoặc 2015.",
-        parent="Cơ quan quản lý trực tiếp (ví dụ Sở quản lý Chi cục, UBND tỉnh quản lý xã).",
-        has_website="Cơ quan có trang thông tin điện tử riêng không (QĐ 19 Điều 4 khoản 3 'nếu có').",
-        website=Meaning("Địa chỉ trang thông tin điện tử.", "Address of the website."),
+        province=Meaning(en="Province (or centrally run city)."),
+        website=Meaning(en="Address of the website."),
         qms_duty=Meaning(
-            "Chỉ với cơ quan, đơn vị được khuyến khích áp dụng HTQLCL (khoản 2 Điều 2 QĐ 19: cấp xã, đơn vị sự nghiệp "
-            "công lập, ngân hàng chính sách, cơ quan đại diện ở nước ngoài): văn bản yêu cầu áp dụng, hoặc tự nguyện, "
-            "hoặc không. Bỏ trống: chưa rõ, trừ khi cơ quan đã công bố HTQLCL.",
-            "Only for bodies that QĐ 19 Article 2 clause 2 encourages (commune, public service unit, policy bank, "
-            "mission abroad): the document that requires a QMS, or voluntary, or none. "
-            "Left out: unknown, unless the body has announced a QMS.",
+            en=(
+                "Only for bodies that QĐ 19 Article 2 clause 2 encourages (commune, public service unit, policy bank, "
+                "mission abroad): the document that requires a QMS, or voluntary, or none. Left out: unknown, unless "
+                "the body has announced a QMS."
+            )
         ),
     )
 
@@ -130,12 +121,7 @@ class Procedure(Strict):
     )
 
     meanings: ClassVar[Meanings] = Meanings(
-        code="Mã TTHC trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ '1.001193' (đặt trong dấu nháy).",
-        name=Meaning("Tên thủ tục hành chính.", "Name of the procedure."),
-        field="Lĩnh vực, ví dụ 'Hộ tịch'.",
-        announced_by="Quyết định công bố TTHC.",
-        internal_procedure="Đã có quy trình nội bộ (quy trình ISO) giải quyết TTHC này.",
-        matches_one_stop="Quy trình nội bộ khớp với phần mềm một cửa điện tử (các bước, thời hạn).",
+        name=Meaning(en="Name of the procedure."),
     )
 
 
@@ -146,10 +132,9 @@ class LegalDocument(Strict):
     built_in_on: Date | None = Field(None, description="Date the change was built into the procedures; null = not yet.")
 
     meanings: ClassVar[Meanings] = Meanings(
-        number=Meaning("Số, ký hiệu văn bản, ví dụ '31/2021/NĐ-CP'.", "Number of the document, e.g. '31/2021/NĐ-CP'."),
-        title=Meaning("Trích yếu nội dung.", "Title (what it is about)."),
-        effective_on=Meaning("Ngày có hiệu lực.", "Date it takes effect."),
-        built_in_on="Ngày cập nhật vào quy trình của HTQLCL; null = chưa cập nhật.",
+        number=Meaning(en="Number of the document, e.g. '31/2021/NĐ-CP'."),
+        title=Meaning(en="Title (what it is about)."),
+        effective_on=Meaning(en="Date it takes effect."),
     )
 
 
@@ -169,23 +154,11 @@ class Announcement(Strict):
     published_on_website: Bool | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
-        decision="Số quyết định công bố, ví dụ '132/QĐ-UBND'.",
-        date=Meaning("Ngày ký quyết định công bố.", "Date of the decision."),
-        standard=Meaning(
-            "Phiên bản TCVN ISO 9001 được công bố: 2008 hoặc 2015.", "TCVN ISO 9001 version announced: 2008 or 2015."
-        ),
-        scope=Meaning("Phạm vi áp dụng được công bố.", "Scope announced."),
-        head_confirmed_on="Ngày người đứng đầu xác nhận HTQLCL có hiệu lực (QĐ 19 Điều 4 khoản 2 điểm d); "
-        "null = chưa xác nhận.",
-        notified_dost_on="Ngày gửi văn bản thông báo đến Sở Khoa học và Công nghệ; null = chưa gửi.",
-        notification="Số văn bản thông báo đó.",
-        posted_at_premises=Meaning(
-            "Đã niêm yết quyết định công bố tại trụ sở.", "The announcement is posted at the agency's premises."
-        ),
-        published_on_website=Meaning(
-            "Đã đăng quyết định công bố trên trang thông tin điện tử.",
-            "The announcement is published on the agency's website.",
-        ),
+        date=Meaning(en="Date of the decision."),
+        standard=Meaning(en="TCVN ISO 9001 version announced: 2008 or 2015."),
+        scope=Meaning(en="Scope announced."),
+        posted_at_premises=Meaning(en="The announcement is posted at the agency's premises."),
+        published_on_website=Meaning(en="The announcement is published on the agency's website."),
     )
 
 
@@ -195,11 +168,9 @@ class ScopeChange(Strict):
     description: Str | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
-        date=Meaning("Ngày thay đổi phạm vi (ngày quyết định).", "Date of the change (of the decision)."),
-        kind=Meaning(
-            "Loại: adjusted (điều chỉnh) | extended (mở rộng) | narrowed (thu hẹp).", "adjusted | extended | narrowed."
-        ),
-        description=Meaning("Mô tả ngắn.", "Short description."),
+        date=Meaning(en="Date of the change (of the decision)."),
+        kind=Meaning(en="adjusted | extended | narrowed."),
+        description=Meaning(en="Short description."),
     )
 
 
@@ -232,95 +203,56 @@ class Agency(Strict):
     budgets: list[QmsBudget] | None = Field(None, description="QMS funding estimate and spending by year; [] = none.")
 
     meanings: ClassVar[Meanings] = Meanings(
-        agency=Meaning("Thông tin chung về cơ quan.", "Who the agency is.", title=("Thông tin cơ quan", "The agency")),
-        records_since=Meaning(
-            "Hồ sơ trong tệp (đánh giá nội bộ, xem xét của lãnh đạo, văn bản pháp luật…) đầy đủ từ ngày này; "
-            "sự việc trước đó coi là chưa rõ. Bỏ trống: các danh sách là toàn bộ lịch sử.",
-            title=("Hồ sơ đầy đủ từ ngày", "Records complete since"),
-            absent_is_null=True,
-        ),
-        qms=Meaning(
-            "Các quyết định, tài liệu của HTQLCL.",
-            "The QMS decisions and documents.",
-            title=("Hệ thống quản lý chất lượng", "Quality management system"),
-            null_is_unknown=True,
-        ),
+        agency=Meaning(en="Who the agency is.", title="The agency"),
+        records_since=Meaning(title="Records complete since", absent_is_null=True),
+        qms=Meaning(en="The QMS decisions and documents.", title="Quality management system", null_is_unknown=True),
         procedures=Meaning(
-            "Danh mục thủ tục hành chính (TTHC) thuộc thẩm quyền giải quyết của cơ quan.",
-            "The administrative procedures (TTHC) the agency handles.",
-            title=("Thủ tục hành chính", "Administrative procedures (TTHC)"),
+            en="The administrative procedures (TTHC) the agency handles.", title="Administrative procedures (TTHC)"
         ),
         legal_documents=Meaning(
-            "Văn bản quy phạm pháp luật mới hoặc sửa đổi liên quan đến hoạt động của cơ quan, phải cập nhật vào "
-            "HTQLCL chậm nhất 3 tháng kể từ ngày có hiệu lực.",
-            "New or amended legal documents that concern the agency's work; each must be built into the QMS "
-            "within three months of taking effect.",
-            title=("Văn bản pháp luật cần cập nhật", "Legal documents to build in"),
+            en=(
+                "New or amended legal documents that concern the agency's work; each must be built into the QMS within "
+                "three months of taking effect."
+            ),
+            title="Legal documents to build in",
         ),
-        internal_audits=Meaning(
-            "Các cuộc đánh giá nội bộ.", "Internal audits held.", title=("Đánh giá nội bộ", "Internal audits")
-        ),
-        management_reviews=Meaning(
-            "Các cuộc họp xem xét của lãnh đạo.",
-            "Management reviews held.",
-            title=("Xem xét của lãnh đạo", "Management reviews"),
-        ),
+        internal_audits=Meaning(en="Internal audits held.", title="Internal audits"),
+        management_reviews=Meaning(en="Management reviews held.", title="Management reviews"),
         announcements=Meaning(
-            "Các quyết định công bố HTQLCL phù hợp TCVN ISO 9001 (kể cả công bố lại); [] = chưa công bố.",
-            "The agency's QMS announcement decisions (re-announcements included); [] = not announced yet.",
-            title=("Công bố HTQLCL", "Announcements"),
+            en=("The agency's QMS announcement decisions (re-announcements included); [] = not announced yet."),
+            title="Announcements",
         ),
         scope_changes=Meaning(
-            "Các lần điều chỉnh, mở rộng, thu hẹp phạm vi áp dụng HTQLCL; [] = không có.",
-            "Changes of the QMS scope (adjusted, extended, narrowed); [] = none.",
-            title=("Thay đổi phạm vi áp dụng", "Scope changes"),
+            en="Changes of the QMS scope (adjusted, extended, narrowed); [] = none.", title="Scope changes"
         ),
-        consultants=Meaning(
-            "Hợp đồng thuê tổ chức tư vấn xây dựng, áp dụng HTQLCL; [] = không thuê.",
-            "Contracts with consulting organisations; [] = none.",
-            title=("Tư vấn", "Consultants"),
-        ),
+        consultants=Meaning(en="Contracts with consulting organisations; [] = none.", title="Consultants"),
         certification_bodies=Meaning(
-            "Hợp đồng với tổ chức chứng nhận (QĐ 19 không cho thuê tổ chức chứng nhận đánh giá); [] = không có.",
-            "Contracts with certification bodies (QĐ 19 forbids hiring them); [] = none.",
-            title=("Tổ chức chứng nhận", "Certification bodies"),
+            en="Contracts with certification bodies (QĐ 19 forbids hiring them); [] = none.",
+            title="Certification bodies",
         ),
-        satisfaction_surveys=Meaning(
-            "Các đợt khảo sát sự hài lòng của người dân, tổ chức.",
-            "Customer-satisfaction surveys.",
-            title=("Khảo sát sự hài lòng", "Satisfaction surveys"),
-        ),
-        reports=Meaning(
-            "Báo cáo năm về HTQLCL gửi đơn vị kiểm tra khi được đề nghị; [] = không có văn bản đề nghị.",
-            title=("Báo cáo năm", "Yearly reports"),
-        ),
+        satisfaction_surveys=Meaning(en="Customer-satisfaction surveys.", title="Satisfaction surveys"),
+        reports=Meaning(title="Yearly reports"),
         inspections=Meaning(
-            "Các cuộc kiểm tra HTQLCL tại trụ sở cơ quan (quyết định kiểm tra, biên bản, hành động khắc phục); "
-            "[] = chưa được kiểm tra tại trụ sở.",
-            "On-site inspections of the QMS (decision, minutes, corrective actions); [] = none.",
-            title=("Kiểm tra tại trụ sở", "On-site inspections"),
+            en="On-site inspections of the QMS (decision, minutes, corrective actions); [] = none.",
+            title="On-site inspections",
         ),
         auditor_training=Meaning(
-            "Các khóa đào tạo chuyên gia đánh giá nội bộ cho cán bộ của cơ quan; [] = chưa đào tạo.",
-            "Courses that trained the agency's staff as internal auditors; [] = none.",
-            title=("Đào tạo chuyên gia đánh giá nội bộ", "Internal auditor training"),
+            en="Courses that trained the agency's staff as internal auditors; [] = none.",
+            title="Internal auditor training",
         ),
         budgets=Meaning(
-            "Dự toán và chi kinh phí HTQLCL theo năm ngân sách (đồng, số nguyên); [] = không có.",
-            "The QMS funding estimate and spending per budget year (whole đồng); [] = none.",
-            title=("Kinh phí HTQLCL", "QMS funding"),
+            en="The QMS funding estimate and spending per budget year (whole đồng); [] = none.", title="QMS funding"
         ),
         judgements=Meaning(
-            "Nhận định của người đánh giá (đoàn kiểm tra, chuyên gia đánh giá) theo từng tiêu chí: đạt, đạt một phần, "
-            "không đạt, chưa đến hạn, không áp dụng, kèm ghi nhận, nơi xem xét, người và ngày đánh giá.",
-            "Judgements of the inspectors (or auditors) per criterion: conforms, partly, does not conform, not yet "
-            "due, not applicable, with the note, where it was seen, by whom and when.",
-            title=("Nhận định của người đánh giá", "Inspectors' judgements"),
+            en=(
+                "Judgements of the inspectors (or auditors) per criterion: conforms, partly, does not conform, not yet "
+                "due, not applicable, with the note, where it was seen, by whom and when."
+            ),
+            title="Inspectors' judgements",
         ),
         marks=Meaning(
-            "Dấu của bảng tổng hợp (ví dụ của Sở KH&CN) về các việc hằng năm, không kèm ngày: mỗi năm một mục.",
-            "Marks of a provincial roster on the yearly duties, without dates: one entry per year.",
-            title=("Dấu trên bảng tổng hợp", "Roster marks"),
+            en=("Marks of a provincial roster on the yearly duties, without dates: one entry per year."),
+            title="Roster marks",
         ),
     )
 

@@ -29,8 +29,8 @@ class Decision(Strict):
     issued_on: Date | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
-        number=Meaning("Số quyết định, ví dụ '27/QĐ-UBND'.", "Number of the decision, e.g. '27/QĐ-UBND'."),
-        issued_on=Meaning("Ngày ban hành.", "Date issued."),
+        number=Meaning(en="Number of the decision, e.g. '27/QĐ-UBND'."),
+        issued_on=Meaning(en="Date issued."),
     )
 
 
@@ -42,11 +42,9 @@ class QualityObjectives(Strict):
     has_plan: Bool | None = Field(None, description="A plan to achieve the objectives exists (§6.2.2).")
 
     meanings: ClassVar[Meanings] = Meanings(
-        year=Meaning("Năm của mục tiêu chất lượng.", "Year the objectives are for."),
-        number=Meaning("Số quyết định ban hành mục tiêu.", "Number of the decision issuing them."),
-        issued_on=Meaning("Ngày ban hành.", "Date issued."),
-        measurable="Mục tiêu đo lường được (TCVN ISO 9001:2015 mục 6.2.1 b).",
-        has_plan="Có kế hoạch thực hiện mục tiêu (mục 6.2.2).",
+        year=Meaning(en="Year the objectives are for."),
+        number=Meaning(en="Number of the decision issuing them."),
+        issued_on=Meaning(en="Date issued."),
     )
 
 
@@ -56,9 +54,9 @@ class MaintenancePlan(Strict):
     issued_on: Date | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
-        year=Meaning("Năm của kế hoạch.", "Year the plan covers."),
-        number=Meaning("Số kế hoạch, ví dụ '15/KH-UBND'.", "Number of the plan, e.g. '15/KH-UBND'."),
-        issued_on=Meaning("Ngày ban hành.", "Date issued."),
+        year=Meaning(en="Year the plan covers."),
+        number=Meaning(en="Number of the plan, e.g. '15/KH-UBND'."),
+        issued_on=Meaning(en="Date issued."),
     )
 
 
@@ -68,9 +66,8 @@ class Person(Strict):
     appointed_on: Date | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
-        name=Meaning("Họ và tên.", "Full name."),
-        appointed_by="Số quyết định phân công.",
-        appointed_on=Meaning("Ngày phân công.", "Date of appointment."),
+        name=Meaning(en="Full name."),
+        appointed_on=Meaning(en="Date of appointment."),
     )
 
 
@@ -83,12 +80,9 @@ class MandatoryProcedure(Strict):
     )
 
     meanings: ClassVar[Meanings] = Meanings(
-        kind=Meaning(
-            "Thủ tục bắt buộc nào của TCVN ISO 9001:2008.", "Which mandatory procedure of TCVN ISO 9001:2008."
-        ),
-        code=Meaning("Mã hiệu tài liệu, ví dụ 'QT-01'.", "Document code, e.g. 'QT-01'."),
-        built=Meaning("Thủ tục đã được ban hành.", "The documented procedure has been issued."),
-        operated="Thủ tục được áp dụng: yes (có) | no (không) | not_triggered (chưa phát sinh việc cần áp dụng).",
+        kind=Meaning(en="Which mandatory procedure of TCVN ISO 9001:2008."),
+        code=Meaning(en="Document code, e.g. 'QT-01'."),
+        built=Meaning(en="The documented procedure has been issued."),
     )
 
 
@@ -106,27 +100,9 @@ class QMS(Strict):
     mandatory_procedures: list[MandatoryProcedure] | None = Field(None, description="TCVN ISO 9001:2008 only.")
 
     meanings: ClassVar[Meanings] = Meanings(
-        quality_policy=Meaning(
-            "Quyết định ban hành chính sách chất lượng; null = chưa ban hành.",
-            "Decision issuing the quality policy; null = none issued.",
-        ),
-        quality_objectives=Meaning(
-            "Mục tiêu chất lượng, mỗi năm (hoặc mỗi lần sửa đổi) một mục.",
-            "Quality objectives, one entry per year (or revision).",
-        ),
-        maintenance_plans=Meaning(
-            "Kế hoạch duy trì, cải tiến HTQLCL, mỗi năm một mục.",
-            "Plans to maintain and improve the QMS, one per year.",
-        ),
-        steering_committee=Meaning(
-            "Quyết định thành lập (kiện toàn) Ban Chỉ đạo ISO; null = chưa thành lập.",
-            "Decision setting up the ISO steering committee; null = none.",
-        ),
-        iso_secretary=Meaning(
-            "Thư ký ISO được phân công; null = chưa phân công.", "The appointed ISO secretary; null = none appointed."
-        ),
-        documents_approved="Quyết định của người đứng đầu phê duyệt tài liệu, quy trình (QĐ 19 Điều 4 khoản 2 điểm a).",
-        quality_manual="Sổ tay chất lượng (chỉ TCVN ISO 9001:2008).",
-        management_representative="Đại diện lãnh đạo (chỉ TCVN ISO 9001:2008).",
-        mandatory_procedures="Sáu thủ tục bắt buộc, mỗi thủ tục một mục (chỉ TCVN ISO 9001:2008).",
+        quality_policy=Meaning(en="Decision issuing the quality policy; null = none issued."),
+        quality_objectives=Meaning(en="Quality objectives, one entry per year (or revision)."),
+        maintenance_plans=Meaning(en="Plans to maintain and improve the QMS, one per year."),
+        steering_committee=Meaning(en="Decision setting up the ISO steering committee; null = none."),
+        iso_secretary=Meaning(en="The appointed ISO secretary; null = none appointed."),
     )

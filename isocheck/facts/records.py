@@ -60,17 +60,12 @@ class QmsDuty(Strict):
 
     meanings: ClassVar[Meanings] = Meanings(
         basis=Meaning(
-            "Căn cứ áp dụng: mandated (văn bản của UBND tỉnh hoặc Bộ, ngành yêu cầu áp dụng) | voluntary (tự nguyện "
-            "áp dụng) | none (không có văn bản yêu cầu và không áp dụng).",
-            "mandated (a provincial or ministerial document requires it) | voluntary (applies one of its own accord) "
-            "| none (no document requires it and it applies none).",
+            en=(
+                "mandated (a provincial or ministerial document requires it) | voluntary (applies one of its own "
+                "accord) | none (no document requires it and it applies none)."
+            )
         ),
-        decision="Số văn bản yêu cầu áp dụng HTQLCL (quyết định, kế hoạch), ví dụ '121/KH-UBND'; chỉ với mandated.",
-        issued_on="Ngày ban hành văn bản đó; chỉ với mandated.",
-        issuer="Cơ quan ban hành, ví dụ 'UBND tỉnh Hà Tĩnh'; chỉ với mandated.",
-        title=Meaning("Trích yếu văn bản; chỉ với mandated.", "What the document is about; mandated only."),
-        effective_on="Ngày văn bản có hiệu lực; bỏ trống: ngày ban hành.",
-        since="Tự nguyện áp dụng từ ngày; chỉ với voluntary.",
+        title=Meaning(en="What the document is about; mandated only."),
     )
 
 
@@ -82,8 +77,7 @@ class ValidityCheck(Strict):
     record: Ident | None = Field(None, description="How the check is kept, e.g. a dated screenshot or a note.")
 
     meanings: ClassVar[Meanings] = Meanings(
-        checked_on=Meaning("Ngày kiểm tra.", "Date of the check."),
-        record="Bằng chứng kiểm tra, ví dụ ảnh chụp màn hình trang tcvn.gov.vn có ngày, hoặc phiếu ghi chép.",
+        checked_on=Meaning(en="Date of the check."),
     )
 
 
@@ -102,17 +96,9 @@ class ConsultantDeviation(Strict):
     )
 
     meanings: ClassVar[Meanings] = Meanings(
-        noted_on="Ngày cơ quan ghi nhận việc tư vấn không thực hiện đúng kế hoạch.",
-        description=Meaning("Nội dung sai lệch so với kế hoạch tư vấn.", "What departed from the consulting plan."),
-        record="Số biên bản làm việc ghi nhận việc đó.",
-        reported_to_lead_unit_on=Meaning(
-            "Ngày gửi văn bản báo cáo đơn vị chủ trì; bỏ trống = chưa gửi.", absent_is_null=True
-        ),
-        reported_to_directorate_on=Meaning(
-            "Ngày gửi văn bản báo cáo Tổng cục Tiêu chuẩn Đo lường Chất lượng (từ 2025: Ủy ban Tiêu chuẩn Đo lường "
-            "Chất lượng Quốc gia); bỏ trống = chưa gửi.",
-            absent_is_null=True,
-        ),
+        description=Meaning(en="What departed from the consulting plan."),
+        reported_to_lead_unit_on=Meaning(absent_is_null=True),
+        reported_to_directorate_on=Meaning(absent_is_null=True),
     )
 
 
@@ -126,10 +112,10 @@ class InformationRequest(Strict):
     provided_on: Date | None = Field(None, description="Date the agency provided it; left out or null = not yet.")
 
     meanings: ClassVar[Meanings] = Meanings(
-        item=Meaning("Tài liệu, thông tin đoàn kiểm tra yêu cầu.", "The document or information asked for."),
-        requested_on=Meaning("Ngày yêu cầu.", "Date asked."),
-        due_on=Meaning("Hạn cung cấp đoàn kiểm tra đặt ra.", "Deadline the team set."),
-        provided_on=Meaning("Ngày cơ quan cung cấp; bỏ trống = chưa cung cấp.", absent_is_null=True),
+        item=Meaning(en="The document or information asked for."),
+        requested_on=Meaning(en="Date asked."),
+        due_on=Meaning(en="Deadline the team set."),
+        provided_on=Meaning(absent_is_null=True),
     )
 
 
@@ -156,20 +142,8 @@ class Inspection(Strict):
     )
 
     meanings: ClassVar[Meanings] = Meanings(
-        decision="Số quyết định kiểm tra (Mẫu 20. QĐKT).",
-        decided_on=Meaning("Ngày ký quyết định kiểm tra.", "Date of the inspection decision."),
-        unit="Đơn vị kiểm tra ghi trong quyết định; bỏ trống: theo dữ liệu đơn vị kiểm tra của tỉnh tại thời điểm đó.",
-        held_on="Ngày đoàn công bố quyết định và kiểm tra tại trụ sở.",
-        minutes="Số biên bản kiểm tra (Mẫu 21. BBKT).",
-        minutes_signed_on="Ngày Trưởng đoàn và cơ quan ký biên bản kiểm tra; null = chưa ký.",
-        issues="Số vấn đề tồn tại nêu trong biên bản; 0 = không có.",
-        corrective_report_on="Ngày gửi báo cáo tình hình thực hiện hành động khắc phục về đơn vị kiểm tra; "
-        "null = chưa gửi.",
-        corrective_report="Số báo cáo đó.",
-        information_requests=Meaning(
-            "Tài liệu, thông tin đoàn kiểm tra yêu cầu cơ quan cung cấp; [] = không yêu cầu.",
-            "What the team asked the agency to provide; [] = nothing.",
-        ),
+        decided_on=Meaning(en="Date of the inspection decision."),
+        information_requests=Meaning(en="What the team asked the agency to provide; [] = nothing."),
     )
 
 
@@ -181,12 +155,7 @@ class AuditorTraining(Strict):
     course: Str | None = Field(None, min_length=1, description="Course and training body.")
     certificate: Ident | None = Field(None, description="Number of the certificate or of the decision sending staff.")
 
-    meanings: ClassVar[Meanings] = Meanings(
-        completed_on="Ngày kết thúc khóa đào tạo (hoặc ngày cấp chứng chỉ).",
-        trainees="Số người của cơ quan được đào tạo chuyên gia đánh giá nội bộ.",
-        course="Khóa đào tạo, cơ sở đào tạo.",
-        certificate="Số chứng chỉ, hoặc số quyết định cử đi đào tạo.",
-    )
+    meanings: ClassVar[Meanings] = Meanings()  # every field's description says it
 
 
 class QmsBudget(Strict):
@@ -208,9 +177,5 @@ class QmsBudget(Strict):
     )
 
     meanings: ClassVar[Meanings] = Meanings(
-        year=Meaning("Năm ngân sách.", "The budget year."),
-        estimated_on="Ngày lập dự toán kinh phí HTQLCL của năm (cùng dự toán ngân sách nhà nước); null = không lập.",
-        estimate="Văn bản có dự toán đó, ví dụ báo cáo gửi Sở Khoa học và Công nghệ.",
-        estimate_vnd="Số kinh phí dự toán, đồng (số nguyên, ví dụ 18000000).",
-        maintenance_spent_vnd="Số đã chi trong năm cho duy trì, cải tiến thường xuyên HTQLCL, đồng (số nguyên).",
+        year=Meaning(en="The budget year."),
     )

@@ -18,9 +18,9 @@ class AuditFindings(Strict):
     observation: Count = 0
 
     meanings: ClassVar[Meanings] = Meanings(
-        major=Meaning("Số điểm không phù hợp nặng.", "Number of major nonconformities."),
-        minor=Meaning("Số điểm không phù hợp nhẹ.", "Number of minor nonconformities."),
-        observation=Meaning("Số điểm lưu ý.", "Number of observations."),
+        major=Meaning(en="Number of major nonconformities."),
+        minor=Meaning(en="Number of minor nonconformities."),
+        observation=Meaning(en="Number of observations."),
     )
 
 
@@ -31,14 +31,12 @@ class CorrectiveAction(Strict):
     closed_on: Date | None = Field(None, description="null = still open.")
 
     meanings: ClassVar[Meanings] = Meanings(
-        finding=Meaning("Điểm không phù hợp cần khắc phục.", "The nonconformity to correct."),
-        severity=Meaning("Mức độ: major (nặng) | minor (nhẹ).", "major | minor."),
+        finding=Meaning(en="The nonconformity to correct."),
+        severity=Meaning(en="major | minor."),
         due_on=Meaning(
-            "Hạn hoàn thành khắc phục; không có hạn: hành động chưa xong bị tính là quá hạn.",
-            "Deadline of the action; without one, an open action counts as overdue.",
-            absent_is_null=True,
+            en="Deadline of the action; without one, an open action counts as overdue.", absent_is_null=True
         ),
-        closed_on=Meaning("Ngày hoàn thành khắc phục; null = chưa xong.", absent_is_null=True),
+        closed_on=Meaning(absent_is_null=True),
     )
 
 
@@ -50,14 +48,11 @@ class InternalAudit(Strict):
     corrective_actions: list[CorrectiveAction] | None = None
 
     meanings: ClassVar[Meanings] = Meanings(
-        date=Meaning("Ngày đánh giá.", "Date of the audit."),
-        plan=Meaning("Số kế hoạch (quyết định) đánh giá.", "Reference of the audit plan."),
-        report=Meaning("Số báo cáo đánh giá.", "Reference of the audit report."),
-        findings=Meaning("Số điểm phát hiện theo mức độ.", "Findings by severity.", null_is_unknown=True),
-        corrective_actions=Meaning(
-            "Hành động khắc phục, mỗi điểm không phù hợp một mục; [] = không có.",
-            "Corrective actions, one per nonconformity; [] = none.",
-        ),
+        date=Meaning(en="Date of the audit."),
+        plan=Meaning(en="Reference of the audit plan."),
+        report=Meaning(en="Reference of the audit report."),
+        findings=Meaning(en="Findings by severity.", null_is_unknown=True),
+        corrective_actions=Meaning(en="Corrective actions, one per nonconformity; [] = none."),
     )
 
 
@@ -66,6 +61,5 @@ class ManagementReview(Strict):
     minutes: Ident | None = Field(None, description="Reference of the minutes (biên bản); null = none kept.")
 
     meanings: ClassVar[Meanings] = Meanings(
-        date=Meaning("Ngày họp xem xét.", "Date of the review."),
-        minutes="Số biên bản họp; null = không lập biên bản.",
+        date=Meaning(en="Date of the review."),
     )

@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from isocheck.engine.findings import Finding
-from isocheck.facts.missing import missing_meaning, missing_text
+from isocheck.facts.missing import JUDGEMENTS, missing_meaning, missing_text
 from isocheck.text.ui import fill, ui
 
-_PREFIX = "judgements"
+_PREFIX = JUDGEMENTS
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,12 @@ class MissingRow:
     criteria: tuple[str, ...] = ()  # the folded row: the criteria still to be judged
 
     def glossed(self, lang: str) -> list[tuple[str, str | None]]:
-        """Each missing fact with its meaning in ``lang`` (None where it has none: an option, a folded row)."""
-        return [(path, None if self.plain else missing_meaning(path, lang)) for path in self.missing]
+        """Each missing fact with its meaning in ``lang`` (None where it has none)."""
+        return [(path, missing_meaning(path, lang)) for path in self.missing]
 
     def lines(self, lang: str) -> list[str]:
         """The missing facts as a plain-text listing reads them: "meaning (path)", or the path alone."""
-        return list(self.missing) if self.plain else [missing_text(path, lang) for path in self.missing]
+        return [missing_text(path, lang) for path in self.missing]
 
 
 def _unjudged(f: Finding) -> bool:

@@ -4,9 +4,9 @@ The form is generated from the model (:mod:`isocheck.serve.schema`); what each f
 filling it in is metadata of the model, read here and nowhere else, so that moving those texts needs one
 edit in this module:
 
-- :func:`meaning` — a field's meaning in Vietnamese or English, from the model's own ``meanings`` table
-  (written beside each model's fields in :mod:`isocheck.facts.model`), in English the field's pydantic
-  ``description`` where the table gives none.
+- :func:`meaning` — a field's meaning in Vietnamese or English (:func:`isocheck.facts.meaning.meaning_of`:
+  the Vietnamese from the gettext catalog, the English from the model's ``meanings`` table beside its fields,
+  else the field's pydantic ``description``).
 - :func:`section_title` — the short title of a top-level section (``docs/facts.md`` and ``isocheck init``
   use the same).
 - :func:`examples` — an example value for each field path, from the consistent example agency of
@@ -21,17 +21,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-
-def _table_entry(model: type[BaseModel], name: str) -> Any:
-    """The model's own ``meanings`` entry for ``name`` (an object with ``vi`` and ``en``), or None."""
-    table = getattr(model, "meanings", None)
-    return table.get(name) if isinstance(table, dict) else None
+from isocheck.facts.meaning import meaning_of
 
 
 @functools.cache
 def meaning(model: type[BaseModel], name: str, lang: str) -> str:
     """What field ``name`` of ``model`` means, in ``lang`` (``vi`` or ``en``); empty when nothing says."""
-    entry = _table_entry(model, name)
+    entry = meaning_of(model, name)
     if lang == "vi":
         return (entry.vi if entry is not None else "") or ""
     english = entry.en if entry is not None and entry.en else None

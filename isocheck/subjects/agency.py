@@ -123,7 +123,6 @@ def _the_agency(d: Derivation) -> Iterator[AgencyFacts]:
     "level",
     "str",
     sources=["agency.level"],
-    vi="cấp của cơ quan",
     en="department | sub_department | district | commune",
 )
 def level(a: AgencyFacts) -> Derived:
@@ -135,7 +134,6 @@ def level(a: AgencyFacts) -> Derived:
     "standard",
     "int",
     sources=["agency.standard"],
-    vi="phiên bản TCVN ISO 9001 của HTQLCL",
     en="TCVN ISO 9001 version of the QMS (2008 or 2015)",
 )
 def standard(a: AgencyFacts) -> Derived:
@@ -150,7 +148,7 @@ def _present(qms_name: str) -> Callable[[AgencyFacts], Derived]:
 
 
 for _qms_name, _field, _vi, _en in _QMS_ITEMS:
-    derived_field("agency", _field, "bool", sources=[f"qms.{_qms_name}"], vi=_vi, en=_en)(_present(_qms_name))
+    derived_field("agency", _field, "bool", sources=[f"qms.{_qms_name}"], en=_en)(_present(_qms_name))
 
 
 @derived_field(
@@ -158,7 +156,6 @@ for _qms_name, _field, _vi, _en in _QMS_ITEMS:
     "announcement_count",
     "int",
     sources=["announcements"],
-    vi="số quyết định công bố trong hồ sơ",
     en="number of announcement decisions on record",
 )
 def announcement_count(a: AgencyFacts) -> Derived:
@@ -172,7 +169,6 @@ def announcement_count(a: AgencyFacts) -> Derived:
     "on_2008",
     "bool",
     sources=["agency.standard", "announcements"],
-    vi="HTQLCL hoặc quyết định công bố hiện hành vẫn theo TCVN ISO 9001:2008",
     en="the QMS or the announcement in force still refers to TCVN ISO 9001:2008",
 )
 def on_2008(a: AgencyFacts) -> Derived:
@@ -186,7 +182,6 @@ def on_2008(a: AgencyFacts) -> Derived:
     "days_past_transition_deadline",
     "int",
     sources=["agency.standard"],
-    vi="số ngày từ hạn chuyển đổi sang 2015 đến ngày đánh giá",
     en="days from the 2015 transition deadline to the as-of date",
 )
 def days_past_transition_deadline(a: AgencyFacts) -> Derived:
@@ -212,7 +207,6 @@ def days_past_transition_deadline(a: AgencyFacts) -> Derived:
     "certification_body_contracts",
     "int",
     sources=["certification_bodies"],
-    vi="số hợp đồng với tổ chức chứng nhận kể từ khi QĐ19 có hiệu lực",
     en="contracts with certification bodies since QĐ19 took effect",
 )
 def certification_body_contracts(a: AgencyFacts) -> Derived:
@@ -226,7 +220,6 @@ def certification_body_contracts(a: AgencyFacts) -> Derived:
     "internal_auditors_trained",
     "bool",
     sources=["auditor_training"],
-    vi="cán bộ của cơ quan đã được đào tạo chuyên gia đánh giá nội bộ (đến ngày đánh giá)",
     en="staff of the agency have been trained as internal auditors (by the as-of date)",
 )
 def internal_auditors_trained(a: AgencyFacts) -> Derived:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from isocheck.facts.model import Announcement, InternalAudit, ManagementReview, is_known
 from isocheck.subjects.context import Derivation, SubjectFacts, latest, vi_date
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
-from isocheck.text.ui import Words
+from isocheck.text.ui import Words, words
 
 KIND = SubjectKind(
     "announcement",
@@ -39,8 +39,9 @@ KIND = SubjectKind(
 )
 
 _APPROVAL = ["qms.documents_approved.issued_on"]
-_ANNOUNCE = Words("rồi mới công bố", "before announcing")  # the planned announcement: never "re-announce"
-_REANNOUNCE = Words("rồi công bố lại", "before re-announcing")
+_WORDS = words("words:subjects.")  # value words, from the gettext catalog
+_ANNOUNCE = _WORDS["before_announcing"]  # the planned announcement: never "re-announce"
+_REANNOUNCE = _WORDS["before_reannouncing"]
 Event = TypeVar("Event", InternalAudit, ManagementReview)
 
 
@@ -95,14 +96,14 @@ class AnnouncementFacts(SubjectFacts):
         """The words before the window's end date: "đến ngày công bố", or for a planned announcement after the
         as-of date (judged as of its date: ``--announce-on``) "đến ngày dự kiến công bố"."""
         if self._planned_later():
-            return Words("đến ngày dự kiến công bố", "up to the planned announcement date")
-        return Words("đến ngày công bố", "up to the announcement date")
+            return _WORDS["until_planned"]
+        return _WORDS["until_announced"]
 
     def before(self) -> Words:
         """The same for a message of something held before that date: "trước ngày (dự kiến) công bố"."""
         if self._planned_later():
-            return Words("trước ngày dự kiến công bố", "by the planned announcement date")
-        return Words("trước ngày công bố", "by the announcement date")
+            return _WORDS["by_planned"]
+        return _WORDS["by_announced"]
 
     def _planned_later(self) -> bool:
         return self.ann is None and self.day > self.d.as_of
@@ -152,7 +153,6 @@ def _each_announcement(d: Derivation) -> Iterator[AnnouncementFacts]:
     "is_planned",
     "bool",
     sources=["announcements"],
-    vi="chưa công bố: lần công bố dự kiến vào ngày dự kiến công bố (--announce-on), nếu không có thì vào ngày đánh giá",
     en="no announcement yet: a planned announcement on the planned date (--announce-on), else on the as-of date",
 )
 def is_planned(s: AnnouncementFacts) -> Derived:
@@ -164,7 +164,6 @@ def is_planned(s: AnnouncementFacts) -> Derived:
     "is_current",
     "bool",
     sources=["announcements"],
-    vi="quyết định công bố đang có hiệu lực",
     en="the announcement in force (the latest, or the planned one)",
 )
 def is_current(s: AnnouncementFacts) -> Derived:
@@ -176,7 +175,6 @@ def is_current(s: AnnouncementFacts) -> Derived:
     "documents_approved_before",
     "bool",
     sources=_APPROVAL,
-    vi="tài liệu được người đứng đầu phê duyệt trước ngày công bố",
     en="the head approved the documents on or before the announcement date",
 )
 def documents_approved_before(s: AnnouncementFacts) -> Derived:
@@ -191,7 +189,6 @@ def documents_approved_before(s: AnnouncementFacts) -> Derived:
     "audit_before",
     "bool",
     sources=["internal_audits", "qms.documents_approved"],
-    vi="đã đánh giá nội bộ sau khi phê duyệt và trước ngày công bố",
     en="an internal audit was held after approval and on or before the announcement date",
 )
 def audit_before(s: AnnouncementFacts) -> Derived:
@@ -203,7 +200,6 @@ def audit_before(s: AnnouncementFacts) -> Derived:
     "open_nonconformities_at_date",
     "int",
     sources=["internal_audits[].corrective_actions"],
-    vi="số điểm không phù hợp chưa khắc phục tại ngày công bố",
     en="audit nonconformities not yet corrected on the announcement date",
 )
 def open_nonconformities_at_date(s: AnnouncementFacts) -> Derived:
@@ -234,7 +230,6 @@ def _open_nonconformities(audits: list[InternalAudit], day: dt.date) -> int | No
     "review_before",
     "bool",
     sources=["management_reviews", "qms.documents_approved"],
-    vi="đã xem xét của lãnh đạo sau khi phê duyệt và trước ngày công bố",
     en="a management review was held after approval and on or before the announcement date",
 )
 def review_before(s: AnnouncementFacts) -> Derived:
@@ -246,7 +241,6 @@ def review_before(s: AnnouncementFacts) -> Derived:
     "head_confirmed_before",
     "bool",
     sources=["announcements", "announcements[].head_confirmed_on", "announcements[].date"],
-    vi="người đứng đầu xác nhận hiệu lực trước ngày công bố",
     en="the head confirmed effectiveness on or before the announcement date",
 )
 def head_confirmed_before(s: AnnouncementFacts) -> Derived:
@@ -264,7 +258,6 @@ def head_confirmed_before(s: AnnouncementFacts) -> Derived:
     "notified",
     "bool",
     sources=["announcements", "announcements[].notified_dost_on"],
-    vi="đã thông báo bằng văn bản cho Sở KH&CN",
     en="the Department of Science and Technology was notified in writing",
 )
 def notified(s: AnnouncementFacts) -> Derived:
@@ -279,7 +272,6 @@ def notified(s: AnnouncementFacts) -> Derived:
     "posted",
     "bool",
     sources=["announcements", "announcements[].posted_at_premises"],
-    vi="đã niêm yết tại trụ sở",
     en="the announcement is posted at the agency's premises",
 )
 def posted(s: AnnouncementFacts) -> Derived:
@@ -293,7 +285,6 @@ def posted(s: AnnouncementFacts) -> Derived:
     "has_website",
     "bool",
     sources=["agency.has_website"],
-    vi="cơ quan có trang thông tin điện tử",
     en="the agency has a website",
 )
 def has_website(s: AnnouncementFacts) -> Derived:
@@ -305,7 +296,6 @@ def has_website(s: AnnouncementFacts) -> Derived:
     "published",
     "bool",
     sources=["announcements", "announcements[].published_on_website"],
-    vi="đã đăng trên trang thông tin điện tử",
     en="the announcement is published on the agency's website",
 )
 def published(s: AnnouncementFacts) -> Derived:

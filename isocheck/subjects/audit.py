@@ -107,7 +107,6 @@ def _each_audit(d: Derivation) -> Iterator[AuditFacts]:
     "nonconformity_count",
     "int",
     sources=["internal_audits[].findings"],
-    vi="số điểm không phù hợp nặng và nhẹ",
     en="major and minor nonconformities found",
 )
 def nonconformity_count(a: AuditFacts) -> Derived:
@@ -124,7 +123,6 @@ def _actions_source(a: AuditFacts) -> list[str]:
     "unresolved_overdue",
     "int",
     sources=["internal_audits[].findings", "internal_audits[].corrective_actions"],
-    vi="số điểm không phù hợp chưa có hành động khắc phục hoặc quá hạn",
     en="nonconformities with no corrective action, or an action open past its due date",
 )
 def unresolved_overdue(a: AuditFacts) -> Derived:
@@ -137,7 +135,6 @@ def unresolved_overdue(a: AuditFacts) -> Derived:
     "open_not_due",
     "int",
     sources=["internal_audits[].findings", "internal_audits[].corrective_actions"],
-    vi="số hành động khắc phục đang thực hiện, chưa đến hạn",
     en="corrective actions still open but not yet due",
 )
 def open_not_due(a: AuditFacts) -> Derived:
@@ -150,7 +147,6 @@ def open_not_due(a: AuditFacts) -> Derived:
     "records_judgement",
     "str",
     sources=["judgements", "judgements[].judgement"],
-    vi="nhận định: chương trình, phiếu đánh giá và báo cáo của cuộc đánh giá (internal_audit.records)",
     en="judgement: the audit's programme, checklists and report (internal_audit.records)",
 )
 def records_judgement(a: AuditFacts) -> Derived:
@@ -162,7 +158,6 @@ def records_judgement(a: AuditFacts) -> Derived:
     "in_review_year",
     "bool",
     sources=[],
-    vi="cuộc đánh giá thuộc năm được đánh giá",
     en="the audit was held in the year under review",
 )
 def in_review_year(a: AuditFacts) -> Derived:

@@ -23,9 +23,10 @@ from isocheck.base.calendar import add_months
 from isocheck.facts.catalogue import CODE, LEVEL_OF_AGENCY, LEVEL_WORDS, Catalogue, Entry, fold
 from isocheck.subjects import judgements as j
 from isocheck.subjects.context import Derivation, latest, vi_date
-from isocheck.text.ui import Words
+from isocheck.text.ui import Words, words
 
 FIELD_CRITERION = "tthc_field.applies"
+_OWN_LIST = words("words:subjects.")["own_list_basis"]  # from the gettext catalog
 
 
 @dataclass
@@ -132,10 +133,7 @@ def basis(check: ScopeCheck | None, level: str) -> Words:
     """What the scope was compared with, for messages (which write it in brackets, so it has none of its own):
     the catalogue and the fields stated not applicable."""
     if check is None:
-        return Words(
-            "theo danh mục TTHC của cơ quan, chưa đối chiếu Danh mục TTHC của tỉnh",
-            "by the agency's own list, not compared with the province's TTHC list",
-        )
+        return _OWN_LIST
     vi_level, en_level = LEVEL_WORDS[LEVEL_OF_AGENCY[level]]
     count = sum(1 for e in check.entries if not e.abolished)
     vi = f"đã đối chiếu Danh mục TTHC của tỉnh — {check.catalogue.name}, {count} TTHC {vi_level} của cơ quan"

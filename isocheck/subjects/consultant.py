@@ -102,7 +102,6 @@ def _each_contract(d: Derivation) -> Iterator[ConsultantFacts]:
     "certified",
     "bool",
     sources=["consultants[].certificate", "consultants[].certificate_valid_until"],
-    vi="tư vấn có Giấy xác nhận còn hiệu lực ngày ký hợp đồng",
     en="the consultant held a valid certificate of eligibility on the contract date",
 )
 def certified(c: ConsultantFacts) -> Derived:
@@ -120,7 +119,6 @@ def certified(c: ConsultantFacts) -> Derived:
     "experts_have_cards",
     "bool",
     sources=["consultants[].experts_have_cards"],
-    vi="chuyên gia tư vấn đều có thẻ",
     en="every consulting expert holds a valid expert card",
 )
 def experts_have_cards(c: ConsultantFacts) -> Derived:
@@ -132,8 +130,6 @@ def experts_have_cards(c: ConsultantFacts) -> Derived:
     "departures_unreported",
     "int",
     sources=["consultants[].deviations"],
-    vi="số lần tư vấn không thực hiện đúng kế hoạch mà cơ quan chưa báo cáo bằng văn bản về đơn vị chủ trì và "
-    "Tổng cục (nay là Ủy ban) Tiêu chuẩn Đo lường Chất lượng",
     en="departures of the consultant from the plan the agency has not reported in writing to the supervising unit "
     "and to the national standards body",
 )
@@ -147,7 +143,6 @@ def departures_unreported(c: ConsultantFacts) -> Derived:
     "departures",
     "int",
     sources=["consultants[].deviations"],
-    vi="số lần tư vấn không thực hiện đúng kế hoạch mà không có lý do xác đáng (đến ngày đánh giá)",
     en="departures of the consultant from the plan without good reason (by the as-of date)",
 )
 def departures(c: ConsultantFacts) -> Derived:
@@ -161,8 +156,6 @@ def departures(c: ConsultantFacts) -> Derived:
     "validity_checks_during",
     "int",
     sources=["consultants[].validity_checks"],
-    vi="số lần cơ quan kiểm tra hiệu lực Giấy xác nhận, thẻ chuyên gia của tư vấn trên trang tcvn.gov.vn trong "
-    "thời gian tư vấn (đến ngày đánh giá)",
     en="checks of the consultant's certificate and expert cards on www.tcvn.gov.vn during the engagement (by the "
     "as-of date)",
 )

@@ -17,9 +17,10 @@ from typing import Any, TypeVar
 from isocheck.facts.catalogue import Catalogue
 from isocheck.facts.model import Agency, Announcement, is_known
 from isocheck.law.parameters import Parameters
-from isocheck.text.ui import Words, format_value
+from isocheck.text.ui import Words, format_value, words
 
 T = TypeVar("T")
+_NO_RECORD = words("words:subjects.")["no_number_name_date"]  # from the gettext catalog
 
 
 class Derivation:
@@ -131,7 +132,7 @@ def document_text(value: Any) -> str | Words:
     )
     day = getattr(value, "issued_on", None) or getattr(value, "appointed_on", None)
     if not day and not number:
-        return Words("theo báo cáo, chưa ghi số, tên và ngày", "as reported, with no number, name or date recorded")
+        return _NO_RECORD
     if not day:
         return str(number)
     if getattr(value, "name", None):  # a person, appointed by a decision of that day

@@ -39,7 +39,7 @@ class _FieldsVi(Mapping[str, str]):
     """``FIELDS_VI[name]`` = the Vietnamese meaning of the field ``name`` (of whichever kind declares it)."""
 
     def _all(self) -> dict[str, str]:
-        return {name: f.vi for kind in KINDS.values() for name, f in kind.fields.items()}
+        return {name: f.vi for kind in KINDS.values() for name, f in kind.fields.items() if f.vi}
 
     def __getitem__(self, name: str) -> str:
         return self._all()[name]

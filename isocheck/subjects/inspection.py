@@ -114,7 +114,6 @@ def _each_inspection(d: Derivation) -> Iterator[InspectionFacts]:
     "minutes_signed",
     "bool",
     sources=["inspections[].minutes_signed_on"],
-    vi="biên bản kiểm tra đã được ký (đến ngày đánh giá)",
     en="the inspection minutes have been signed (by the as-of date)",
 )
 def minutes_signed(i: InspectionFacts) -> Derived:
@@ -129,7 +128,6 @@ def minutes_signed(i: InspectionFacts) -> Derived:
     "outstanding_issues",
     "int",
     sources=["inspections[].issues"],
-    vi="số vấn đề tồn tại nêu trong biên bản kiểm tra",
     en="outstanding issues the inspection minutes record",
 )
 def outstanding_issues(i: InspectionFacts) -> Derived:
@@ -141,7 +139,6 @@ def outstanding_issues(i: InspectionFacts) -> Derived:
     "corrective_report_sent",
     "bool",
     sources=["inspections[].corrective_report_on"],
-    vi="đã gửi báo cáo tình hình thực hiện hành động khắc phục về đơn vị kiểm tra",
     en="the report on corrective actions has been sent to the inspecting unit",
 )
 def corrective_report_sent(i: InspectionFacts) -> Derived:
@@ -156,8 +153,6 @@ def corrective_report_sent(i: InspectionFacts) -> Derived:
     "corrective_days_after_deadline",
     "int",
     sources=["inspections[].minutes_signed_on", "inspections[].corrective_report_on"],
-    vi="số ngày từ hạn báo cáo hành động khắc phục (2 tháng kể từ ngày ký biên bản kiểm tra) đến ngày gửi báo cáo, "
-    "hoặc đến ngày đánh giá nếu chưa gửi",
     en="days from the deadline of the corrective-action report (2 months after the minutes were signed) to the day "
     "it was sent, or to the as-of date if not sent yet",
 )
@@ -201,7 +196,6 @@ derived_field(
     "information_late",
     "int",
     sources=["inspections[].information_requests"],
-    vi="số tài liệu, thông tin đoàn kiểm tra yêu cầu mà cơ quan cung cấp sau hạn, hoặc quá hạn chưa cung cấp",
     en="documents or information the team asked for that were provided after their deadline, or are past it",
 )(_requests_count(0))
 derived_field(
@@ -209,7 +203,6 @@ derived_field(
     "information_open",
     "int",
     sources=["inspections[].information_requests"],
-    vi="số tài liệu, thông tin đoàn kiểm tra yêu cầu chưa cung cấp và chưa đến hạn",
     en="documents or information the team asked for, not provided yet and not yet due",
 )(_requests_count(1))
 derived_field(
@@ -217,6 +210,5 @@ derived_field(
     "information_asked",
     "int",
     sources=["inspections[].information_requests"],
-    vi="số tài liệu, thông tin đoàn kiểm tra đã yêu cầu cơ quan cung cấp (đến ngày đánh giá)",
     en="documents or information the team asked the agency for (by the as-of date)",
 )(_requests_count(2))

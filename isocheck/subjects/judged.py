@@ -81,7 +81,6 @@ def _judged(facts: JudgedFacts, name: str) -> Derived:
     "framework_model",
     "str",
     sources=["judgements", "judgements[].judgement"],
-    vi="nhận định: sổ tay chất lượng, hệ thống tài liệu theo mô hình khung (quality_manual.framework_model)",
     en="judgement: the quality manual and documents follow the framework model (quality_manual.framework_model)",
 )
 def framework_model(facts: JudgedFacts) -> Derived:
@@ -93,7 +92,6 @@ def framework_model(facts: JudgedFacts) -> Derived:
     "document_control",
     "str",
     sources=["judgements", "judgements[].judgement"],
-    vi="nhận định: kiểm soát tài liệu, quy trình (document_control.as_written)",
     en="judgement: control of the documents and procedures (document_control.as_written)",
 )
 def document_control(facts: JudgedFacts) -> Derived:
@@ -105,7 +103,6 @@ def document_control(facts: JudgedFacts) -> Derived:
     "explained_to_officials",
     "str",
     sources=["judgements", "judgements[].judgement"],
-    vi="nhận định: phổ biến, hướng dẫn tài liệu cho toàn bộ cán bộ, công chức (documents.explained_to_officials)",
     en="judgement: the documents explained to every official in scope (documents.explained_to_officials)",
 )
 def explained_to_officials(facts: JudgedFacts) -> Derived:
@@ -117,7 +114,6 @@ def explained_to_officials(facts: JudgedFacts) -> Derived:
     "survey_method",
     "str",
     sources=["judgements", "judgements[].judgement"],
-    vi="nhận định: hình thức, phiếu khảo sát sự hài lòng (satisfaction_survey.method)",
     en="judgement: the satisfaction survey's method and form (satisfaction_survey.method)",
 )
 def survey_method(facts: JudgedFacts) -> Derived:
@@ -129,7 +125,6 @@ def survey_method(facts: JudgedFacts) -> Derived:
     "complaints",
     "str",
     sources=["judgements", "judgements[].judgement"],
-    vi="nhận định: xử lý khiếu nại trong lĩnh vực áp dụng HTQLCL (complaints.handling)",
     en="judgement: complaints about the work the QMS covers handled (complaints.handling)",
 )
 def complaints(facts: JudgedFacts) -> Derived:
@@ -141,7 +136,6 @@ def complaints(facts: JudgedFacts) -> Derived:
     "improvement",
     "str",
     sources=["judgements", "judgements[].judgement"],
-    vi="nhận định: hoạt động cải tiến trong HTQLCL (improvement.activities)",
     en="judgement: improvement in the QMS (improvement.activities)",
 )
 def improvement(facts: JudgedFacts) -> Derived:

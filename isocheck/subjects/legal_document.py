@@ -81,7 +81,6 @@ def _each_document(d: Derivation) -> Iterator[LegalDocumentFacts]:
     "built_in",
     "bool",
     sources=["legal_documents[].built_in_on"],
-    vi="đã cập nhật vào quy trình",
     en="the change has been built into the procedures",
 )
 def built_in(doc: LegalDocumentFacts) -> Derived:
@@ -98,8 +97,6 @@ def built_in(doc: LegalDocumentFacts) -> Derived:
     "days_after_deadline",
     "int",
     sources=["legal_documents[].effective_on", "legal_documents[].built_in_on"],
-    vi="số ngày từ hạn cập nhật (3 tháng kể từ ngày hiệu lực, hoặc từ ngày nghĩa vụ phát sinh nếu muộn hơn) "
-    "đến ngày cập nhật hoặc ngày đánh giá",
     en="days from the deadline (3 calendar months after the effective date, or after the obligation began if "
     "later) to the build-in date, or to the as-of date if not built in yet",
 )

@@ -105,7 +105,6 @@ def _each_procedure(d: Derivation) -> Iterator[MandatoryProcedureFacts]:
     "built",
     "bool",
     sources=[_LIST, f"{_LIST}[].built"],
-    vi="thủ tục đã ban hành",
     en="the documented procedure has been issued",
 )
 def built(p: MandatoryProcedureFacts) -> Derived:
@@ -117,7 +116,6 @@ def built(p: MandatoryProcedureFacts) -> Derived:
     "operated",
     "str",
     sources=[_LIST, f"{_LIST}[].operated"],
-    vi="thủ tục có được áp dụng không: có, không, hay chưa phát sinh việc cần áp dụng",
     en="yes | no | not_triggered",
 )
 def operated(p: MandatoryProcedureFacts) -> Derived:
@@ -129,7 +127,6 @@ def operated(p: MandatoryProcedureFacts) -> Derived:
     "judgement",
     "str",
     sources=["judgements", "judgements[].judgement"],
-    vi="nhận định: thủ tục được xây dựng và áp dụng đúng như đã viết (mandatory_procedure.as_written)",
     en="judgement: the procedure is built and operated as written (mandatory_procedure.as_written)",
 )
 def judgement(p: MandatoryProcedureFacts) -> Derived:

@@ -15,25 +15,23 @@ from isocheck.subjects import catalogue_scope as scope
 from isocheck.subjects import judgements as j
 from isocheck.subjects.context import Derivation, SubjectFacts
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
-from isocheck.text.ui import Words
+from isocheck.text.ui import Words, words
 
 _ITEM_KEYS = ("id", "label", "code", "name", "field", "announced_by", "gap", "source")
 _JUDGED_KEYS = (*_ITEM_KEYS, "criterion", "judgement", "differs", "note", "judged_by", "judged_on", "seen_in")
 _CATALOGUE_KEYS = (*_ITEM_KEYS, "due")
 _CONTENT = "tthc.internal_procedure"
-_NO_PROCEDURE = Words("chưa có quy trình nội bộ trong HTQLCL", "has no internal procedure in the QMS")
+_WORDS = words("words:subjects.")  # value words, from the gettext catalog
+_NO_PROCEDURE = _WORDS["no_procedure"]
 
 
 def _then_announce(announcements: list | None) -> Words:
     """After the scope is completed: re-announce it, or (never announced) announce the QMS with it."""
     if announcements:
-        return Words("rồi công bố lại phạm vi áp dụng", "then re-announce the scope")
+        return _WORDS["then_reannounce_scope"]
     if announcements is None:  # not known whether the QMS was announced
-        return Words(
-            "rồi công bố lại phạm vi áp dụng (hoặc công bố HTQLCL, nếu chưa công bố)",
-            "then re-announce the scope (or announce the QMS, if it has not been announced)",
-        )
-    return Words("rồi mới công bố HTQLCL", "then announce the QMS")
+        return _WORDS["then_reannounce_or_announce"]
+    return _WORDS["then_announce_qms"]
 
 
 KIND = SubjectKind(
@@ -161,7 +159,6 @@ def _the_list(d: Derivation) -> Iterator[ProceduresFacts]:
     "procedure_count",
     "int",
     sources=["procedures"],
-    vi="số TTHC thuộc thẩm quyền",
     en="administrative procedures (TTHC) the agency handles",
 )
 def procedure_count(p: ProceduresFacts) -> Derived:
@@ -182,7 +179,6 @@ def _count(p: ProceduresFacts, found: str, unknown: str, flag: str) -> Derived:
     "uncovered_count",
     "int",
     sources=["procedures", "procedures[].internal_procedure"],
-    vi="số TTHC chưa có quy trình nội bộ (kể cả TTHC của Danh mục tỉnh còn thiếu)",
     en="TTHC without an internal ISO procedure (with the catalogue's missing ones)",
 )
 def uncovered_count(p: ProceduresFacts) -> Derived:
@@ -194,7 +190,6 @@ def uncovered_count(p: ProceduresFacts) -> Derived:
     "mismatch_count",
     "int",
     sources=["procedures", "procedures[].matches_one_stop"],
-    vi="số TTHC có quy trình khác phần mềm một cửa điện tử",
     en="TTHC whose internal procedure differs from the e-one-stop software",
 )
 def mismatch_count(p: ProceduresFacts) -> Derived:
@@ -215,7 +210,6 @@ def _catalogue(p: ProceduresFacts, count: int | None) -> Derived:
     "abolished_listed_count",
     "int",
     sources=["procedures", "procedures[].code"],
-    vi="số TTHC đã bị bãi bỏ theo Danh mục của tỉnh, quá 3 tháng, vẫn còn trong danh mục của cơ quan",
     en="TTHC abolished in the province's catalogue more than three months ago, still in the agency's list",
 )
 def abolished_listed_count(p: ProceduresFacts) -> Derived:
@@ -227,7 +221,6 @@ def abolished_listed_count(p: ProceduresFacts) -> Derived:
     "abolished_pending_count",
     "int",
     sources=["procedures", "procedures[].code"],
-    vi="số TTHC đã bị bãi bỏ theo Danh mục của tỉnh, chưa quá 3 tháng, còn trong danh mục của cơ quan",
     en="TTHC abolished in the province's catalogue within the last three months, still in the agency's list",
 )
 def abolished_pending_count(p: ProceduresFacts) -> Derived:
@@ -239,8 +232,6 @@ def abolished_pending_count(p: ProceduresFacts) -> Derived:
     "catalogue_late_count",
     "int",
     sources=["procedures", "procedures[].code"],
-    vi="số TTHC mới trong Danh mục của tỉnh (có hiệu lực sau lần công bố HTQLCL) chưa có trong danh mục của cơ quan "
-    "sau 3 tháng",
     en="TTHC of the province's list in force since the QMS announcement, still not in the agency's list after three "
     "months",
 )
@@ -253,7 +244,6 @@ def catalogue_late_count(p: ProceduresFacts) -> Derived:
     "catalogue_new_count",
     "int",
     sources=["procedures", "procedures[].code"],
-    vi="số TTHC mới trong Danh mục của tỉnh chưa có trong danh mục của cơ quan, còn trong 3 tháng",
     en="TTHC of the province's list not in the agency's list yet, within their three months",
 )
 def catalogue_new_count(p: ProceduresFacts) -> Derived:
@@ -274,7 +264,6 @@ def _content(p: ProceduresFacts, name: str) -> Derived:
     "content_nonconforming_count",
     "int",
     sources=["procedures", "judgements", "judgements[].judgement"],
-    vi="số TTHC có quy trình nội bộ được nhận định không đúng Quyết định công bố TTHC (tthc.internal_procedure)",
     en="TTHC whose internal procedure was judged not to match its TTHC decision (tthc.internal_procedure)",
 )
 def content_nonconforming_count(p: ProceduresFacts) -> Derived:
@@ -286,7 +275,6 @@ def content_nonconforming_count(p: ProceduresFacts) -> Derived:
     "content_partly_count",
     "int",
     sources=["procedures", "judgements", "judgements[].judgement"],
-    vi="số TTHC có quy trình nội bộ được nhận định đúng một phần Quyết định công bố TTHC (tthc.internal_procedure)",
     en="TTHC whose internal procedure was judged to match its TTHC decision partly (tthc.internal_procedure)",
 )
 def content_partly_count(p: ProceduresFacts) -> Derived:

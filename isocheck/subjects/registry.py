@@ -11,14 +11,16 @@ kind (``isocheck/subjects/<kind>.py``)::
     @derived_field(
         "legal_document", "built_in", "bool",
         sources=["legal_documents[].built_in_on"],
-        vi="đã cập nhật vào quy trình",
         en="the change has been built into the procedures",
     )
     def built_in(doc: LegalDocumentFacts) -> Derived:
         ...
 
-``sources`` are the fact-file paths the field is computed from (``[]`` marks a list's items); the
-computation returns a :class:`Derived` with the paths of this very subject (``legal_documents[2]…``).
+``sources`` are the fact-file paths the field is computed from (``[]`` marks a list's items); ``en`` says
+what it means, in English: the source text of its Vietnamese, which is in the gettext catalog
+(``isocheck/locale/vi/LC_MESSAGES/isocheck.po``, ``msgctxt "field:legal_document.built_in"``, whose
+``msgid`` is that English; ``scripts/catalogs extract`` harvests it, CONTRIBUTING.md "Dịch / Translating").
+The computation returns a :class:`Derived` with the paths of this very subject (``legal_documents[2]…``).
 The rule loader's field catalogue (``isocheck.subjects.fields.FIELDS``), ``explain`` and the fact
 reference (``docs/facts.md``, "Fields rules test") all read these declarations, the way OpenFisca declares
 each variable once with its metadata and formula.
@@ -29,6 +31,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
+
+from isocheck.text.catalog import pairs
 
 if TYPE_CHECKING:
     from isocheck.subjects.context import Derivation, SubjectFacts
@@ -129,18 +133,21 @@ class SubjectKind:
         return list(dict.fromkeys([*self.fields, *self.display]))
 
 
+_VI: dict[str, tuple[str, str]] = pairs("field:")  # {"kind.name": (vi, en)}, from the gettext catalog
 KINDS: dict[str, SubjectKind] = {}  # in declaration order (isocheck/subjects/kinds.py imports them in order)
 
 
 def derived_field(
-    kind: str, name: str, type: FieldType, *, sources: Sequence[str], vi: str, en: str
+    kind: str, name: str, type: FieldType, *, sources: Sequence[str], en: str
 ) -> Callable[[Compute], Compute]:
     """Declare the derived field ``kind.name`` on the function that computes it (the extension point).
 
     The function takes the :class:`~isocheck.subjects.context.SubjectFacts` of one subject of ``kind`` and
     returns a :class:`Derived`. ``sources`` are the fact-file paths it reads (``legal_documents[].effective_on``;
-    empty when only the as-of date counts); ``vi`` and ``en`` say what the field means.
+    empty when only the as-of date counts); ``en`` says what the field means (its Vietnamese: the catalog's
+    ``field:<kind>.<name>``, "" until a translator gives it — ``tests/test_catalogs.py`` names it).
     """
+    vi = _VI[f"{kind}.{name}"][0] if f"{kind}.{name}" in _VI else ""
 
     def register(compute: Compute) -> Compute:
         KINDS[kind].add(DerivedField(kind, name, type, tuple(sources), vi, en, compute))

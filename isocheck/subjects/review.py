@@ -56,7 +56,6 @@ def _each_review(d: Derivation) -> Iterator[ReviewFacts]:
     "has_minutes",
     "bool",
     sources=["management_reviews[].minutes"],
-    vi="có biên bản xem xét",
     en="minutes of the review are kept",
 )
 def has_minutes(r: ReviewFacts) -> Derived:
@@ -69,7 +68,6 @@ def has_minutes(r: ReviewFacts) -> Derived:
     "inputs_outputs_judgement",
     "str",
     sources=["judgements", "judgements[].judgement"],
-    vi="nhận định: đầu vào, đầu ra của cuộc họp xem xét (management_review.inputs_outputs)",
     en="judgement: the review's inputs and outputs (management_review.inputs_outputs)",
 )
 def inputs_outputs_judgement(r: ReviewFacts) -> Derived:
@@ -81,7 +79,6 @@ def inputs_outputs_judgement(r: ReviewFacts) -> Derived:
     "in_review_year",
     "bool",
     sources=[],
-    vi="cuộc họp xem xét thuộc năm được đánh giá",
     en="the review was held in the year under review",
 )
 def in_review_year(r: ReviewFacts) -> Derived:

@@ -61,7 +61,6 @@ def _each_change(d: Derivation) -> Iterator[ScopeChangeFacts]:
     "reannounced",
     "bool",
     sources=["scope_changes[].date", "announcements"],
-    vi="đã công bố lại từ ngày thay đổi phạm vi",
     en="an announcement was made on or after the scope change",
 )
 def reannounced(c: ScopeChangeFacts) -> Derived:

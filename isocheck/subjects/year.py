@@ -13,7 +13,7 @@ from isocheck.law.parameters import ParameterValue
 from isocheck.subjects.context import Derivation, SubjectFacts, document_text, vi_date
 from isocheck.subjects.marks import Mark, dated_record, mark, marked, or_mark
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
-from isocheck.text.ui import Words
+from isocheck.text.ui import Words, words
 
 KIND = SubjectKind(
     "year",
@@ -45,7 +45,7 @@ KIND = SubjectKind(
 _OBJECTIVES = "qms.quality_objectives"
 
 
-_UNKNOWN_DUE = Words("không rõ (công văn không ghi hạn)", "unknown (the request sets none)")
+_UNKNOWN_DUE = words("words:subjects.")["unknown_due"]
 
 
 class RequestedReport(NamedTuple):
@@ -194,7 +194,6 @@ def _the_year(d: Derivation) -> Iterator[YearFacts]:
     "year_over",
     "bool",
     sources=[],
-    vi="năm dương lịch đã kết thúc vào ngày đánh giá",
     en="the calendar year has ended on the as-of date",
 )
 def year_over(y: YearFacts) -> Derived:
@@ -214,7 +213,6 @@ def year_over(y: YearFacts) -> Derived:
     "audit_count",
     "int",
     sources=["internal_audits", "marks[].internal_audit"],
-    vi="số cuộc đánh giá nội bộ trong năm (theo dấu của bảng tổng hợp, không rõ ngày: 1)",
     en="internal audits held in the year (a roster's mark, date unknown: 1)",
 )
 def audit_count(y: YearFacts) -> Derived:
@@ -226,7 +224,6 @@ def audit_count(y: YearFacts) -> Derived:
     "review_count",
     "int",
     sources=["management_reviews", "marks[].management_review"],
-    vi="số cuộc xem xét của lãnh đạo trong năm (theo dấu của bảng tổng hợp, không rõ ngày: 1)",
     en="management reviews held in the year (a roster's mark, date unknown: 1)",
 )
 def review_count(y: YearFacts) -> Derived:
@@ -238,7 +235,6 @@ def review_count(y: YearFacts) -> Derived:
     "has_objectives",
     "bool",
     sources=[_OBJECTIVES, "marks[].quality_objectives"],
-    vi="đã ban hành mục tiêu chất lượng năm",
     en="quality objectives issued for the year",
 )
 def has_objectives(y: YearFacts) -> Derived:
@@ -250,7 +246,6 @@ def has_objectives(y: YearFacts) -> Derived:
     "objectives_measurable",
     "bool",
     sources=[_OBJECTIVES, f"{_OBJECTIVES}[].measurable"],
-    vi="mục tiêu chất lượng đo lường được",
     en="the year's objectives are measurable",
 )
 def objectives_measurable(y: YearFacts) -> Derived:
@@ -262,7 +257,6 @@ def objectives_measurable(y: YearFacts) -> Derived:
     "objectives_have_plan",
     "bool",
     sources=[_OBJECTIVES, f"{_OBJECTIVES}[].has_plan"],
-    vi="mục tiêu có kế hoạch thực hiện",
     en="the year's objectives have an implementation plan",
 )
 def objectives_have_plan(y: YearFacts) -> Derived:
@@ -274,7 +268,6 @@ def objectives_have_plan(y: YearFacts) -> Derived:
     "has_maintenance_plan",
     "bool",
     sources=["qms.maintenance_plans", "marks[].maintenance_plan"],
-    vi="có kế hoạch duy trì, cải tiến năm",
     en="a maintenance and improvement plan issued for the year",
 )
 def has_maintenance_plan(y: YearFacts) -> Derived:
@@ -286,7 +279,6 @@ def has_maintenance_plan(y: YearFacts) -> Derived:
     "survey_held",
     "bool",
     sources=["satisfaction_surveys", "marks[].satisfaction_survey"],
-    vi="đã khảo sát sự hài lòng trong năm",
     en="a customer-satisfaction survey was carried out in the year",
 )
 def survey_held(y: YearFacts) -> Derived:

@@ -31,7 +31,6 @@ def budget_text(y: YearFacts) -> str | None:
     "qms_budget_estimated",
     "bool",
     sources=["budgets"],
-    vi="đã lập dự toán kinh phí HTQLCL của năm, cùng dự toán ngân sách nhà nước (đến ngày đánh giá)",
     en="the year's QMS funding estimate was made with the state budget estimate (by the as-of date)",
 )
 def qms_budget_estimated(y: YearFacts) -> Derived:
@@ -70,7 +69,6 @@ def spending_texts(y: YearFacts) -> dict[str, Any]:
     "maintenance_overspent_vnd",
     "int",
     sources=["budgets"],
-    vi="số đồng chi duy trì, cải tiến thường xuyên HTQLCL trong năm vượt mức chi tối đa (0: trong mức)",
     en="đồng the year's routine maintenance and improvement of the QMS cost above the cap (0: within it)",
 )
 def maintenance_overspent_vnd(y: YearFacts) -> Derived:

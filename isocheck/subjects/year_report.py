@@ -27,7 +27,6 @@ _NO_DEADLINE = "{path} / yearly_report_due"  # the request sets no deadline; a p
     "report_requested",
     "bool",
     sources=["reports", "marks[].report_received"],
-    vi="có văn bản đề nghị báo cáo về năm (hoặc bảng tổng hợp theo dõi báo cáo của năm)",
     en="the inspecting unit asked for a QMS report on the year (or a roster tracks the year's report)",
 )
 def report_requested(y: YearFacts) -> Derived:
@@ -43,7 +42,6 @@ def report_requested(y: YearFacts) -> Derived:
     "report_submitted",
     "bool",
     sources=["reports", "reports[].submitted_on", "marks[].report_received"],
-    vi="đã gửi báo cáo năm (kể cả đơn vị kiểm tra ghi nhận đã nhận, không rõ ngày)",
     en="the report on the year was sent on or before the as-of date (or a roster marks it received, date unknown)",
 )
 def report_submitted(y: YearFacts) -> Derived:
@@ -60,7 +58,6 @@ def report_submitted(y: YearFacts) -> Derived:
     "report_due_passed",
     "bool",
     sources=["reports", "reports[].due_on", "marks[].report_received"],
-    vi="đã quá hạn gửi báo cáo (công văn không ghi hạn: hạn do tỉnh quy định; không có thì chưa rõ hạn)",
     en="the report's deadline (if the request set none: the province overlay's; else unknown) has passed",
 )
 def report_due_passed(y: YearFacts) -> Derived:
@@ -78,7 +75,6 @@ def report_due_passed(y: YearFacts) -> Derived:
     "report_days_late",
     "int",
     sources=["reports", "reports[].due_on", "reports[].submitted_on", "marks[].report_received"],
-    vi="số ngày gửi báo cáo sau hạn (âm: trước hạn)",
     en="days from the report's deadline to the day it was sent (negative: early)",
 )
 def report_days_late(y: YearFacts) -> Derived:

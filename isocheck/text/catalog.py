@@ -11,6 +11,11 @@ is and which key the code asks for; its ``msgid`` is the English, its ``msgstr``
   (:mod:`isocheck.text.click_messages`, plural forms as gettext plurals);
 - ``words:explain.basis``, ``words:minutes.title``…: the (vi, en) word tables of a view (explain, the HTML
   report's cards, the minutes, the batch summary in Word, the web form, the rules reference), :func:`pairs`;
+  ``words:subjects.``, ``words:docs.``, ``words:criteria.``: the value words of the subjects, of the fact
+  reference and of an inspector's judgement;
+- ``fact:Agency.qms``, ``title:Agency.qms``, ``field:legal_document.built_in``: what a fact field, a section
+  and a derived field mean; their English (the msgid) is in the code and harvested from it
+  (:mod:`isocheck.facts.meaning`, :mod:`isocheck.subjects.registry`; ``scripts/catalogs extract``);
 - ``glossary:NN``, ``toml:NN``: the Vietnamese of a third-party parser's English problem text, tried in the
   order of NN (:mod:`isocheck.text.glossary`, :mod:`isocheck.text.cli_messages`).
 

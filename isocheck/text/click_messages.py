@@ -4,7 +4,9 @@ click marks its messages with gettext (``_()`` and ``ngettext()`` in each of its
 catalogue; :mod:`isocheck.cli.language` hands these translations to click under ``--lang vi``. They are
 the entries of isocheck's gettext catalog (:mod:`isocheck.text.catalog`) of context ``click``, whose msgid is
 click's exact English message id (click 8.1–8.x), and ``usage`` (the words of the usage line). A message
-missing there stays English and the test of English leaks (tests/test_vietnamese.py) names it. Some
+missing there stays English and the test of English leaks (tests/test_vietnamese.py) names it;
+``tests/test_catalogs.py`` compares the catalog with every message of click's sources (but those only a
+programmer can meet: declaring commands wrongly, ``click.edit``…). Some
 translations leave out a placeholder whose value click fills in English (``{number_type}``, a path's
 ``{name}``) or in a form an inspector does not read (``{format}`` = ``'%Y-%m-%d'``: every date option of
 isocheck takes that one format).

@@ -10,10 +10,11 @@ audience reads them (Vietnamese ``16/11/2021``, English ``2021-11-16``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import string
 from typing import Any, NamedTuple
 
-from isocheck.text.catalog import keyed
+from isocheck.text.catalog import keyed, pairs
 
 LANGS = ("vi", "en")
 
@@ -27,6 +28,13 @@ def ui(key: str, lang: str) -> str:
 def pick(pair: tuple[str, str], lang: str) -> str:
     """The Vietnamese or English member of a ``(vi, en)`` pair (the local word tables of views)."""
     return pair[0] if lang == "vi" else pair[1]
+
+
+@functools.cache
+def words(prefix: str) -> dict[str, Words]:
+    """``{key: Words}`` of the contexts ``prefix`` + key (``words:subjects.``): value words, read once at import
+    (the modules of one prefix share the table; read it, do not change it)."""
+    return {key: Words(vi, en) for key, (vi, en) in pairs(prefix).items()}
 
 
 def ui_keys() -> list[str]:

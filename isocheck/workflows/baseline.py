@@ -23,6 +23,7 @@ from typing import Any
 import msgspec
 
 from isocheck.base.errors import InputError
+from isocheck.text.problems import glossed
 
 
 class _Result(msgspec.Struct):
@@ -95,7 +96,7 @@ def load_baseline(path: str | Path) -> Baseline:
         with open(path, "rb") as handle:
             size = handle.seek(0, 2)
             if size == 0:
-                raise InputError.of(str(path), "baseline.not_json", {"detail": "empty file"})
+                raise InputError.of(str(path), "baseline.empty")
             with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
                 doc = _decode(path, data)
     except FileNotFoundError:
@@ -121,4 +122,20 @@ def _decode(path, data) -> _Document:
             raise InputError.of(str(path), "baseline.not_batch", field="agencies") from None
         raise InputError.of(str(path), "baseline.bad_entry", field=f"agencies[{where.group(1)}]") from None
     except msgspec.DecodeError as exc:
-        raise InputError.of(str(path), "baseline.not_json", {"detail": exc}) from None
+        detail, line, column = _where(str(exc), data)
+        raise InputError.of(
+            str(path), "baseline.not_json", {"detail": glossed(detail)}, line=line, column=column
+        ) from None
+
+
+def _where(message: str, data) -> tuple[str, int | None, int | None]:
+    """msgspec's message without its "(byte N)", and the line and column (in characters) of that byte: the
+    words get their Vietnamese from the glossary (:func:`isocheck.text.problems.glossed`), the place is the
+    file's."""
+    at = re.search(r" \(byte (\d+)\)$", message)
+    if at is None and not message.startswith("Input data was truncated"):  # no place in the file to name
+        return message, None, None
+    offset = min(int(at.group(1)), len(data)) if at else len(data)  # truncated: it ends at the end
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(bytes(data[start:offset]).decode("utf-8", "replace")) + 1
+    return message[: at.start()] if at else message, bytes(data[:offset]).count(b"\n") + 1, column
