@@ -25,12 +25,13 @@ glue per *firing* (a JSON round trip of the session state each time), not its C 
 therefore compiled with ``cap`` — one firing hands the action every match of that branch at once — and a
 batch worker asserts a chunk of agencies' facts in one session, each fact carrying its agency's place in
 the chunk (:data:`AGENCY`, which also keeps identical agencies' facts distinct), so about forty firings
-serve a whole chunk instead of forty per agency. The action wrapper and the outcome bookkeeping still see
-one match at a time. Fact identity is a 32-bit hash: the more facts in one session, the likelier two
-distinct facts collide, which durable-rules reports as ``MessageObservedException`` (the fact is dropped).
-A session holds at most :data:`MAX_SESSION_FACTS` facts, and a session that raised or recorded any
-exception is matched again one agency per session, as before — so the outcomes never depend on how
-agencies were grouped (``tests/test_engine_sessions.py``).
+serve a whole chunk instead of forty per agency. The outcome bookkeeping reads each match as the plain dict
+under durable-rules' ``Content`` wrapper, inline in the firing (:meth:`Engine._record`); an action wrapper
+(tests) still sees one match at a time, as ``c.m``. Fact identity is a 32-bit hash: the more facts in one
+session, the likelier two distinct facts collide, which durable-rules reports as ``MessageObservedException``
+(the fact is dropped). A session holds at most :data:`MAX_SESSION_FACTS` facts, and a session that raised or
+recorded any exception is matched again one agency per session, as before — so the outcomes never depend on
+how agencies were grouped (``tests/test_engine_sessions.py``).
 """
 
 from __future__ import annotations
@@ -126,14 +127,11 @@ class Engine:
         for index, rule in enumerate(self.rules):
             for b, (outcome, condition) in enumerate(rule.branches):
                 pattern = {"$and": [{"kind": rule.subject}, *_as_list(compile_condition(condition))]}
-                action = self._action(rule, outcome)
-                if action_wrapper is not None:
-                    action = action_wrapper(action, rule, outcome)
-                definition[f"r{index}_b{b}_{outcome}"] = {
-                    "all": [{"m": pattern}],
-                    "cap": _CAP,
-                    "run": self._each(self._guarded(action, rule)),
-                }
+                if action_wrapper is None:
+                    run = self._record(rule, outcome)
+                else:
+                    run = self._each(self._guarded(action_wrapper(self._action(rule, outcome), rule, outcome), rule))
+                definition[f"r{index}_b{b}_{outcome}"] = {"all": [{"m": pattern}], "cap": _CAP, "run": run}
         definition["sink"] = {
             "all": [{"m": {"$ex": {"kind": 1}}}, {"never": {"kind": "__never__"}}],
             "run": lambda c: None,
@@ -165,15 +163,34 @@ class Engine:
         """A capped firing: ``action`` once per match, the agency marker told when the agency changes."""
 
         def each(c) -> None:
-            matches = c.m if isinstance(c.m, list) else [c.m]
             marker, current = self._marker, None
-            for m in matches:
-                if marker is not None and m[AGENCY] != current:
-                    current = m[AGENCY]
+            for m in _matches(c):
+                if marker is not None and m.get(AGENCY) != current:
+                    current = m.get(AGENCY)
                     marker(current)
                 action(_Match(m))
 
         return each
+
+    def _record(self, rule: Rule, outcome: str) -> Callable[[object], None]:
+        """:meth:`_each` of the guarded :meth:`_action`, inlined (no action wrapper: the batch's case): one
+        firing hands about a chunk's worth of matches, and three calls per match were most of the glue."""
+        fired, errors, rule_id = self._fired, self._action_errors, rule.id
+
+        def record(c) -> None:
+            marker, current = self._marker, None
+            for m in _matches(c):
+                agency = m.get(AGENCY)
+                if marker is not None and agency != current:
+                    current = agency
+                    marker(current)
+                try:
+                    fired.add((agency, rule_id, m["subject"], outcome))
+                except BaseException as exc:
+                    where, subject = _subject_of(_Match(m))
+                    errors[(where, subject, rule_id)] = f"{type(exc).__name__}: {exc}"
+
+        return record
 
     def evaluate(self, subjects: list[Subject]) -> tuple[Outcomes, Errors]:
         """Match one agency's subjects in a fresh session; return outcomes and errors per (rule, subject)."""
@@ -256,6 +273,13 @@ def _groups(agencies: list[list[Subject]]) -> Iterable[list[list[Subject]]]:
         size += len(subjects)
     if group:
         yield group
+
+
+def _matches(c) -> list:
+    """The matches of a capped firing as plain dicts (durable-rules wraps each in a ``Content``, whose every
+    read is a Python call)."""
+    found = c.m if isinstance(c.m, list) else [c.m]
+    return [getattr(m, "_d", m) for m in found]
 
 
 def _subject_of(c) -> tuple[int | None, str | None]:

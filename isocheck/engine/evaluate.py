@@ -43,42 +43,74 @@ def evaluate(
     year: int | None = None,
     announce_on: dt.date | None = None,
     matched: Matched | None = None,
+    brief: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """All findings of ``rules`` on ``agency`` as of ``as_of``, sorted; a planned announcement is judged as of
     ``announce_on`` (default: ``as_of``). ``matched``: the agency's subjects with the evaluator's outcomes and
-    errors for them, when they were already matched (the batch matches a chunk of agencies at once)."""
+    errors for them, when they were already matched (the batch matches a chunk of agencies at once). Findings
+    with an outcome in ``brief`` carry no evidence (``facts``, ``sources``): a batch format that never shows
+    them leaves them out (building them was a third of a batch entry's CPU)."""
     if matched is None:
         subjects = derive_subjects(agency, as_of, pack.parameters, year, pack.catalogue, announce_on)
-        outcomes, errors = evaluator.evaluate(subjects)
+        duty = duty_on(agency, as_of)
+        outcomes, errors = evaluator.evaluate(to_match(subjects, agency, as_of, rules, duty))
     else:
         subjects, outcomes, errors = matched
+        duty = duty_on(agency, as_of)
     by_kind: dict[str, list[Subject]] = defaultdict(list)
     for subject in subjects:
         by_kind[subject.kind].append(subject)
     agency_subject = by_kind["agency"][0]
-    duty = duty_on(agency, as_of)
     findings: list[Finding] = []
     for rule in rules:
-        reason = inapplicable(rule, agency, as_of, duty)
-        if reason is not None:
-            findings.append(_finding(rule, "not_applicable", agency_subject, reason=reason))
-            continue
-        if duty.status == "unknown":  # a body only encouraged, with no word on whether it is bound
-            findings.append(_finding(rule, "not_evaluable", agency_subject, missing=list(duty.missing)))
-            continue
         subjects_of_rule = by_kind.get(rule.subject, [])
-        if not subjects_of_rule:
+        decided = _decided(rule, agency, as_of, duty, bool(subjects_of_rule))
+        if isinstance(decided, dict):  # the reason it does not apply
+            findings.append(_finding(rule, "not_applicable", agency_subject, reason=decided))
+        elif decided == "duty_unknown":  # a body only encouraged, with no word on whether it is bound
+            findings.append(_finding(rule, "not_evaluable", agency_subject, missing=list(duty.missing)))
+        elif decided == "no_subject":
             findings.append(_no_subject(rule, agency, agency_subject))
-            continue
-        if rule.judgment and not is_known(agency, "judgements"):  # no judgement recorded: once, not per subject
+        elif decided == "unjudged":  # no judgement recorded: once, not per subject
             findings.append(_finding(rule, "not_evaluable", agency_subject, missing=[unjudged(rule)]))
-            continue
-        for subject in subjects_of_rule:
-            findings.extend(_resolve(rule, subject, outcomes, errors))
+        else:
+            for subject in subjects_of_rule:
+                findings.extend(_resolve(rule, subject, outcomes, errors))
     for finding in findings:
         finding.standard = agency.agency.standard
+        if finding.outcome not in brief and finding.subject is not None:
+            _add_evidence(finding, finding.subject)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _decided(rule: Rule, agency: Agency, as_of: dt.date, duty: Duty, has_subjects: bool) -> dict[str, str] | str | None:
+    """What decides ``rule`` for this agency before any of its subjects is matched — the reason it does not
+    apply (:func:`inapplicable`), ``duty_unknown`` (whether the body is bound is not known), ``no_subject`` or
+    ``unjudged`` (a rule on inspectors' judgements, none recorded) — or None: its subjects' outcomes do."""
+    reason = inapplicable(rule, agency, as_of, duty)
+    if reason is not None:
+        return reason
+    if duty.status == "unknown":
+        return "duty_unknown"
+    if not has_subjects:
+        return "no_subject"
+    if rule.judgment and not is_known(agency, "judgements"):
+        return "unjudged"
+    return None
+
+
+def to_match(subjects: list[Subject], agency: Agency, as_of: dt.date, rules: list[Rule], duty: Duty | None = None):
+    """The subjects whose outcomes :func:`evaluate` reads: those of a kind with a rule that their outcomes
+    decide (:func:`_decided`). The others are not sent to the evaluator: an agency with no judgements recorded
+    has its 2008 mandatory procedures and judged criteria decided without matching (``unjudged``), and they
+    were nearly half of what the engine matched in a batch."""
+    duty = duty or duty_on(agency, as_of)
+    kinds: set[str] = set()
+    for rule in rules:  # a kind is in as soon as one of its rules is
+        if rule.subject not in kinds and _decided(rule, agency, as_of, duty, True) is None:
+            kinds.add(rule.subject)
+    return [subject for subject in subjects if subject.kind in kinds]
 
 
 def inapplicable(rule: Rule, agency: Agency, as_of: dt.date, duty: Duty | None = None) -> dict[str, str] | None:
@@ -180,7 +212,7 @@ def _resolve(rule: Rule, subject: Subject, outcomes: dict, errors: dict) -> list
         return _failures(rule, subject, graded=outcome == GRADED)
     reason = None
     if outcome == "not_applicable" and rule.not_applicable_reason:  # its {placeholders}: the subject's values
-        values = {**subject.display, **subject.fields}
+        values = subject.values()
         reason = {lang: fill(rule.not_applicable_reason.get(lang), values, lang) for lang in LANGS}
     return [_finding(rule, outcome, subject, missing=missing, reason=reason)]
 
@@ -220,21 +252,13 @@ def _finding(
     missing: list[str] | None = None,
     error: str | None = None,
 ) -> Finding:
-    values = {**subject.display, **subject.fields}
-    referenced = rule.referenced_fields
-    facts = {name: readable(subject.kind, name, subject.fields[name]) for name in referenced if name in subject.fields}
-    for name in rule.message_placeholders:
-        if name in subject.display:
-            facts[name] = subject.display[name]
     return Finding(
         rule=rule,
         outcome=outcome,
         subject_kind=subject.kind,
         subject_id=subject.id,
         subject_label=subject.label,
-        values=values,
-        facts=facts,
-        sources={name: subject.sources.get(name, []) for name in referenced},
+        values=subject.values(),
         missing=missing or [],
         due_date=_due_date(rule, subject) if outcome == "pending" else None,
         reason=reason,
@@ -251,9 +275,23 @@ def _item_finding(rule: Rule, subject: Subject, item: dict, per: str | None = No
     finding.subject_id = str(item["id"])
     label = str(item.get("label") or item["id"])
     finding.subject_label = {"vi": label, "en": label}
-    finding.facts = {**finding.facts, **{k: v for k, v in item.items() if k not in ("id", "label", "source")}}
-    finding.sources = {**finding.sources, "item": [item["source"]]}
     return finding
+
+
+def _add_evidence(finding: Finding, subject: Subject) -> None:
+    """The finding's evidence: the facts its rule's conditions read and its messages name, with their fact-file
+    paths (and its item's, for one finding per item)."""
+    rule, item = finding.rule, finding.item
+    referenced = rule.referenced_fields
+    facts = {name: readable(subject.kind, name, subject.fields[name]) for name in referenced if name in subject.fields}
+    for name in rule.message_placeholders:
+        if name in subject.display:
+            facts[name] = subject.display[name]
+    sources = {name: subject.sources.get(name, []) for name in referenced}
+    if item is not None:
+        facts.update({k: v for k, v in item.items() if k not in ("id", "label", "source")})
+        sources["item"] = [item["source"]]
+    finding.facts, finding.sources = facts, sources
 
 
 def _due_date(rule: Rule, subject: Subject):

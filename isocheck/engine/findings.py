@@ -30,6 +30,8 @@ class WaiverLike(Protocol):
 
 OUTCOMES: tuple[str, ...] = ("fail", "error", "not_evaluable", "pending", "pass", "not_applicable", "waived")
 NONCONFORMITY = "fail"
+_OUTCOME_RANK = {outcome: i for i, outcome in enumerate(OUTCOMES)}  # sort keys (findings are sorted per agency)
+_SEVERITY_RANK = {severity: i for i, severity in enumerate(SEVERITIES)}
 
 
 @dataclass
@@ -70,7 +72,7 @@ class Finding:
         return self.severity_override or self.rule.severity
 
     def sort_key(self) -> tuple:
-        return (OUTCOMES.index(self.outcome), SEVERITIES.index(self.severity), self.rule.id, self.subject_id)
+        return (_OUTCOME_RANK[self.outcome], _SEVERITY_RANK[self.severity], self.rule.id, self.subject_id)
 
     def message(self, lang: str) -> str:
         rule = self.rule
@@ -143,8 +145,9 @@ class Finding:
             },
             "due_date": self.due_date.isoformat() if self.due_date else None,
         }
-        if rule.origin.source != "national" or rule.origin.changes:  # a province overlay added or changed it
-            result["origin"] = rule.origin.record(lang)
+        origin = rule.origin  # a pydantic private attribute: each read is a Python call
+        if origin.source != "national" or origin.changes:  # a province overlay added or changed it
+            result["origin"] = origin.record(lang)
         if self.waiver is not None:
             result["waived_outcome"] = self.waived_outcome
         waiver = self.waiver or self.waiver_expired

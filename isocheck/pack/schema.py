@@ -171,11 +171,19 @@ class Rule(_Strict):
         return {}
 
     def citations_data(self, lang: str = "vi", standard: int | None = None) -> list[dict]:
-        """The citations as plain dicts (the JSON form), each with how it reads in ``lang``."""
-        return [
-            {**c.model_dump(mode="json", exclude_none=True, exclude={"note"}), "text": c.format(lang, standard)}
-            for c in self.citations
-        ]
+        """The citations as plain dicts (the JSON form), each with how it reads in ``lang``: made once per
+        language and edition (every finding of the rule renders them), a fresh copy of each dict per call."""
+        key = (lang, standard)
+        if key not in self._citations_data:
+            self._citations_data[key] = [
+                {**c.model_dump(mode="json", exclude_none=True, exclude={"note"}), "text": c.format(lang, standard)}
+                for c in self.citations
+            ]
+        return [dict(c) for c in self._citations_data[key]]
+
+    @cached_property
+    def _citations_data(self) -> dict[tuple[str, int | None], list[dict]]:
+        return {}
 
     @cached_property
     def referenced_fields(self) -> list[str]:

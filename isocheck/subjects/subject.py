@@ -39,6 +39,14 @@ class Subject:
     due_date: dt.date | None = None
     notes: dict[str, Callable[[], tuple[str, str]]] = field(default_factory=dict)
     judgements: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _values: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def values(self) -> dict[str, Any]:
+        """The display values and known fields in one mapping, what message placeholders are filled from; made
+        on first use, once the subject is derived, and shared by the subject's findings (none changes it)."""
+        if self._values is None:
+            self._values = {**self.display, **self.fields}
+        return self._values
 
     def how(self, name: str, lang: str) -> str:
         """How field ``name`` was computed, in ``lang`` (``explain`` shows it; '' when nothing to say)."""

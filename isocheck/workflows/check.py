@@ -55,15 +55,17 @@ def check_agency(
     announce_on: dt.date | None = None,
     lines: dict | None = None,
     matched: Matched | None = None,
+    brief: frozenset[str] = frozenset(),
 ) -> Report:
     """Evaluate one agency: findings, then waivers; the readiness verdict for the pre-announcement
     profile; the rubric score when a rubric is given. Raises :class:`~isocheck.base.errors.InputError` when the
     agency cannot be checked on ``as_of`` (its level no longer exists then; ``lines``: the file's line map).
-    ``matched``: the subjects already matched by the evaluator (:func:`isocheck.engine.evaluate.evaluate`)."""
+    ``matched``: the subjects already matched by the evaluator, ``brief``: the outcomes whose findings need no
+    evidence (:func:`isocheck.engine.evaluate.evaluate`)."""
     check_applies(agency, as_of, file, lines)
     rules = pack.select(profile)
     engine = evaluator_for(pack, profile, evaluator)
-    findings = evaluate(agency, as_of, pack, rules, engine, year, announce_on, matched)
+    findings = evaluate(agency, as_of, pack, rules, engine, year, announce_on, matched, brief)
     if waivers:
         apply_waivers(findings, waivers, agency.agency.name, as_of)
         findings.sort(key=Finding.sort_key)
