@@ -17,10 +17,11 @@ from typing import Any, TypeVar
 from isocheck.facts.catalogue import Catalogue
 from isocheck.facts.model import Agency, Announcement, is_known
 from isocheck.law.parameters import Parameters
-from isocheck.text.ui import Words, format_value, words
+from isocheck.text.ui import Words, filled, format_value, words
 
 T = TypeVar("T")
-_NO_RECORD = words("words:subjects.")["no_number_name_date"]  # from the gettext catalog
+_WORDS = words("words:subjects.")  # value words, from the gettext catalog
+_NO_RECORD = _WORDS["no_number_name_date"]
 
 
 class Derivation:
@@ -136,18 +137,25 @@ def document_text(value: Any) -> str | Words:
     if not day:
         return str(number)
     if getattr(value, "name", None):  # a person, appointed by a decision of that day
-        return Words(f"{number}, quyết định ngày {day:%d/%m/%Y}", f"{number}, decision of {day.isoformat()}")
+        return filled(_WORDS["doc.person"], number=str(number), day=day)
     if not number:
-        return Words(f"ngày {day:%d/%m/%Y}", f"dated {day.isoformat()}")
-    return Words(f"{number} ngày {day:%d/%m/%Y}", f"{number} of {day.isoformat()}")
+        return filled(_WORDS["doc.dated"], day=day)
+    return filled(_WORDS["doc.numbered"], number=str(number), day=day)
 
 
 vi_date = functools.partial(format_value, lang="vi")  # dates as Vietnamese readers write them
 
 
+def days_words(days: int) -> Words:
+    """Days after a deadline as a message says them: "trễ 8 ngày", "đúng hạn", "còn 3 ngày"."""
+    if days == 0:
+        return _WORDS["days.on_time"]
+    return filled(_WORDS["days.late" if days > 0 else "days.to_go"], days=abs(days))
+
+
 def days_vi(days: int) -> str:
-    return f"trễ {days} ngày" if days > 0 else ("đúng hạn" if days == 0 else f"còn {-days} ngày")
+    return days_words(days).vi
 
 
 def days_en(days: int) -> str:
-    return f"{days} days late" if days > 0 else ("on the deadline" if days == 0 else f"{-days} days to go")
+    return days_words(days).en

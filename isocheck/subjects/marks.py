@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from isocheck.facts.evidence import YearMarks
-from isocheck.subjects.context import vi_date
 from isocheck.subjects.registry import Derived
-from isocheck.text.ui import Words
+from isocheck.text.ui import Words, filled, words
+
+_WORDS = words("words:subjects.")  # value words, from the gettext catalog
 
 DUTIES: tuple[str, ...] = (
     "internal_audit",
@@ -46,14 +47,8 @@ class Mark:
     def words(self) -> Words:
         """How a message shows a mark: "theo báo cáo, không rõ ngày (nguồn)" — or "không" for a mark of not held."""
         e = self.entry
-        day_vi = f", ngày {vi_date(e.recorded_on)}" if e.recorded_on else ""
-        day_en = f", {e.recorded_on.isoformat()}" if e.recorded_on else ""
-        if self.held:
-            return Words(
-                f"theo báo cáo, không rõ ngày ({e.source}{day_vi})",
-                f"per the report, date unknown ({e.source}{day_en})",
-            )
-        return Words(f"không có, theo báo cáo ({e.source}{day_vi})", f"none, per the report ({e.source}{day_en})")
+        key = ("mark.held" if self.held else "mark.none") + ("_on" if e.recorded_on else "")
+        return filled(_WORDS[key], source=e.source, day=e.recorded_on)
 
 
 def mark(agency: Any, year: int, duty: str) -> Mark | None:

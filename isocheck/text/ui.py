@@ -41,6 +41,12 @@ def ui_keys() -> list[str]:
     return list(_UI)
 
 
+def filled(template: Words, **values: Any) -> Words:
+    """``template`` (words with ``{name}`` placeholders, e.g. from :func:`words`) filled in each language: dates,
+    yes/no and words as that language writes them (:func:`format_value`)."""
+    return Words(fill(template.vi, values, "vi"), fill(template.en, values, "en"))
+
+
 class Words(NamedTuple):
     """A value that is itself words, in both languages (e.g. "theo báo cáo, không rõ ngày"): messages show the
     words of their language."""
