@@ -25,7 +25,10 @@ from isocheck.report.minutes.layout import clean
 
 KINDS = ("agency", "unit", "group", "total")
 _DOCUMENT = "word/document.xml"
-_MARK = "\ue000"  # private-use characters around a placeholder: no text of a fact file reaches them unescaped
+# private-use characters around a placeholder. A fact file may hold them too, harmlessly: placeholders are sought
+# only in the saved document, where no agency name precedes the last sample row, and a row's cells are filled
+# in afterwards without being searched again.
+_MARK = "\ue000"
 
 
 def placeholder(section: int, kind: str, column: int) -> str:
