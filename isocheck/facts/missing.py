@@ -7,7 +7,9 @@ on inspectors' judgements, the criteria still to be judged (``judgements (qualit
 listing — the report's table and HTML, explain, the batch's findings CSV and HTML sections — words them through
 this module, so they read alike: "Ngày người đứng đầu xác nhận HTQLCL có hiệu lực
 (announcements[1].head_confirmed_on)", "Danh mục TTHC do tỉnh công bố (--catalogue)", "Nhận định tại chỗ của đoàn
-kiểm tra theo các tiêu chí (judgements: quality_manual.framework_model)".
+kiểm tra theo các tiêu chí (judgements: quality_manual.framework_model)". An entry may carry a reason after its
+path or parameter (:func:`because`): "legal_update_max_months (not in force)" reads "Thời hạn hoặc mức theo quy định
+chưa có hiệu lực vào ngày đánh giá (legal_update_max_months)".
 """
 
 from __future__ import annotations
@@ -18,6 +20,25 @@ from isocheck.text.ui import ui
 
 NO_CATALOGUE = "--catalogue"  # not a fact of the file: the option that gives the province's TTHC list
 JUDGEMENTS = "judgements"  # a rule resting on on-site judgements misses "judgements (criterion, criterion…)"
+# why a value is missing, after the entry in brackets -> the catalog's words for it (missing.<reason key>)
+NOT_IN_FORCE = "not in force"  # a dated parameter (a time limit, a cap) not in force on the as-of date
+RECEIVED_UNDATED = "received per the roster, date unknown"  # a report a roster marks received, with no date
+_REASONS = {NOT_IN_FORCE: "missing.not_in_force", RECEIVED_UNDATED: "missing.received_undated"}
+
+
+def because(entry: str, reason: str) -> str:
+    """A missing entry with its reason: ``legal_update_max_months (not in force)`` (``reason``: one of the above)."""
+    if reason not in _REASONS:
+        raise KeyError(f"no words for the missing reason {reason!r}")
+    return f"{entry} ({reason})"
+
+
+def _reason(missing: str) -> tuple[str, str] | None:
+    """(entry, catalog key) of an entry written by :func:`because`, or None."""
+    for reason, key in _REASONS.items():
+        if missing.endswith(f" ({reason})"):
+            return missing[: -len(reason) - 3], key
+    return None
 
 
 def _judgements(missing: str) -> str | None:
@@ -35,6 +56,9 @@ def missing_meaning(missing: str, lang: str) -> str | None:
         return ui("missing.catalogue", lang)
     if _judgements(missing) is not None:
         return ui("missing.judgements", lang)
+    reason = _reason(missing)
+    if reason is not None:
+        return ui(reason[1], lang)
     return path_meaning(Agency, missing, lang)
 
 
@@ -45,4 +69,7 @@ def missing_text(missing: str, lang: str) -> str:
     criteria = _judgements(missing)
     if criteria is not None:  # "Nhận định tại chỗ … (judgements: quality_manual.framework_model, …)"
         return f"{ui('missing.judgements', lang)} ({JUDGEMENTS}{': ' + criteria if criteria else ''})"
+    reason = _reason(missing)
+    if reason is not None:
+        return f"{ui(reason[1], lang)} ({reason[0]})"
     return path_with_meaning(Agency, missing, lang)

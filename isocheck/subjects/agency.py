@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from isocheck.base.calendar import days_between
+from isocheck.facts.missing import NOT_IN_FORCE, because
 from isocheck.facts.model import CertificationBodyContract
-from isocheck.subjects.context import Derivation, SubjectFacts, days_en, days_vi, document_text, latest, vi_date
+from isocheck.subjects.context import Derivation, SubjectFacts, days_words, document_text, in_words, latest
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
 # the QMS decisions and appointments: (qms.<name>, the field saying it exists, its meaning in English — the
@@ -174,17 +175,14 @@ def on_2008(a: AgencyFacts) -> Derived:
 )
 def days_past_transition_deadline(a: AgencyFacts) -> Derived:
     if a.transition is None:
-        return Derived(None, ["agency.standard"], ["no transition deadline in force on the as-of date"])
+        return Derived(None, ["agency.standard"], [because("standard_2015_transition_deadline", NOT_IN_FORCE)])
     deadline, as_of, basis = a.transition, a.d.as_of, a.transition_basis
     days = days_between(deadline, as_of)
 
     def note() -> tuple[str, str]:  # due *before* the deadline: one day later counts from the day before
         last_day = deadline - dt.timedelta(days=1)
-        return (
-            f"hoàn thành chuyển đổi trước ngày {vi_date(deadline)} ({basis}), tức chậm nhất ngày {vi_date(last_day)}; "
-            f"ngày đánh giá {vi_date(as_of)}: {days_vi(days + 1)}",
-            f"conversion due before {deadline.isoformat()} ({basis}), i.e. by {last_day.isoformat()}; "
-            f"as of {as_of.isoformat()}: {days_en(days + 1)}",
+        return in_words(
+            "note.transition", deadline=deadline, basis=basis, last_day=last_day, as_of=as_of, days=days_words(days + 1)
         )
 
     return Derived(days, ["agency.standard"], note=note)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from isocheck.facts.model import Announcement, InternalAudit, ManagementReview, is_known
-from isocheck.subjects.context import Derivation, SubjectFacts, latest, vi_date
+from isocheck.subjects.context import Derivation, SubjectFacts, in_words, labelled, latest
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 from isocheck.text.ui import Words, words
 
@@ -52,9 +52,9 @@ class AnnouncementFacts(SubjectFacts):
         self.current = current
         self.day = ann.date if ann is not None else d.announce_on
         if ann is None:
-            label = {"vi": f"Dự kiến công bố ngày {self.day:%d/%m/%Y}", "en": f"Planned announcement on {self.day}"}
+            label = labelled("planned", day=self.day)
         else:
-            label = {"vi": f"Quyết định công bố {ann.decision}", "en": f"Announcement {ann.decision}"}
+            label = labelled("announcement", decision=ann.decision)
         super().__init__(d, "planned" if ann is None else ann.decision, label)
         # preconditions are sought from the approval of the documents (if it came on or before the
         # announcement) up to the announcement; "none found" means "none held" when the records cover it all
@@ -68,7 +68,7 @@ class AnnouncementFacts(SubjectFacts):
         """The internal audits (or management reviews) held in the window."""
         return [x for x in items or [] if x.date <= self.day and (self.since is None or x.date >= self.since)]
 
-    def held(self, source: str, what_vi: str, what_en: str) -> Derived:
+    def held(self, source: str) -> Derived:
         """Whether an event of list ``source`` (internal_audits, management_reviews) was held in the window
         (unknown when the records do not tell), with the window in the note."""
         items = getattr(self.d.agency, source)
@@ -80,13 +80,10 @@ class AnnouncementFacts(SubjectFacts):
         since, day, until = self.since, self.day, self.until()
 
         def note() -> tuple[str, str]:
-            window_vi = (
-                f"từ ngày phê duyệt tài liệu {vi_date(since)} " if since else ""
-            ) + f"{until.vi} {vi_date(day)}"
-            window_en = (f"from the approval of the documents on {since.isoformat()} " if since else "") + (
-                f"{until.en} {day.isoformat()}"
-            )
-            return f"{what_vi} {window_vi}", f"{what_en} {window_en}"
+            what = _WORDS[f"held.{source}"]
+            if since:
+                return in_words("note.held_since_approval", what=what, since=since, until=until, day=day)
+            return in_words("note.held", what=what, until=until, day=day)
 
         return Derived(held, [source, "qms.documents_approved"], note=note)
 
@@ -190,7 +187,7 @@ def documents_approved_before(s: AnnouncementFacts) -> Derived:
     en="an internal audit was held after approval and on or before the announcement date",
 )
 def audit_before(s: AnnouncementFacts) -> Derived:
-    return s.held("internal_audits", "đánh giá nội bộ", "internal audits")
+    return s.held("internal_audits")
 
 
 @derived_field(
@@ -231,7 +228,7 @@ def _open_nonconformities(audits: list[InternalAudit], day: dt.date) -> int | No
     en="a management review was held after approval and on or before the announcement date",
 )
 def review_before(s: AnnouncementFacts) -> Derived:
-    return s.held("management_reviews", "xem xét của lãnh đạo", "management reviews")
+    return s.held("management_reviews")
 
 
 @derived_field(

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from isocheck.facts.model import CorrectiveAction, InternalAudit
 from isocheck.subjects import judgements as j
-from isocheck.subjects.context import Derivation, SubjectFacts
+from isocheck.subjects.context import Derivation, SubjectFacts, labelled
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
 KIND = SubjectKind(
@@ -62,10 +62,7 @@ class AuditFacts(SubjectFacts):
         super().__init__(
             d,
             audit.date.isoformat(),
-            {
-                "vi": f"Đánh giá nội bộ ngày {audit.date:%d/%m/%Y}",
-                "en": f"Internal audit of {audit.date.isoformat()}",
-            },
+            labelled("audit", day=audit.date),
         )
         findings = audit.findings
         self.nonconformities = None if findings is None else findings.major + findings.minor

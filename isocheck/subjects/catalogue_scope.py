@@ -22,11 +22,12 @@ from typing import Any
 from isocheck.base.calendar import add_months
 from isocheck.facts.catalogue import CODE, LEVEL_OF_AGENCY, LEVEL_WORDS, Catalogue, Entry, fold
 from isocheck.subjects import judgements as j
-from isocheck.subjects.context import Derivation, latest, vi_date
-from isocheck.text.ui import Words, words
+from isocheck.subjects.context import Derivation, latest
+from isocheck.text.ui import Words, filled, words
 
 FIELD_CRITERION = "tthc_field.applies"
-_OWN_LIST = words("words:subjects.")["own_list_basis"]  # from the gettext catalog
+_WORDS = words("words:subjects.")  # value words, from the gettext catalog
+_OWN_LIST = _WORDS["own_list_basis"]
 
 
 @dataclass
@@ -101,21 +102,9 @@ def item(clock: OnClock, source: str, listed: bool) -> dict[str, Any]:
     e = clock.entry
     decided = e.decision or "—"
     if listed:  # abolished, still in the agency's list
-        since = e.abolished_on
-        gap = Words(
-            f"đã bị bãi bỏ từ ngày {vi_date(since) if since else '—'} theo Danh mục TTHC của tỉnh nhưng vẫn còn trong "
-            f"danh mục TTHC và quy trình nội bộ của cơ quan (hạn cập nhật {vi_date(clock.due)})",
-            f"was abolished from {since.isoformat() if since else '—'} in the province's TTHC list but is still in the "
-            f"agency's list and internal procedures (to be updated by {clock.due.isoformat()})",
-        )
+        gap = filled(_WORDS["scope.gap_abolished"], since=e.abolished_on or "—", due=clock.due)
     else:
-        start = e.in_force
-        gap = Words(
-            f"có trong Danh mục TTHC của tỉnh (công bố tại {decided}, hiệu lực {vi_date(start) if start else '—'}) "
-            f"nhưng chưa có trong danh mục TTHC và quy trình nội bộ của cơ quan (hạn cập nhật {vi_date(clock.due)})",
-            f"is in the province's TTHC list (announced by {decided}, in force {start.isoformat() if start else '—'}) "
-            f"but not in the agency's list and internal procedures (to be built in by {clock.due.isoformat()})",
-        )
+        gap = filled(_WORDS["scope.gap_missing"], decision=decided, start=e.in_force or "—", due=clock.due)
     return {
         "id": e.code,
         "label": f"{e.code} ({e.field})",
@@ -134,14 +123,11 @@ def basis(check: ScopeCheck | None, level: str) -> Words:
     the catalogue and the fields stated not applicable."""
     if check is None:
         return _OWN_LIST
-    vi_level, en_level = LEVEL_WORDS[LEVEL_OF_AGENCY[level]]
     count = sum(1 for e in check.entries if not e.abolished)
-    vi = f"đã đối chiếu Danh mục TTHC của tỉnh — {check.catalogue.name}, {count} TTHC {vi_level} của cơ quan"
-    en = f"compared with the province's TTHC list — {check.catalogue.name}, {count} {en_level} TTHC of the agency"
+    level_words = Words(*LEVEL_WORDS[LEVEL_OF_AGENCY[level]])
+    parts = [filled(_WORDS["scope.compared"], catalogue=check.catalogue.name, count=count, level=level_words)]
     for name, entries in check.not_applicable.items():
         note = j.note_of(check.field_notes.get(name)).rstrip(" .")
-        vi += f"; lĩnh vực {name}, gồm {len(entries)} TTHC, không áp dụng đối với cơ quan" + (
-            f": «{note}»" if note else ""
-        )
-        en += f"; the field {name}, {len(entries)} TTHC, does not concern the agency" + (f": «{note}»" if note else "")
-    return Words(vi, en)
+        field = filled(_WORDS["scope.field_not_applicable"], field=name, count=len(entries))
+        parts.append(Words(*(text + (f": «{note}»" if note else "") for text in field)))
+    return Words("; ".join(part.vi for part in parts), "; ".join(part.en for part in parts))

@@ -11,7 +11,7 @@ from typing import Any
 from isocheck.facts.model import ConsultantContract, is_known
 from isocheck.facts.records import ConsultantDeviation
 from isocheck.law.lead_units import units
-from isocheck.subjects.context import Derivation, SubjectFacts
+from isocheck.subjects.context import Derivation, SubjectFacts, labelled
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 from isocheck.text.ui import LANGS
 
@@ -39,9 +39,7 @@ class ConsultantFacts(SubjectFacts):
         self.contract = contract
         self.src = f"consultants[{index}]"
         name = contract.consultant
-        super().__init__(
-            d, f"{name} ({contract.contract_date.isoformat()})", {"vi": f"Tư vấn {name}", "en": f"Consultant {name}"}
-        )
+        super().__init__(d, f"{name} ({contract.contract_date.isoformat()})", labelled("consultant", name=name))
 
     def unreported(self) -> list[ConsultantDeviation] | None:
         """The departures recorded by the as-of date and not reported in writing by then to both the supervising

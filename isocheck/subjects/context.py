@@ -11,13 +11,12 @@ that rules only compare fields of one flat fact (DESIGN.md, "derive before match
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from typing import Any, TypeVar
 
 from isocheck.facts.catalogue import Catalogue
 from isocheck.facts.model import Agency, Announcement, is_known
 from isocheck.law.parameters import Parameters
-from isocheck.text.ui import Words, filled, format_value, words
+from isocheck.text.ui import Words, filled, words
 
 T = TypeVar("T")
 _WORDS = words("words:subjects.")  # value words, from the gettext catalog
@@ -143,7 +142,16 @@ def document_text(value: Any) -> str | Words:
     return filled(_WORDS["doc.numbered"], number=str(number), day=day)
 
 
-vi_date = functools.partial(format_value, lang="vi")  # dates as Vietnamese readers write them
+def labelled(key: str, **values: Any) -> dict[str, str]:
+    """A subject's label in both languages, from the catalog's template ``words:subjects.label.<key>``
+    ("Đánh giá nội bộ ngày {day}")."""
+    return dict(filled(_WORDS[f"label.{key}"], **values)._asdict())
+
+
+def in_words(key: str, **values: Any) -> tuple[str, str]:
+    """The catalog's template ``words:subjects.<key>`` filled, as the (vi, en) pair a derived field's note is."""
+    filled_in = filled(_WORDS[key], **values)
+    return filled_in.vi, filled_in.en
 
 
 def days_words(days: int) -> Words:
@@ -151,11 +159,3 @@ def days_words(days: int) -> Words:
     if days == 0:
         return _WORDS["days.on_time"]
     return filled(_WORDS["days.late" if days > 0 else "days.to_go"], days=abs(days))
-
-
-def days_vi(days: int) -> str:
-    return days_words(days).vi
-
-
-def days_en(days: int) -> str:
-    return days_words(days).en

@@ -9,10 +9,14 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from isocheck.base.calendar import add_months, days_between
+from isocheck.facts.missing import NOT_IN_FORCE, because
 from isocheck.facts.model import Inspection, is_known
 from isocheck.facts.records import InformationRequest
-from isocheck.subjects.context import Derivation, SubjectFacts, days_en, days_vi, vi_date
+from isocheck.subjects.context import Derivation, SubjectFacts, days_words, in_words, labelled
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
+from isocheck.text.ui import filled, words
+
+_WORDS = words("words:subjects.")  # value words, from the gettext catalog
 
 KIND = SubjectKind(
     "inspection",
@@ -33,7 +37,7 @@ KIND = SubjectKind(
     fact_list="inspections",
 )
 
-_NOT_IN_FORCE = ["inspection_corrective_max_months (not in force)"]
+_NOT_IN_FORCE = [because("inspection_corrective_max_months", NOT_IN_FORCE)]
 
 
 class InspectionFacts(SubjectFacts):
@@ -43,7 +47,7 @@ class InspectionFacts(SubjectFacts):
         super().__init__(
             d,
             inspection.decision,
-            {"vi": f"Kiểm tra theo {inspection.decision}", "en": f"Inspection {inspection.decision}"},
+            labelled("inspection", decision=inspection.decision),
         )
         signed = (
             inspection.minutes_signed_on
@@ -166,13 +170,9 @@ def corrective_days_after_deadline(i: InspectionFacts) -> Derived:
     days, deadline, signed, sent = i.days, i.deadline, i.signed, i.sent
 
     def note() -> tuple[str, str]:
-        end = sent or i.d.as_of
-        end_vi = f"gửi ngày {vi_date(end)}" if sent else f"chưa gửi, tính đến ngày đánh giá {vi_date(end)}"
-        end_en = f"sent on {end.isoformat()}" if sent else f"not sent; counted to the as-of date {end.isoformat()}"
-        return (
-            f"ký biên bản {vi_date(signed)} + {i.months} tháng = hạn {vi_date(deadline)}; {end_vi}: {days_vi(days)}",
-            f"minutes signed {signed.isoformat()} + {i.months} months = deadline {deadline.isoformat()}; "
-            f"{end_en}: {days_en(days)}",
+        end = filled(_WORDS["note.sent"], day=sent) if sent else filled(_WORDS["note.not_sent_counted"], day=i.d.as_of)
+        return in_words(
+            "note.corrective_report", signed=signed, months=i.months, deadline=deadline, end=end, days=days_words(days)
         )
 
     return Derived(days, sources, note=note)

@@ -13,8 +13,11 @@ from typing import Any
 
 from isocheck.facts.criteria import aspect_words, criterion, judgement_words
 from isocheck.facts.evidence import Judgement
-from isocheck.subjects.context import Derivation, vi_date
+from isocheck.subjects.context import Derivation, in_words
 from isocheck.subjects.registry import Derived
+from isocheck.text.ui import Words, filled, words
+
+_WORDS = words("words:subjects.")  # value words, from the gettext catalog
 
 SOURCE = "judgements"
 
@@ -69,19 +72,19 @@ def record(i: int, j: Judgement) -> dict[str, Any]:
 
 def how(r: dict[str, Any]) -> tuple[str, str]:
     """One line saying who judged what, when and where (the 'how computed' column of explain)."""
-    who_vi = f" của {r['judged_by']}" if r["judged_by"] else ""
-    who_en = f" by {r['judged_by']}" if r["judged_by"] else ""
-    day = r["judged_on"]
-    when_vi = f" ngày {vi_date(day)}" if day else ""
-    when_en = f" on {day.isoformat()}" if day else ""
-    where_vi = f", xem tại: {r['seen_in']}" if r["seen_in"] else ""
-    where_en = f", seen in: {r['seen_in']}" if r["seen_in"] else ""
-    differs_vi = f"; khác ở: {aspect_words(r['aspects'], 'vi')}" if r["aspects"] else ""
-    differs_en = f"; differs in: {aspect_words(r['aspects'], 'en')}" if r["aspects"] else ""
-    note = f": «{r['note']}»" if r["note"] else ""
-    return (
-        f"nhận định «{judgement_words(r['judgement'], 'vi')}»{who_vi}{when_vi}{where_vi}{differs_vi}{note}",
-        f"judged “{judgement_words(r['judgement'], 'en')}”{who_en}{when_en}{where_en}{differs_en}{note}",
+    day, aspects = r["judged_on"], r["aspects"]
+    return in_words(
+        "note.judged",
+        judgement=Words(judgement_words(r["judgement"], "vi"), judgement_words(r["judgement"], "en")),
+        who=filled(_WORDS["note.judged_by"], name=r["judged_by"]) if r["judged_by"] else "",
+        when=filled(_WORDS["note.judged_on"], day=day) if day else "",
+        where=filled(_WORDS["note.seen_in"], place=r["seen_in"]) if r["seen_in"] else "",
+        differs=filled(
+            _WORDS["note.differs_in"], aspects=Words(aspect_words(aspects, "vi"), aspect_words(aspects, "en"))
+        )
+        if aspects
+        else "",
+        note=f": «{r['note']}»" if r["note"] else "",
     )
 
 

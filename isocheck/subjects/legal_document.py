@@ -8,9 +8,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from isocheck.base.calendar import add_months, days_between
+from isocheck.facts.missing import NOT_IN_FORCE, because
 from isocheck.facts.model import LegalDocument, is_known
-from isocheck.subjects.context import Derivation, SubjectFacts, days_en, days_vi, vi_date
+from isocheck.subjects.context import Derivation, SubjectFacts, days_words, in_words, labelled
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
+from isocheck.text.ui import filled, words
+
+_WORDS = words("words:subjects.")  # value words, from the gettext catalog
 
 KIND = SubjectKind(
     "legal_document",
@@ -26,14 +30,14 @@ KIND = SubjectKind(
     fact_list="legal_documents",
 )
 
-_NOT_IN_FORCE = ["legal_update_max_months (not in force)"]
+_NOT_IN_FORCE = [because("legal_update_max_months", NOT_IN_FORCE)]
 
 
 class LegalDocumentFacts(SubjectFacts):
     def __init__(self, d: Derivation, index: int, doc: LegalDocument):
         self.doc = doc
         self.src = f"legal_documents[{index}]"
-        super().__init__(d, doc.number, {"vi": f"Văn bản {doc.number}", "en": f"Legal document {doc.number}"})
+        super().__init__(d, doc.number, labelled("legal_document", number=doc.number))
         # the months allowed on the as-of date (None: no such obligation in force), counted from the day the
         # document took effect — or, for a law already in force then, from the day the obligation began
         # (QĐ 19/2014/QĐ-TTg took effect on 18/05/2014: the first valid_from of legal_update_max_months)
@@ -108,26 +112,24 @@ def days_after_deadline(doc: LegalDocumentFacts) -> Derived:
     days, deadline, built = doc.days, doc.deadline, doc.doc.built_in_on
 
     def note() -> tuple[str, str]:
-        end = built if built is not None else doc.d.as_of
-        end_vi = f"cập nhật ngày {vi_date(end)}" if built else f"chưa cập nhật, tính đến ngày đánh giá {vi_date(end)}"
-        end_en = (
-            f"built in on {end.isoformat()}" if built else f"not built in; counted to the as-of date {end.isoformat()}"
-        )
+        if built is not None:
+            end = filled(_WORDS["note.built_in"], day=built)
+        else:
+            end = filled(_WORDS["note.not_built_in_counted"], day=doc.d.as_of)
         effective, start = doc.doc.effective_on, doc.counted_from
         if start == effective:
-            from_vi, from_en = f"hiệu lực {vi_date(effective)}", f"effective {effective.isoformat()}"
+            counted = filled(_WORDS["note.effective"], effective=effective)
         else:  # in force before the obligation began: counted from its first day
-            from_vi = (
-                f"hiệu lực {vi_date(effective)}, trước khi {doc.obligation_basis} có hiệu lực; "
-                f"tính từ ngày {vi_date(start)}"
+            counted = filled(
+                _WORDS["note.effective_before_obligation"], effective=effective, basis=doc.obligation_basis, start=start
             )
-            from_en = (
-                f"effective {effective.isoformat()}, before {doc.obligation_basis} took effect; "
-                f"counted from {start.isoformat()}"
-            )
-        return (
-            f"{from_vi} + {doc.months} tháng dương lịch = hạn {vi_date(deadline)}; {end_vi}: {days_vi(days)}",
-            f"{from_en} + {doc.months} calendar months = deadline {deadline.isoformat()}; {end_en}: {days_en(days)}",
+        return in_words(
+            "note.build_in_deadline",
+            start=counted,
+            months=doc.months,
+            deadline=deadline,
+            end=end,
+            days=days_words(days),
         )
 
     return Derived(days, sources, note=note)

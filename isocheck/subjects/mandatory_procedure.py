@@ -14,6 +14,7 @@ from isocheck.facts.model import MANDATORY_PROCEDURES_2008, MandatoryProcedure
 from isocheck.subjects import judgements as j
 from isocheck.subjects.context import Derivation, SubjectFacts
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
+from isocheck.text.ui import words
 
 KIND = SubjectKind(
     "mandatory_procedure",
@@ -25,35 +26,10 @@ KIND = SubjectKind(
     },
 )
 
-NAMES = {  # kind -> (Vietnamese, English) with the clause of TCVN ISO 9001:2008
-    "document_control": ("Thủ tục kiểm soát tài liệu (§4.2.3)", "Control of documents (§4.2.3)"),
-    "record_control": ("Thủ tục kiểm soát hồ sơ (§4.2.4)", "Control of records (§4.2.4)"),
-    "internal_audit": ("Thủ tục đánh giá nội bộ (§8.2.2)", "Internal audit (§8.2.2)"),
-    "nonconforming_output": (
-        "Thủ tục kiểm soát sản phẩm không phù hợp (§8.3)",
-        "Control of nonconforming product (§8.3)",
-    ),
-    "corrective_action": ("Thủ tục hành động khắc phục (§8.5.2)", "Corrective action (§8.5.2)"),
-    "preventive_action": ("Thủ tục hành động phòng ngừa (§8.5.3)", "Preventive action (§8.5.3)"),
-}
-# on a QMS on TCVN ISO 9001:2015 the same processes, kept as documented information (document control: judged
-# as a whole, criterion document_control.as_written)
-NAMES_2015 = {
-    "record_control": (
-        "Kiểm soát hồ sơ — thông tin dạng văn bản được lưu giữ (§7.5.3)",
-        "Control of records — retained documented information (§7.5.3)",
-    ),
-    "internal_audit": ("Đánh giá nội bộ (§9.2)", "Internal audit (§9.2)"),
-    "nonconforming_output": ("Kiểm soát đầu ra không phù hợp (§8.7)", "Control of nonconforming outputs (§8.7)"),
-    "corrective_action": (
-        "Sự không phù hợp và hành động khắc phục (§10.2)",
-        "Nonconformity and corrective action (§10.2)",
-    ),
-    "preventive_action": (
-        "Hành động giải quyết rủi ro và cơ hội, thay cho hành động phòng ngừa (§6.1)",
-        "Actions to address risks and opportunities, in place of preventive action (§6.1)",
-    ),
-}
+# kind -> its name in both languages, with its clause: words:subjects.procedure_2008.<kind> in the gettext catalog,
+# and on a QMS on TCVN ISO 9001:2015 the same processes, kept as documented information, procedure_2015.<kind>
+# (document control: judged as a whole, criterion document_control.as_written)
+_WORDS = words("words:subjects.")
 _LIST = "qms.mandatory_procedures"
 _CRITERION = "mandatory_procedure.as_written"
 
@@ -64,8 +40,8 @@ class MandatoryProcedureFacts(SubjectFacts):
     def __init__(self, d: Derivation, kind: str, listed: bool | None, entry: tuple[int, MandatoryProcedure] | None):
         self.listed = listed
         self.entry = entry
-        vi, en = (NAMES if d.agency.agency.standard == 2008 else NAMES_2015)[kind]
-        super().__init__(d, kind, {"vi": vi, "en": en})
+        edition = 2008 if d.agency.agency.standard == 2008 else 2015
+        super().__init__(d, kind, dict(_WORDS[f"procedure_{edition}.{kind}"]._asdict()))
 
     def display(self) -> dict[str, Any]:
         shown: dict[str, Any] = {"procedure_vi": self.label["vi"], "procedure_en": self.label["en"]}

@@ -13,7 +13,7 @@ from isocheck.facts.missing import NO_CATALOGUE
 from isocheck.facts.model import Procedure
 from isocheck.subjects import catalogue_scope as scope
 from isocheck.subjects import judgements as j
-from isocheck.subjects.context import Derivation, SubjectFacts
+from isocheck.subjects.context import Derivation, SubjectFacts, labelled
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 from isocheck.text.ui import Words, words
 
@@ -93,7 +93,7 @@ def _judged_item(i: int, p: Procedure, found: tuple[int, Any]) -> dict[str, Any]
 class ProceduresFacts(SubjectFacts):
     def __init__(self, d: Derivation):
         self.listed = d.agency.procedures
-        super().__init__(d, "procedures", {"vi": "Danh mục TTHC", "en": "Administrative procedures"})
+        super().__init__(d, "procedures", labelled("procedures"))
         listed = list(enumerate(self.listed or []))
         covered = [(i, p) for i, p in listed if p.internal_procedure]
         self.scope = scope.compare(d)

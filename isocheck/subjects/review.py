@@ -7,7 +7,7 @@ from typing import Any
 
 from isocheck.facts.model import ManagementReview, is_known
 from isocheck.subjects import judgements as j
-from isocheck.subjects.context import Derivation, SubjectFacts
+from isocheck.subjects.context import Derivation, SubjectFacts, labelled
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
 KIND = SubjectKind(
@@ -31,10 +31,7 @@ class ReviewFacts(SubjectFacts):
         super().__init__(
             d,
             review.date.isoformat(),
-            {
-                "vi": f"Xem xét của lãnh đạo ngày {review.date:%d/%m/%Y}",
-                "en": f"Management review of {review.date.isoformat()}",
-            },
+            labelled("review", day=review.date),
         )
 
     def display(self) -> dict[str, Any]:

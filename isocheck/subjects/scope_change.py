@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from isocheck.facts.model import ScopeChange
-from isocheck.subjects.context import Derivation, SubjectFacts
+from isocheck.subjects.context import Derivation, SubjectFacts, labelled
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 
 KIND = SubjectKind(
@@ -29,10 +29,7 @@ class ScopeChangeFacts(SubjectFacts):
         super().__init__(
             d,
             f"{change.date.isoformat()} {change.kind}",
-            {
-                "vi": f"Thay đổi phạm vi ngày {change.date:%d/%m/%Y}",
-                "en": f"Scope change of {change.date.isoformat()}",
-            },
+            labelled("scope_change", day=change.date),
         )
 
     def after(self) -> list[Any]:

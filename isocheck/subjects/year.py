@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from isocheck.base.calendar import year_end
 from isocheck.facts.model import MaintenancePlan, QualityObjectives, YearlyReport
 from isocheck.law.parameters import ParameterValue
-from isocheck.subjects.context import Derivation, SubjectFacts, document_text, vi_date
+from isocheck.subjects.context import Derivation, SubjectFacts, document_text, in_words, labelled
 from isocheck.subjects.marks import Mark, dated_record, mark, marked, or_mark
 from isocheck.subjects.registry import Derived, SubjectKind, derived_field
 from isocheck.text.ui import Words, words
@@ -44,7 +44,8 @@ KIND = SubjectKind(
 _OBJECTIVES = "qms.quality_objectives"
 
 
-_UNKNOWN_DUE = words("words:subjects.")["unknown_due"]
+_WORDS = words("words:subjects.")  # value words, from the gettext catalog
+_UNKNOWN_DUE = _WORDS["unknown_due"]
 
 
 class RequestedReport(NamedTuple):
@@ -75,7 +76,7 @@ class YearFacts(SubjectFacts):
     def __init__(self, d: Derivation):
         self.y = y = d.year
         self.end = year_end(y)
-        super().__init__(d, str(y), {"vi": f"Năm {y}", "en": f"Year {y}"})
+        super().__init__(d, str(y), labelled("year", year=y))
         # quality objectives: known?, every entry, the year's in force on the as-of date (latest revision first)
         self.objectives_known, listed = d.qms_item("quality_objectives")
         self.objectives_listed: list[QualityObjectives] = listed or []
@@ -88,7 +89,7 @@ class YearFacts(SubjectFacts):
         self.plans: list[MaintenancePlan] = [p for p in plans or [] if p.year == y]
         self.report = _requested_report(d, y, self.end)
 
-    def count(self, source: str, duty: str, what_vi: str, what_en: str) -> Derived:
+    def count(self, source: str, duty: str) -> Derived:
         """How many events of list ``source`` (internal_audits, management_reviews) the year had up to the
         as-of date; where the dated records show none, a roster's mark of ``duty`` (held: at least one, date
         unknown; not held: none); unknown when neither tells."""
@@ -104,7 +105,7 @@ class YearFacts(SubjectFacts):
         y, until = self.y, min(self.d.as_of, self.end)
 
         def note() -> tuple[str, str]:
-            return f"{what_vi} từ 01/01/{y} đến {vi_date(until)}", f"{what_en} dated {y}-01-01 to {until.isoformat()}"
+            return in_words("note.in_year", what=_WORDS[f"year.{source}"], start=dt.date(y, 1, 1), until=until)
 
         return Derived(n, [source], note=note)
 
@@ -199,10 +200,7 @@ def year_over(y: YearFacts) -> Derived:
     as_of = y.d.as_of
 
     def note() -> tuple[str, str]:
-        return (
-            f"năm {y.y} kết thúc ngày {vi_date(y.end)}; ngày đánh giá {vi_date(as_of)}",
-            f"{y.y} ends on {y.end.isoformat()}; as of {as_of.isoformat()}",
-        )
+        return in_words("note.year_over", year=y.y, end=y.end, as_of=as_of)
 
     return Derived(as_of > y.end, [], note=note)
 
@@ -215,7 +213,7 @@ def year_over(y: YearFacts) -> Derived:
     en="internal audits held in the year (a roster's mark, date unknown: 1)",
 )
 def audit_count(y: YearFacts) -> Derived:
-    return y.count("internal_audits", "internal_audit", "các cuộc đánh giá nội bộ", "internal audits")
+    return y.count("internal_audits", "internal_audit")
 
 
 @derived_field(
@@ -226,7 +224,7 @@ def audit_count(y: YearFacts) -> Derived:
     en="management reviews held in the year (a roster's mark, date unknown: 1)",
 )
 def review_count(y: YearFacts) -> Derived:
-    return y.count("management_reviews", "management_review", "các cuộc xem xét của lãnh đạo", "management reviews")
+    return y.count("management_reviews", "management_review")
 
 
 @derived_field(

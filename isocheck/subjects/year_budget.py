@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from isocheck.facts.missing import NOT_IN_FORCE, because
 from isocheck.subjects.registry import Derived, derived_field
 from isocheck.text.values import Count
 
@@ -76,7 +77,7 @@ def maintenance_overspent_vnd(y: YearFacts) -> Derived:
         return Derived(None, ["budgets"])
     spent, cap = _spent(y), _cap(y)
     if cap is None:
-        return Derived(None, ["budgets"], ["maintenance_spending_cap_vnd (not in force)"])
+        return Derived(None, ["budgets"], [because("maintenance_spending_cap_vnd", NOT_IN_FORCE)])
     if spent is None:
         entries = [
             f"budgets[{i}].maintenance_spent_vnd" for i, b in enumerate(y.d.agency.budgets or []) if b.year == y.y

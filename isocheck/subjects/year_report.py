@@ -4,10 +4,14 @@ late (kept apart from year.py for its size; registered on the kind that year.py 
 from __future__ import annotations
 
 from isocheck.base.calendar import days_between
-from isocheck.subjects.context import days_en, days_vi, vi_date
+from isocheck.facts.missing import RECEIVED_UNDATED, because
+from isocheck.subjects.context import days_words, in_words
 from isocheck.subjects.marks import marked
 from isocheck.subjects.registry import Derived, derived_field
 from isocheck.subjects.year import RequestedReport, YearFacts
+from isocheck.text.ui import Words, filled, words
+
+_WORDS = words("words:subjects.")  # value words, from the gettext catalog
 
 
 def _requested(y: YearFacts) -> RequestedReport | Derived:
@@ -86,25 +90,20 @@ def report_days_late(y: YearFacts) -> Derived:
     if due is None:
         return Derived(None, paths, [_NO_DEADLINE.format(path=p) for p in report.paths("due_on")])
     if sent is None and report.received:  # received per a roster's mark: the day is unknown
-        return Derived(
-            None, paths, [f"{p} (received per the roster, date unknown)" for p in report.paths("submitted_on")]
-        )
+        return Derived(None, paths, [because(p, RECEIVED_UNDATED) for p in report.paths("submitted_on")])
     days = days_between(due, sent or as_of)
     set_by_letter = report.entry is not None and report.entry.due_on is not None
     decision = report.provincial.decision if report.provincial is not None else None
 
     def note() -> tuple[str, str]:
         if set_by_letter or decision is None:
-            basis_vi, basis_en = f"hạn {vi_date(due)}", f"due {due.isoformat()}"
+            basis = filled(_WORDS["note.due"], due=due)
         else:  # a province overlay sets the deadline when the request names none
-            basis_vi = f"hạn {vi_date(due)} (công văn không ghi hạn: hạn theo {decision.format('vi')})"
-            basis_en = f"due {due.isoformat()} (no deadline in the request: the deadline of {decision.format('en')})"
-        until_vi = f"gửi ngày {vi_date(sent)}" if sent else f"chưa gửi đến ngày {vi_date(as_of)}"
-        until_en = f"sent on {sent.isoformat()}" if sent else f"not sent as of {as_of.isoformat()}"
+            set_by = Words(decision.format("vi"), decision.format("en"))
+            basis = filled(_WORDS["note.due_by_province"], due=due, decision=set_by)
+        until = filled(_WORDS["note.sent"], day=sent) if sent else filled(_WORDS["note.not_sent"], day=as_of)
         early = sent is not None and days < 0
-        return (
-            f"{basis_vi}; {until_vi}: " + (f"sớm {-days} ngày" if early else days_vi(days)),
-            f"{basis_en}; {until_en}: " + (f"{-days} days early" if early else days_en(days)),
-        )
+        count = filled(_WORDS["days.early"], days=-days) if early else days_words(days)
+        return in_words("note.report_deadline", basis=basis, until=until, days=count)
 
     return Derived(days, paths, note=note)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import string
 from typing import Any, NamedTuple
 
 from isocheck.text.catalog import keyed, pairs
@@ -44,6 +43,8 @@ def ui_keys() -> list[str]:
 def filled(template: Words, **values: Any) -> Words:
     """``template`` (words with ``{name}`` placeholders, e.g. from :func:`words`) filled in each language: dates,
     yes/no and words as that language writes them (:func:`format_value`)."""
+    if all(type(value) is str for value in values.values()):  # texts read alike in both: no formatting (labels)
+        return Words(template.vi.format_map(values), template.en.format_map(values))
     return Words(fill(template.vi, values, "vi"), fill(template.en, values, "en"))
 
 
@@ -89,5 +90,6 @@ class _Values(dict):
 
 
 def fill(template: str, values: dict[str, Any], lang: str) -> str:
-    """Fill ``{name}`` placeholders from ``values``; an unknown placeholder raises KeyError."""
-    return string.Formatter().vformat(template, (), _Values(values, lang))
+    """Fill ``{name}`` placeholders from ``values``; an unknown placeholder raises KeyError. (``str.format_map``
+    reads the values through :class:`_Values`, which formats each one as it is asked for.)"""
+    return template.format_map(_Values(values, lang))

@@ -32,11 +32,7 @@ from isocheck.text.ui import format_value, ui
 from isocheck.workflows.matrix import COLUMNS
 
 _LISTED = ("fail", "error", "not_evaluable")
-_SHEETS = {
-    "summary": ("Tổng hợp", "Summary"),
-    "matrix": ("Ma trận", "Matrix"),
-    "findings": ("Các điểm cần xử lý", "Findings"),
-}
+_SHEETS = ("summary", "matrix", "findings")  # named by the catalog's batch.sheet.<key>
 _FINDING_HEADERS: tuple[str, ...] = ("batch.col.agency", "batch.col.parent", "col.rule", "col.title", "col.severity")
 _FINDING_HEADERS += ("col.outcome",)
 _FINDING_HEADERS += ("col.subject", "col.message", "col.citation", "col.due")
@@ -51,9 +47,7 @@ class XlsxFormat(BatchFormat):
     def __init__(self, out, header):
         super().__init__(out, header)
         self.book = Workbook(write_only=True)
-        self.sheets = {
-            key: self.book.create_sheet(pair[0] if self.lang == "vi" else pair[1]) for key, pair in _SHEETS.items()
-        }
+        self.sheets = {key: self.book.create_sheet(ui(f"batch.sheet.{key}", self.lang)) for key in _SHEETS}
         self.spool = Spool(header.profile == "pre-announcement")  # the matrix, written in the province's layout
         self.rows = dict.fromkeys(_SHEETS, 0)
         self.widths = dict.fromkeys(_SHEETS, 0)
