@@ -10,7 +10,15 @@ import datetime as dt
 import pytest
 
 from isocheck.facts.evidence import YearMarks
-from isocheck.facts.missing import NOT_IN_FORCE, RECEIVED_UNDATED, because, missing_meaning, missing_text
+from isocheck.facts.missing import (
+    NOT_IN_FORCE,
+    NOT_REQUESTED,
+    RECEIVED_UNDATED,
+    because,
+    missing_meaning,
+    missing_text,
+    or_parameter,
+)
 from isocheck.subjects.judgements import how
 from isocheck.subjects.marks import Mark
 
@@ -88,6 +96,11 @@ def test_a_judgement_with_no_optional_part():
             "Báo cáo đã nhận theo danh sách của tỉnh, không rõ ngày gửi (reports[0].submitted_on)",
             "The report was received per the roster, with no date (reports[0].submitted_on)",
         ),
+        (
+            because("reports", NOT_REQUESTED),
+            "Không có công văn đề nghị báo cáo của năm được đánh giá (reports)",
+            "No request for the yearly report of the year under review is on record (reports)",
+        ),
     ],
 )
 def test_a_missing_entry_with_its_reason(entry, vi, en):
@@ -98,3 +111,16 @@ def test_a_missing_entry_with_its_reason(entry, vi, en):
 def test_a_reason_without_words_is_refused():
     with pytest.raises(KeyError):
         because("legal_update_max_months", "expired")
+
+
+def test_a_missing_fact_a_province_parameter_may_stand_in_for():
+    entry = or_parameter("reports[0].due_on", "yearly_report_due")
+    assert missing_text(entry, "vi") == (
+        "Hạn gửi ghi trong công văn (reports[0].due_on), hoặc hạn do tỉnh quy định trong lớp bổ sung "
+        "(yearly_report_due)"
+    )
+    assert missing_text(entry, "en") == (
+        "Deadline set in the request letter (reports[0].due_on), or the deadline the province sets in its overlay "
+        "(yearly_report_due)"
+    )
+    assert missing_meaning(entry, "vi") == "Hạn gửi ghi trong công văn"

@@ -9,7 +9,9 @@ this module, so they read alike: "Ngày người đứng đầu xác nhận HTQL
 (announcements[1].head_confirmed_on)", "Danh mục TTHC do tỉnh công bố (--catalogue)", "Nhận định tại chỗ của đoàn
 kiểm tra theo các tiêu chí (judgements: quality_manual.framework_model)". An entry may carry a reason after its
 path or parameter (:func:`because`): "legal_update_max_months (not in force)" reads "Thời hạn hoặc mức theo quy định
-chưa có hiệu lực vào ngày đánh giá (legal_update_max_months)".
+chưa có hiệu lực vào ngày đánh giá (legal_update_max_months)"; a fact that a province overlay's parameter may stand
+in for (:func:`or_parameter`) reads "Hạn gửi ghi trong công văn (reports[0].due_on), hoặc hạn do tỉnh quy định
+trong lớp bổ sung (yearly_report_due)".
 """
 
 from __future__ import annotations
@@ -23,7 +25,12 @@ JUDGEMENTS = "judgements"  # a rule resting on on-site judgements misses "judgem
 # why a value is missing, after the entry in brackets -> the catalog's words for it (missing.<reason key>)
 NOT_IN_FORCE = "not in force"  # a dated parameter (a time limit, a cap) not in force on the as-of date
 RECEIVED_UNDATED = "received per the roster, date unknown"  # a report a roster marks received, with no date
-_REASONS = {NOT_IN_FORCE: "missing.not_in_force", RECEIVED_UNDATED: "missing.received_undated"}
+NOT_REQUESTED = "no report requested for the year"  # no request letter of the year under review on record
+_REASONS = {
+    NOT_IN_FORCE: "missing.not_in_force",
+    RECEIVED_UNDATED: "missing.received_undated",
+    NOT_REQUESTED: "missing.not_requested",
+}
 
 
 def because(entry: str, reason: str) -> str:
@@ -31,6 +38,14 @@ def because(entry: str, reason: str) -> str:
     if reason not in _REASONS:
         raise KeyError(f"no words for the missing reason {reason!r}")
     return f"{entry} ({reason})"
+
+
+def or_parameter(path: str, parameter: str) -> str:
+    """A missing fact a province overlay's ``parameter`` may stand in for, written ``path / parameter``."""
+    return f"{path}{_OR_PARAMETER}{parameter}"
+
+
+_OR_PARAMETER = " / "
 
 
 def _reason(missing: str) -> tuple[str, str] | None:
@@ -59,7 +74,7 @@ def missing_meaning(missing: str, lang: str) -> str | None:
     reason = _reason(missing)
     if reason is not None:
         return ui(reason[1], lang)
-    return path_meaning(Agency, missing, lang)
+    return path_meaning(Agency, missing.partition(_OR_PARAMETER)[0], lang)
 
 
 def missing_text(missing: str, lang: str) -> str:
@@ -72,4 +87,7 @@ def missing_text(missing: str, lang: str) -> str:
     reason = _reason(missing)
     if reason is not None:
         return f"{ui(reason[1], lang)} ({reason[0]})"
+    path, _, parameter = missing.partition(_OR_PARAMETER)
+    if parameter:
+        return f"{path_with_meaning(Agency, path, lang)}{ui('missing.or_parameter', lang)} ({parameter})"
     return path_with_meaning(Agency, missing, lang)

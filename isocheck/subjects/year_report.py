@@ -4,7 +4,7 @@ late (kept apart from year.py for its size; registered on the kind that year.py 
 from __future__ import annotations
 
 from isocheck.base.calendar import days_between
-from isocheck.facts.missing import RECEIVED_UNDATED, because
+from isocheck.facts.missing import NOT_REQUESTED, RECEIVED_UNDATED, because, or_parameter
 from isocheck.subjects.context import days_words, in_words
 from isocheck.subjects.marks import marked
 from isocheck.subjects.registry import Derived, derived_field
@@ -20,10 +20,7 @@ def _requested(y: YearFacts) -> RequestedReport | Derived:
         return y.report
     if y.d.agency.reports is None:
         return Derived(None, ["reports"])
-    return Derived(None, ["reports"], [f"reports (no report requested for {y.y})"])
-
-
-_NO_DEADLINE = "{path} / yearly_report_due"  # the request sets no deadline; a province overlay may set one
+    return Derived(None, ["reports"], [because("reports", NOT_REQUESTED)])
 
 
 @derived_field(
@@ -70,7 +67,7 @@ def report_due_passed(y: YearFacts) -> Derived:
         return report
     if report.due is None:
         paths = report.paths("due_on")
-        return Derived(None, paths, [_NO_DEADLINE.format(path=p) for p in paths])
+        return Derived(None, paths, [or_parameter(p, "yearly_report_due") for p in paths])
     return Derived(y.d.as_of > report.due, report.paths("due_on"))
 
 
@@ -88,7 +85,7 @@ def report_days_late(y: YearFacts) -> Derived:
     paths = [*report.paths("due_on"), *report.paths("submitted_on")]
     due, sent, as_of = report.due, report.sent, y.d.as_of
     if due is None:
-        return Derived(None, paths, [_NO_DEADLINE.format(path=p) for p in report.paths("due_on")])
+        return Derived(None, paths, [or_parameter(p, "yearly_report_due") for p in report.paths("due_on")])
     if sent is None and report.received:  # received per a roster's mark: the day is unknown
         return Derived(None, paths, [because(p, RECEIVED_UNDATED) for p in report.paths("submitted_on")])
     days = days_between(due, sent or as_of)
