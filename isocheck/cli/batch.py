@@ -135,13 +135,13 @@ def batch_command(
                 baseline_file, workers, strict, not no_cache, evaluator, csv_delimiter=csv_delimiter, quiet=quiet,
             )  # fmt: skip
         except StrictStop as stop:
-            click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {printable(str(stop))}", err=True)
+            click.echo(f"isocheck: {ui('usage.error_label', lang)}: {printable(str(stop))}", err=True)
             code = EXIT_INPUT
         except BrokenPipeError:  # the reader of standard output went away (`isocheck batch … | head`)
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             code = EXIT_SIGNAL + signal.SIGPIPE
         except WorkersFailed as failed:
-            click.echo(f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: ", err=True, nl=False)
+            click.echo(f"isocheck: {ui('usage.error_label', lang)}: ", err=True, nl=False)
             click.echo(fill(ui("batch.workers_failed", lang), {"times": failed.times}, "en"), err=True)
             code = EXIT_FINDINGS
         except (Interrupted, KeyboardInterrupt) as stop:

@@ -31,6 +31,7 @@ from isocheck.cli.settings import LANGS, Settings, load_settings
 from isocheck.report.escape import printable
 from isocheck.text import help_vi
 from isocheck.text.click_messages import GETTEXT_VI, NGETTEXT_VI, USAGE_VI
+from isocheck.text.ui import ui
 
 _RUN: contextvars.ContextVar[tuple[Settings, str] | None] = contextvars.ContextVar("isocheck_run", default=None)
 _CLICK_MODULES: tuple[str, ...] = ("core", "types", "exceptions", "parser", "decorators", "formatting", "termui")
@@ -172,7 +173,7 @@ class Group(_Localised, click.Group):
             found = load_settings()
         except InputError as exc:
             lang = lang_in(args) or "vi"
-            message = f"isocheck: {'lỗi' if lang == 'vi' else 'error'}: {printable(exc.text(lang))}"
+            message = f"isocheck: {ui('usage.error_label', lang)}: {printable(exc.text(lang))}"
             click.echo(message, err=True)
             sys.exit(2)
         token = _RUN.set((found, lang_in(args) or found.lang))

@@ -35,7 +35,7 @@ def word(key: str, lang: str) -> str:
     return pick(_WORDS[key], lang)
 
 
-_CODES = {"yes": "có", "no": "không", "not_triggered": "chưa phát sinh"}  # a fact file's enumerated words
+_CODES = {code: _WORDS[f"code.{code}"][0] for code in ("yes", "no", "not_triggered")}  # a fact file's own words
 
 
 def _value(kind: str, name: str, value: Any, lang: str) -> str:

@@ -28,6 +28,7 @@ from isocheck.law.citations import Citation, Decision, Text
 from isocheck.law.dated_data import check_versions
 from isocheck.law.periods import in_force
 from isocheck.text.problems import Found, Problem
+from isocheck.text.ui import LANGS, ui
 
 
 class MonthDay(str):
@@ -42,7 +43,9 @@ class MonthDay(str):
     def text(self, lang: str) -> str:
         """ "15/11 hằng năm", "15 November each year"."""
         day = self.in_year(2000)
-        return f"{day:%d/%m} hằng năm" if lang == "vi" else f"{day.day} {day:%B} each year"
+        if lang == "vi":
+            return ui("parameter.each_year", lang).format(day=f"{day:%d}", month=f"{day:%m}")
+        return ui("parameter.each_year", lang).format(day=day.day, month=f"{day:%B}")
 
     @classmethod
     def parse(cls, value: Any) -> MonthDay | None:
@@ -82,12 +85,8 @@ BOUNDS: dict[str, tuple[int, int, str]] = {
     "inspection_corrective_max_months": (1, 120, "unit.months"),
     "maintenance_spending_cap_vnd": (1, 10**12, "unit.dong"),
 }
-_KIND_WORDS = {int: ("số nguyên", "a whole number"), dt.date: ("ngày YYYY-MM-DD", "a date YYYY-MM-DD")}
-_NO_METHOD = (
-    "theo hình thức và mẫu phiếu do tỉnh hướng dẫn, nếu có",
-    "in the way and on the form the province prescribes, if any",
-)
-_KIND_WORDS |= {MonthDay: ("ngày trong năm MM-DD", "a day of the year MM-DD"), Text: ("{vi, en}", "{vi, en}")}
+_KIND_WORDS = {int: "parameter.kind.int", dt.date: "parameter.kind.date", MonthDay: "parameter.kind.month_day"}
+_KIND_WORDS[Text] = "parameter.kind.text"  # the catalog's words for what a parameter's value must be
 
 
 class _FileEntry(BaseModel):
@@ -168,11 +167,12 @@ class Parameters:
         """``survey_method_vi`` and ``survey_method_en`` for messages: the province's method, or the default words."""
         entry = self.entry("satisfaction_survey_method", on)
         if entry is None or entry.decision is None:
-            return {"survey_method_vi": _NO_METHOD[0], "survey_method_en": _NO_METHOD[1]}
+            return {f"survey_method_{lang}": ui("parameter.no_survey_method", lang) for lang in LANGS}
         text, decision = entry.value, entry.decision
+        said = "parameter.survey_method"
         return {
-            "survey_method_vi": f"{text.vi} — theo {decision.format('vi')}",
-            "survey_method_en": f"{text.en} — under {decision.format('en')}",
+            "survey_method_vi": ui(said, "vi").format(method=text.vi, decision=decision.format("vi")),
+            "survey_method_en": ui(said, "en").format(method=text.en, decision=decision.format("en")),
         }
 
     def with_values(self, added: dict[str, list[ParameterValue]]) -> Parameters:
@@ -199,9 +199,9 @@ def kind_error(name: str, value: Any) -> Problem | None:
         return None
     if kind in (int, dt.date):  # the words every other input file uses for these
         return Problem("type.int" if kind is int else "type.date", found=Found(value))
-    vi, en = _KIND_WORDS[kind]
+    key = _KIND_WORDS[kind]
     found = Found(value.model_dump() if isinstance(value, Text) else value)
-    return Problem("overlay.parameter_type", name=name, kind=Problem.plain(en, vi), found=found)
+    return Problem("overlay.parameter_type", name=name, kind=Problem.plain(ui(key, "en"), ui(key, "vi")), found=found)
 
 
 def load_parameters(path: str | Path) -> Parameters:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from isocheck.facts.parse import load_document
 from isocheck.facts.validation import validation_error
 from isocheck.law.texts import default_law_dir
+from isocheck.text.ui import ui
 
 STANDARD = "TCVN ISO 9001"
 EDITIONS: tuple[int, ...] = (2015, 2008)
@@ -67,7 +68,7 @@ class Standards:
         quoted = f"«{title}»" if lang == "vi" else f"“{title}”"
         if shown == clause:
             return quoted
-        return f"thuộc mục {shown} {quoted}" if lang == "vi" else f"under §{shown} {quoted}"
+        return ui("clause.under", lang).format(clause=shown, title=quoted)
 
 
 @functools.cache

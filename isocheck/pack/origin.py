@@ -53,7 +53,7 @@ class Change:
         """ "tỉnh Hà Tĩnh: 44/KH-SKHCN ngày 14/01/2022" — the decision in a citation column."""
         date = format_value(self.decision.date, lang)
         text = _word("short", lang, province=self.province, number=self.decision.number, date=date)
-        return text + ((" (ví dụ)" if lang == "vi" else " (example)") if self.decision.placeholder else "")
+        return text + (_word("example", lang) if self.decision.placeholder else "")
 
     def record(self, lang: str) -> dict[str, Any]:
         after = self.after.model_dump() if isinstance(self.after, Text) else self.after

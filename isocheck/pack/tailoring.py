@@ -24,6 +24,7 @@ from isocheck.law.parameters import READ_BY, MonthDay
 from isocheck.pack.origin import Change, Origin
 from isocheck.pack.rules import Rule, RulePack, check_rule
 from isocheck.text.problems import Problem
+from isocheck.text.ui import ui
 
 
 class _Added(BaseModel):
@@ -51,9 +52,7 @@ class Tailoring:
 
     def title(self, lang: str) -> str:
         o = self.overlay
-        example = (
-            " — VÍ DỤ, không dùng chính thức" if lang == "vi" else " — EXAMPLE, not for official use"
-        ) * o.example
+        example = ui("overlay.example_title", lang) * o.example
         return f"{o.title.get(lang)} ({o.overlay} {o.version}){example}"
 
     def record(self, lang: str) -> dict[str, Any]:
