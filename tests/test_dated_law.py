@@ -224,3 +224,19 @@ def test_a_batch_across_the_merger_lists_old_and_new_names_under_the_new_provinc
     commune = str(tmp_path / "xa-tan-thanh-2026.yaml")
     before = CliRunner().invoke(cli, ["batch", commune, "--as-of", "2025-06-30", "--format", "json"])
     assert [a["province"] for a in json.loads(before.stdout)["agencies"]] == ["Tỉnh Quảng Bình"]
+
+
+def test_a_dated_data_file_that_is_a_list_is_refused_in_each_language(tmp_path):
+    from isocheck.law.dated_data import load_model
+    from isocheck.law.levels import LevelFile
+
+    path = tmp_path / "levels.yaml"
+    path.write_text("- a\n- b\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_model(path, LevelFile)
+    assert (caught.value.detail.text("vi"), caught.value.detail.text("en"), caught.value.line) == (
+        # sic: "tệp tệp", the file kind after the message's own "đầu tệp", as before the texts moved to the catalog
+        "đầu tệp tệp dữ liệu phải là các mục dạng “khóa: giá trị”, nhưng tệp ghi một danh sách",
+        "expected a mapping at the top of the data file, found a list",
+        1,
+    )

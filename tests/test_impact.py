@@ -180,3 +180,18 @@ def test_bad_options_get_one_message_and_exit_2(folder, args, expected):
 def test_no_fact_files_is_bad_input(tmp_path):
     result = CliRunner().invoke(cli, ["impact", str(tmp_path), "--document", str(DOCUMENT), "--lang", "vi"])
     assert result.exit_code == 2 and "không tìm thấy tệp dữ liệu nào" in result.stderr
+
+
+def test_a_document_file_that_is_a_list_is_refused_in_each_language(tmp_path):
+    from isocheck.base.errors import InputError
+    from isocheck.workflows.impact import load_change
+
+    path = tmp_path / "vb.yaml"
+    path.write_text("- a\n- b\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_change(path)
+    assert (caught.value.detail.text("vi"), caught.value.detail.text("en"), caught.value.line) == (
+        "đầu tệp văn bản pháp luật phải là các mục dạng “khóa: giá trị”, nhưng tệp ghi một danh sách",
+        "expected a mapping at the top of the legal document, found a list",
+        1,
+    )

@@ -111,6 +111,8 @@ def test_a_field_stated_not_applicable_is_never_a_finding_and_is_said(inspection
     assert [f.outcome for f in covers] == ["pass"]
     assert "Đường thủy nội địa, gồm 3 TTHC, không áp dụng" in covers[0].message("vi")
     assert "the field Đường thủy nội địa, 3 TTHC, does not concern the agency" in covers[0].message("en")
+    assert "danh-muc-tthc-cap-xa-2023.xlsx, 53 TTHC cấp xã của cơ quan;" in covers[0].message("vi")  # the level words
+    assert "danh-muc-tthc-cap-xa-2023.xlsx, 53 commune TTHC of the agency;" in covers[0].message("en")
 
 
 def test_preventive_action_not_triggered_is_not_a_finding_and_says_why(inspection_pack):

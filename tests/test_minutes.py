@@ -12,6 +12,7 @@ LibreOffice to PDF and PNG (skipped when LibreOffice is not installed; CI instal
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import json
 import shutil
@@ -257,15 +258,20 @@ def test_cli_writes_the_file_atomically_and_gates_the_exit_code(tmp_path):
         ("signed_on: 2021-02-30\n", "signed_on", "signed_on"),
         (
             "team:\n  - {name: A, position: B, role: head}\n  - {name: C, position: D, role: head}\n",
-            "phải có đúng một người có role: head",
-            "exactly one member with role: head, found 2",
+            "đoàn kiểm tra phải có đúng một người có role: head (trưởng đoàn), tệp ghi 2",
+            "the team needs exactly one member with role: head, found 2",
         ),
         (
             "decision: {number: 1/QĐ, issued_on: 2021-11-20}\nsigned_on: 2021-11-18\n",
-            "sớm hơn ngày của quyết định thành lập đoàn kiểm tra (20/11/2021)",
-            "before the decision establishing the team (2021-11-20)",
+            "ngày ký biên bản 18/11/2021 sớm hơn ngày của quyết định thành lập đoàn kiểm tra (20/11/2021)",
+            "the minutes are signed on 2021-11-18, before the decision establishing the team (2021-11-20)",
         ),
-        ("signed_on: 2021-11-01\n", "sớm hơn ngày đánh giá 16/11/2021", "before the as-of date 2021-11-16"),
+        (
+            "signed_on: 2021-11-01\n",
+            "ngày ký biên bản 01/11/2021 sớm hơn ngày đánh giá 16/11/2021; hãy ghi --as-of là ngày kiểm tra",
+            "the minutes are signed on 2021-11-01, before the as-of date 2021-11-16 the facts are judged on; give "
+            "--as-of the inspection date",
+        ),
         ("- a\n- b\n", "thông tin cuộc kiểm tra", "inspection file"),
     ],
 )
@@ -295,10 +301,38 @@ def test_output_onto_an_input_is_refused(tmp_path):
         )
         assert result.exit_code == 2 and "là một tệp đầu vào" in result.output
         assert target.read_bytes() == before
+    english = CliRunner().invoke(
+        cli, ["minutes", str(fact), "--as-of", "2021-11-16", "--lang", "en", "-o", str(fact), "--fail-on", "none"]
+    )
+    assert english.exit_code == 2
+    assert english.output == (
+        f"isocheck: error: {fact}: is one of the input files; choose another name for the minutes (-o bien-ban.docx)\n"
+    )
+    vietnamese = CliRunner().invoke(cli, ["minutes", str(fact), "--as-of", "2021-11-16", "-o", str(fact)])
+    assert vietnamese.output == (
+        f"isocheck: lỗi: {fact}: là một tệp đầu vào; hãy đặt tên khác cho biên bản (-o bien-ban.docx)\n"
+    )
     missing = CliRunner().invoke(
         cli, ["minutes", str(tmp_path / "nope.yaml"), "--as-of", "2021-11-16", "-o", str(tmp_path / "o.docx")]
     )
     assert missing.exit_code == 2 and not (tmp_path / "o.docx").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", "lỗi: {out}: không ghi được tệp: No space left on device"),
+        ("en", "error: {out}: cannot be written: No space left on device"),
+    ],
+)
+def test_minutes_that_cannot_be_written_say_why(tmp_path, monkeypatch, lang, expected):
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("isocheck.cli.minutes.write_atomic", full)
+    out = tmp_path / "bb.docx"
+    result = CliRunner().invoke(cli, ["minutes", str(XA), "--as-of", "2021-11-16", "--lang", lang, "-o", str(out)])
+    assert result.exit_code == 2 and result.output == f"isocheck: {expected.format(out=out)}\n"
 
 
 @pytest.mark.skipif(

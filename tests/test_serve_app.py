@@ -345,6 +345,128 @@ def test_the_catalogue_loader_reads_vietnamese_headers_and_refuses_numeric_codes
         load_catalogue(tmp_path / "bad.csv")
 
 
+@pytest.mark.parametrize(
+    ("name", "vi", "en"),
+    [
+        (
+            "",
+            "không phải là tên tệp (trống, có dấu \\ hoặc ký tự điều khiển)",
+            "is not a file name (empty, a backslash or a control character)",
+        ),
+        (
+            "/etc/passwd.yaml",
+            "là đường dẫn tuyệt đối; hãy ghi tên tệp nằm trong thư mục đang mở",
+            "is an absolute path; give a name inside the folder isocheck serve was started in",
+        ),
+        (
+            "../xa.yaml",
+            "dẫn ra ngoài thư mục hoặc tới tệp ẩn ('..' hoặc tên bắt đầu bằng '.')",
+            "leads out of the folder or to a hidden file ('..' or a name starting with '.')",
+        ),
+        (
+            "notes.txt",
+            "không phải tệp thông tin YAML; tên tệp phải kết thúc bằng .yaml hoặc .yml",
+            "is not a YAML fact file; the name must end in .yaml or .yml",
+        ),
+        (
+            "out/x.yaml",
+            "dẫn ra ngoài thư mục qua một liên kết tượng trưng (symlink)",
+            "leads out of the folder through a symbolic link",
+        ),
+    ],
+)
+def test_the_folders_refusals_read_as_written_in_each_language(folder, tmp_path_factory, name, vi, en):
+    os.symlink(tmp_path_factory.mktemp("outside"), folder / "out")
+    with pytest.raises(InputError) as caught:
+        Folder(folder).path(name)
+    assert (caught.value.detail.text("vi"), caught.value.detail.text("en")) == (vi, en)
+    with pytest.raises(InputError) as caught:
+        Folder(folder).write("nope/x.yaml", "")
+    assert (caught.value.detail.text("vi"), caught.value.detail.text("en")) == (
+        "nằm trong thư mục không tồn tại",
+        "is in a folder that does not exist",
+    )
+
+
+def _catalogue_files(tmp_path: Path) -> dict[str, Path]:
+    from openpyxl import Workbook
+
+    files = {
+        "dm.txt": b"code,name,field\n",
+        "bad.xlsx": b"not a workbook",
+        "latin.csv": b"code,name,field\n1.001193,Khai sinh,H\xf4 t\xe9ch\n",
+        "long.csv": b"code,name,field\n1.001193," + b"x" * 200_000 + b",a\n",
+        "header.csv": "code,tên\n1.001193,Khai sinh\n".encode(),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    book = Workbook()
+    book.active.append(["code", "name", "field"])
+    book.active.append([1.00119, "Thủ tục", "Hộ tịch"])
+    book.save(tmp_path / "number.xlsx")
+    return {name: tmp_path / name for name in (*files, "number.xlsx", "missing.csv")}
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "vi", "en"),
+    [
+        ("dm.txt", None, "không phải danh mục dạng CSV hoặc XLSX", "is not a CSV or XLSX catalogue"),
+        ("missing.csv", None, "không tìm thấy tệp", "file not found"),
+        ("bad.xlsx", None, "không đọc được tệp Excel (.xlsx)", "is not a readable XLSX workbook"),
+        (
+            "latin.csv",
+            None,
+            "không phải văn bản UTF-8; hãy lưu dạng CSV UTF-8",
+            "is not UTF-8 text; save it as CSV UTF-8",
+        ),
+        (
+            "long.csv",
+            None,
+            "không đọc được tệp CSV (field larger than field limit (131072))",
+            "is not a readable CSV file (field larger than field limit (131072))",
+        ),
+        (
+            "header.csv",
+            1,
+            "dòng tiêu đề phải có các cột mã, tên và lĩnh vực (thiếu: field)",
+            "the header row must name the columns code, name and field (missing: field)",
+        ),
+        (
+            "number.xlsx",
+            2,
+            "mã TTHC đang lưu dạng số; hãy định dạng cột mã là văn bản (Text)",
+            "the code is stored as a number; format the code column as text",
+        ),
+    ],
+)
+def test_the_catalogue_loaders_problems_read_as_written_in_each_language(tmp_path, name, line, vi, en):
+    with pytest.raises(InputError) as caught:
+        load_catalogue(_catalogue_files(tmp_path)[name])
+    assert (caught.value.detail.text("vi"), caught.value.detail.text("en"), caught.value.line) == (vi, en, line)
+
+
+def test_a_date_the_form_cannot_read_and_a_file_it_cannot_edit_say_so_in_each_language(folder, monkeypatch):
+    from isocheck.serve import app
+    from isocheck.serve.dates import parse_day
+
+    problem = parse_day("16/11/21")
+    assert (problem.text("vi"), problem.text("en")) == (
+        "phải là ngày viết dạng dd/mm/yyyy (ví dụ 16/11/2021), nhưng ô ghi '16/11/21'",
+        "Input should be a date written dd/mm/yyyy (e.g. 16/11/2021), found '16/11/21'",
+    )
+
+    def refuse(text: str) -> None:
+        raise ValueError("not for the form")
+
+    monkeypatch.setattr(app.yamldoc, "load", refuse)
+    with pytest.raises(InputError) as caught:
+        app.opened(Folder(folder), "xa.yaml", "vi")
+    assert (caught.value.detail.text("vi"), caught.value.detail.text("en")) == (
+        "không mở được trong biểu mẫu (ValueError)",
+        "cannot be edited in the form (ValueError)",
+    )
+
+
 def test_the_page_offers_the_catalogue_escaped(folder, pack, tmp_path):
     (tmp_path / "dm.csv").write_text(
         'code,name,field\n1.001449,"Thủ tục </script><b>x</b>",Tôn giáo\n', encoding="utf-8"

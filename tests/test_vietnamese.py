@@ -281,12 +281,22 @@ def test_a_malformed_baseline_is_reported_in_vietnamese_with_its_place(name, tmp
 
 
 def test_the_catalogs_field_and_value_texts_are_vietnamese():
-    """What the fact fields and derived fields mean, the value words of the subjects, the fact reference and
-    the criteria, and the JSON reader's words: every Vietnamese text of those contexts (shown by explain, the
-    reports, ``isocheck init``, the web form and the missing-facts glosses) reads as Vietnamese."""
+    """What the fact fields and derived fields mean, the value words of the subjects, the fact reference, the
+    criteria and the TTHC catalogue's levels, explain's remedies, and the JSON reader's words: every Vietnamese
+    text of those contexts (shown by explain, the reports, ``isocheck init``, the web form and the missing-facts
+    glosses) reads as Vietnamese."""
     from isocheck.text import catalog
 
-    prefixes = ("fact:", "title:", "field:", "words:subjects.", "words:docs.", "words:criteria.")
+    prefixes = (
+        "fact:",
+        "title:",
+        "field:",
+        "words:subjects.",
+        "words:docs.",
+        "words:criteria.",
+        "words:fixes.",
+        "words:catalogue.",
+    )
     texts = {prefix: catalog.keyed(prefix) for prefix in prefixes}
     assert all(texts.values())
     for prefix, table in texts.items():

@@ -45,10 +45,7 @@ def _refuse_inputs(output: str, inputs: list[str | None]) -> None:
         if name is not None and _same_file(output, name):
             raise InputError(
                 output,
-                Problem.plain(
-                    "is one of the input files; choose another name for the minutes (-o bien-ban.docx)",
-                    "là một tệp đầu vào; hãy đặt tên khác cho biên bản (-o bien-ban.docx)",
-                ),
+                Problem("minutes.output_is_input"),
             )
 
 
@@ -57,9 +54,7 @@ def _write(output: str, data: bytes) -> None:
         write_atomic(output, data)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise InputError(
-            output, Problem.plain(f"cannot be written: {reason}", f"không ghi được tệp: {reason}")
-        ) from None
+        raise InputError(output, Problem("minutes.not_written", reason=reason)) from None
 
 
 @click.command("minutes", cls=Command)

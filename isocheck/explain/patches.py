@@ -2,15 +2,15 @@
 
 A fix is a text in both languages ("an internal audit dated between 2021-01-01 and 2021-11-16") and a
 patch on the fact document that makes that text true, so a property test can apply it and check the rule
-then passes. :class:`Context` is what a fix is built from: the subject, the as-of date and the item of a
-``findings_per`` finding. The path helpers address the fact document the way derive's sources do
-(``announcements[0].notified_dost_on``).
+then passes. The texts are the gettext catalog's entries of context ``words:fixes.<key>``
+(``isocheck/locale/vi/LC_MESSAGES/isocheck.po``), filled by :func:`said`. :class:`Context` is what a fix is
+built from: the subject, the as-of date and the item of a ``findings_per`` finding. The path helpers address
+the fact document the way derive's sources do (``announcements[0].notified_dost_on``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from isocheck.subjects.fields import Subject
-from isocheck.text.ui import format_value
+from isocheck.text.ui import Words, filled, words
 
 Patch = Callable[[dict], None]
 
 
 @dataclass
 class Fix:
-    text: dict[str, str]
+    text: Words
     patch: Patch
 
 
@@ -99,31 +99,32 @@ def source_path(ctx: Context, field: str, suffix: str) -> str:
     raise LookupError(f"no source ending with {suffix!r} for {field}")
 
 
-vi_date = functools.partial(format_value, lang="vi")  # dates as Vietnamese readers write them
+_WORDS = words("words:fixes.")  # the remedies' words, from the gettext catalog
 
 
-def texts(vi: str, en: str) -> dict[str, str]:
-    return {"vi": vi, "en": en}
-
-
-# -- fixes, one per (subject kind, field) ----------------------------------------------------------
+def said(key: str, /, **values: Any) -> Words:
+    """The remedy ``words:fixes.<key>`` of the catalog filled with ``values`` in each language: dates
+    dd/mm/yyyy in Vietnamese and ISO in English (:func:`isocheck.text.ui.filled`)."""
+    return filled(_WORDS[key], **values)
 
 
 # -- fixes that several fields share --------------------------------------------------------------
 
 
-def flag(field: str, suffix: str, vi: str, en: str, value: Any = True) -> Callable[[Context], Fix]:
+def flag(field: str, suffix: str, key: str, value: Any = True) -> Callable[[Context], Fix]:
     def make(ctx: Context) -> Fix:
         path = source_path(ctx, field, suffix)
-        return Fix(texts(vi, en), lambda doc: set_path(doc, path, value))
+        return Fix(said(key), lambda doc: set_path(doc, path, value))
 
     return make
 
 
-def qms_document(name: str, vi: str, en: str, value: dict) -> Callable[[Context], Fix]:
+def qms_document(name: str, value: dict) -> Callable[[Context], Fix]:
+    """The QMS document ``qms.<name>`` issued (its words: ``words:fixes.qms.<name>``)."""
+
     def make(ctx: Context) -> Fix:
         return Fix(
-            texts(vi, en),
+            said(f"qms.{name}"),
             lambda doc: set_path(
                 doc, f"qms.{name}", dict(value, issued_on=ctx.as_of) if "issued_on" in value else dict(value)
             ),
@@ -144,7 +145,9 @@ def announcement_entry(doc: dict, day: dt.date, standard: int) -> dict:
     }
 
 
-def drop_item(vi: str, en: str) -> Callable[[Context], Fix]:
+def drop_item(key: str) -> Callable[[Context], Fix]:
+    """Remove the finding's item from its list (its words name the item's keys: ``{body}``)."""
+
     def make(ctx: Context) -> Fix:
         item = ctx.listed_item()
         path = item["source"]
@@ -153,32 +156,28 @@ def drop_item(vi: str, en: str) -> Callable[[Context], Fix]:
             *parent, index = path_parts(path)
             get_path(doc, ".".join(str(p) for p in parent)).pop(index)
 
-        return Fix(texts(vi.format(**item), en.format(**item)), patch)
+        return Fix(said(key, **item), patch)
 
     return make
 
 
-def item_flag(field: str, vi: str, en: str) -> Callable[[Context], Fix]:
+def item_flag(field: str, key: str) -> Callable[[Context], Fix]:
     def make(ctx: Context) -> Fix:
         item = ctx.listed_item()
         path = f"{item['source']}.{field}"
-        return Fix(texts(vi.format(**item), en.format(**item)), lambda doc: set_path(doc, path, True))
+        return Fix(said(key, **item), lambda doc: set_path(doc, path, True))
 
     return make
 
 
-def precondition_event(list_name: str, vi: str, en: str, entry: dict) -> Callable[[Context], Fix]:
+def precondition_event(list_name: str, what: str, entry: dict) -> Callable[[Context], Fix]:
+    """An event of ``list_name`` in the window before an announcement: ``words:fixes.<what>.between`` (from the
+    window's start to its end) or ``<what>.by`` (on or before its end, when it has no start)."""
+
     def make(ctx: Context) -> Fix:
         start, end = ctx.subject.display.get("window_start"), ctx.subject.display["window_end"]
-        span_vi = f"trong khoảng {vi_date(start)}–{vi_date(end)}" if start else f"chậm nhất ngày {vi_date(end)}"
-        span_en = (
-            f"dated between {start.isoformat()} and {end.isoformat()}"
-            if start
-            else f"dated on or before {end.isoformat()}"
-        )
-        return Fix(
-            texts(f"{vi} {span_vi}", f"{en} {span_en}"), lambda doc: append(doc, list_name, dict(entry, date=end))
-        )
+        text = said(f"{what}.between", start=start, end=end) if start else said(f"{what}.by", end=end)
+        return Fix(text, lambda doc: append(doc, list_name, dict(entry, date=end)))
 
     return make
 
@@ -204,12 +203,6 @@ def close_actions(day_of: Callable[[Context], dt.date], only_before: bool) -> Ca
                     actions.append({"finding": "Điểm không phù hợp", "closed_on": day})
                 audit["corrective_actions"] = actions
 
-        return Fix(
-            texts(
-                f"mọi điểm không phù hợp đã có hành động khắc phục hoàn thành chậm nhất ngày {vi_date(day)}",
-                f"every nonconformity corrected, its action closed by {day.isoformat()}",
-            ),
-            patch,
-        )
+        return Fix(said("corrected_by", day=day), patch)
 
     return make

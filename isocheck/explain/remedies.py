@@ -26,7 +26,7 @@ class Remedy:
     fixes: list[Fix]
 
     def text(self, lang: str) -> str:
-        return "; ".join(f.text[lang] for f in self.fixes)
+        return "; ".join(f.text.get(lang) for f in self.fixes)
 
     def apply(self, doc: dict) -> None:
         for fix in self.fixes:

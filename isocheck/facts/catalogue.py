@@ -27,14 +27,14 @@ from pathlib import Path
 
 from isocheck.base.errors import InputError
 from isocheck.facts.catalogue_sheet import Cell, Row, problem_at, read_rows
+from isocheck.text.ui import Words, words
 
 # agency level (facts.model.Level) -> the catalogue's level
 LEVEL_OF_AGENCY = {"department": "province", "sub_department": "province", "district": "district", "commune": "commune"}
-LEVEL_WORDS = {
-    "province": ("cấp tỉnh", "province"),
-    "district": ("cấp huyện", "district"),
-    "commune": ("cấp xã", "commune"),
-}
+# the catalogue's levels in words, Vietnamese and English (the catalog's words:catalogue.level.*): what messages
+# call them, and what a level cell or the export's title is matched against (folded)
+_LEVELS = words("words:catalogue.level.")
+LEVEL_WORDS: dict[str, Words] = {level: _LEVELS[level] for level in ("province", "district", "commune")}
 CODE = re.compile(r"^([0-9]\.[0-9]{6})(?:\.[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.H[0-9]{2})?$")
 HEADER_SEARCH_ROWS = 30
 # column -> what a header cell says (folded: lower case, no diacritics); the first column matching wins

@@ -44,7 +44,7 @@ def load_model(path: Path, model: type[M]) -> tuple[M, dict]:
     """The file read into ``model`` and its line map. Raises :class:`InputError`."""
     data, lines = load_document(path)
     if not isinstance(data, dict):
-        what = Problem.plain("data file", "tệp dữ liệu")
+        what = Problem("what.data_file")
         line, column = position_of(lines, ())
         problem = {"what": what, "found": Found(data)}
         raise InputError.of(str(path), "doc.not_mapping", problem, line=line, column=column)

@@ -111,7 +111,7 @@ def load_overlay(path: str | Path) -> LoadedOverlay:
     data, lines = load_document(path)
     file = str(path)
     if not isinstance(data, dict):
-        what = Problem.plain("province overlay", "lớp bổ sung của tỉnh")
+        what = Problem("what.overlay")
         line, column = position_of(lines, ())
         raise InputError.of(file, "doc.not_mapping", {"what": what, "found": Found(data)}, line=line, column=column)
     try:

@@ -233,10 +233,7 @@ def opened(folder: Folder, file: str, lang: str) -> tuple[str, dict[str, Any], s
     except Exception as exc:  # ruamel.yaml refusing what isocheck's reader took: say so, open nothing
         raise InputError(
             file,
-            Problem.plain(
-                f"cannot be edited in the form ({type(exc).__name__})",
-                f"không mở được trong biểu mẫu ({type(exc).__name__})",
-            ),
+            Problem("serve.not_editable", error=type(exc).__name__),
         ) from None
     problem = None
     if original:

@@ -41,10 +41,6 @@ def _plain(text: str) -> str:
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
 
 
-def _error(file: str, en: str, vi: str, line: int | None = None) -> InputError:
-    return InputError(file, Problem.plain(en, vi), line=line)
-
-
 def _rows(path: Path) -> list[list[object]]:
     file = str(path)
     if path.suffix.lower() == ".xlsx":
@@ -53,7 +49,7 @@ def _rows(path: Path) -> list[list[object]]:
         try:
             book = load_workbook(path, read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-            raise _error(file, "is not a readable XLSX workbook", "không đọc được tệp Excel (.xlsx)") from None
+            raise InputError(file, Problem("serve.catalogue_not_xlsx")) from None
         try:
             return [list(r) for r in itertools.islice(book.worksheets[0].iter_rows(values_only=True), MAX_ROWS + 1)]
         finally:
@@ -61,9 +57,7 @@ def _rows(path: Path) -> list[list[object]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise _error(
-            file, "is not UTF-8 text; save it as CSV UTF-8", "không phải văn bản UTF-8; hãy lưu dạng CSV UTF-8"
-        ) from None
+        raise InputError(file, Problem("serve.catalogue_not_utf8")) from None
     first = text.partition("\n")[0]
     try:
         reader = csv.reader(
@@ -71,7 +65,7 @@ def _rows(path: Path) -> list[list[object]]:
         )
         return [list(row) for row in reader]
     except csv.Error as exc:
-        raise _error(file, f"is not a readable CSV file ({exc})", f"không đọc được tệp CSV ({exc})") from None
+        raise InputError(file, Problem("serve.catalogue_not_csv", detail=exc)) from None
 
 
 def load_catalogue(path: str | Path) -> list[Entry]:
@@ -79,30 +73,20 @@ def load_catalogue(path: str | Path) -> list[Entry]:
     path = Path(path)
     file = str(path)
     if path.suffix.lower() not in (".csv", ".xlsx"):
-        raise _error(file, "is not a CSV or XLSX catalogue", "không phải danh mục dạng CSV hoặc XLSX")
+        raise InputError(file, Problem("serve.catalogue_format"))
     if not path.is_file():
-        raise _error(file, "file not found", "không tìm thấy tệp")
+        raise InputError(file, Problem("file.not_found"))
     rows = _rows(path)
     header = [_plain(str(c or "")) for c in (rows[0] if rows else [])]
     index = {key: next((i for i, h in enumerate(header) if h in names), None) for key, names in _COLUMNS.items()}
     missing = [key for key, i in index.items() if i is None]
     if missing:
-        raise _error(
-            file,
-            f"the header row must name the columns code, name and field (missing: {', '.join(missing)})",
-            f"dòng tiêu đề phải có các cột mã, tên và lĩnh vực (thiếu: {', '.join(missing)})",
-            1,
-        )
+        raise InputError(file, Problem("serve.catalogue_columns", missing=", ".join(missing)), line=1)
     entries = []
     for line, row in enumerate(rows[1 : MAX_ROWS + 1], start=2):
         cells = {key: row[i] if i is not None and i < len(row) else None for key, i in index.items()}
         if isinstance(cells["code"], float):
-            raise _error(
-                file,
-                "the code is stored as a number; format the code column as text",
-                "mã TTHC đang lưu dạng số; hãy định dạng cột mã là văn bản (Text)",
-                line,
-            )
+            raise InputError(file, Problem("serve.catalogue_number_code"), line=line)
         code, name, field = (" ".join(str(cells[k] or "").split()) for k in ("code", "name", "field"))
         if code or name:
             entries.append(Entry(code, name, field))

@@ -17,10 +17,7 @@ _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
 def not_a_date(text: str) -> Problem:
-    return Problem.plain(
-        f"Input should be a date written dd/mm/yyyy (e.g. 16/11/2021), found {Found(text).text('en')}",
-        f"phải là ngày viết dạng dd/mm/yyyy (ví dụ 16/11/2021), nhưng ô ghi {Found(text).text('vi')}",
-    )
+    return Problem("serve.not_a_date", found=Found(text))
 
 
 def parse_day(text: str) -> dt.date | Problem:

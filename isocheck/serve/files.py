@@ -20,10 +20,6 @@ SUFFIXES = (".yaml", ".yml")
 MAX_LISTED = 500  # fact files shown on the start page
 
 
-def _refused(name: str, en: str, vi: str) -> InputError:
-    return InputError(name, Problem.plain(en, vi))
-
-
 class Folder:
     """Fact files inside one folder, by their names relative to it."""
 
@@ -33,37 +29,17 @@ class Folder:
     def path(self, name: str) -> Path:
         """The file ``name`` names inside the folder; :class:`InputError` for any name that is refused."""
         if not name or any(ord(c) < 32 or c in "\\\x7f" for c in name):
-            raise _refused(
-                name or "''",
-                "is not a file name (empty, a backslash or a control character)",
-                "không phải là tên tệp (trống, có dấu \\ hoặc ký tự điều khiển)",
-            )
+            raise InputError(name or "''", Problem("serve.not_a_name"))
         pure = PurePosixPath(name)
         if pure.is_absolute() or name.startswith("~"):
-            raise _refused(
-                name,
-                "is an absolute path; give a name inside the folder isocheck serve was started in",
-                "là đường dẫn tuyệt đối; hãy ghi tên tệp nằm trong thư mục đang mở",
-            )
+            raise InputError(name, Problem("serve.absolute"))
         if any(part in ("..", ".") or part.startswith(".") for part in pure.parts):
-            raise _refused(
-                name,
-                "leads out of the folder or to a hidden file ('..' or a name starting with '.')",
-                "dẫn ra ngoài thư mục hoặc tới tệp ẩn ('..' hoặc tên bắt đầu bằng '.')",
-            )
+            raise InputError(name, Problem("serve.outside"))
         if pure.suffix.lower() not in SUFFIXES:
-            raise _refused(
-                name,
-                "is not a YAML fact file; the name must end in .yaml or .yml",
-                "không phải tệp thông tin YAML; tên tệp phải kết thúc bằng .yaml hoặc .yml",
-            )
+            raise InputError(name, Problem("serve.not_yaml"))
         resolved = (self.root / pure).resolve()
         if not resolved.is_relative_to(self.root):
-            raise _refused(
-                name,
-                "leads out of the folder through a symbolic link",
-                "dẫn ra ngoài thư mục qua một liên kết tượng trưng (symlink)",
-            )
+            raise InputError(name, Problem("serve.symlink"))
         return resolved
 
     def read(self, name: str) -> str:
@@ -79,7 +55,7 @@ class Folder:
     def write(self, name: str, text: str) -> None:
         path = self.path(name)
         if not path.parent.is_dir():
-            raise _refused(name, "is in a folder that does not exist", "nằm trong thư mục không tồn tại")
+            raise InputError(name, Problem("serve.no_folder"))
         write_atomic(path, text)
 
     def files(self) -> list[str]:

@@ -60,7 +60,7 @@ def load_change(path: str | Path) -> LegalChange:
     data, lines = load_document(path)
     if not isinstance(data, dict):
         line, column = position_of(lines, ())
-        what = Problem.plain("legal document", "văn bản pháp luật")
+        what = Problem("what.legal_document")
         raise InputError.of(
             str(path), "doc.not_mapping", {"what": what, "found": Found(data)}, line=line, column=column
         )

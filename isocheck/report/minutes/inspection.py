@@ -32,9 +32,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from isocheck.base.errors import InputError
 from isocheck.facts.model_files import load_model
 from isocheck.text.problems import Problem
-from isocheck.text.ui import format_value
 
-_WHAT = Problem.plain("inspection file", "thông tin cuộc kiểm tra")
+_WHAT = Problem("what.inspection")
 
 
 class _Strict(BaseModel):
@@ -74,14 +73,7 @@ class Inspection(_Strict):
     def _after_decision(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
         decision = info.data.get("decision")
         if value is not None and decision is not None and value < decision.issued_on:
-            raise ValueError(
-                Problem.plain(
-                    f"the minutes are signed on {value.isoformat()}, before the decision establishing the team "
-                    f"({decision.issued_on.isoformat()})",
-                    f"ngày ký biên bản {format_value(value, 'vi')} sớm hơn ngày của quyết định thành lập đoàn "
-                    f"kiểm tra ({format_value(decision.issued_on, 'vi')})",
-                )
-            )
+            raise ValueError(Problem("minutes.signed_before_decision", signed_on=value, decision=decision.issued_on))
         return value
 
     @field_validator("team")
@@ -89,12 +81,7 @@ class Inspection(_Strict):
     def _one_head(cls, value: list[Member]) -> list[Member]:
         heads = sum(1 for m in value if m.role == "head")
         if value and heads != 1:
-            raise ValueError(
-                Problem.plain(
-                    f"the team needs exactly one member with role: head, found {heads}",
-                    f"đoàn kiểm tra phải có đúng một người có role: head (trưởng đoàn), tệp ghi {heads}",
-                )
-            )
+            raise ValueError(Problem("minutes.one_head", heads=heads))
         return value
 
     @property
@@ -108,12 +95,7 @@ def load_inspection(path: str | Path, as_of: dt.date) -> Inspection:
     if inspection.signed_on is not None and inspection.signed_on < as_of:
         raise InputError(
             str(path),
-            Problem.plain(
-                f"the minutes are signed on {inspection.signed_on.isoformat()}, before the as-of date "
-                f"{as_of.isoformat()} the facts are judged on; give --as-of the inspection date",
-                f"ngày ký biên bản {format_value(inspection.signed_on, 'vi')} sớm hơn ngày đánh giá "
-                f"{format_value(as_of, 'vi')}; hãy ghi --as-of là ngày kiểm tra",
-            ),
+            Problem("minutes.signed_before_as_of", signed_on=inspection.signed_on, as_of=as_of),
             field="signed_on",
         )
     return inspection
