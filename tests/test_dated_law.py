@@ -235,8 +235,7 @@ def test_a_dated_data_file_that_is_a_list_is_refused_in_each_language(tmp_path):
     with pytest.raises(InputError) as caught:
         load_model(path, LevelFile)
     assert (caught.value.detail.text("vi"), caught.value.detail.text("en"), caught.value.line) == (
-        # sic: "tệp tệp", the file kind after the message's own "đầu tệp", as before the texts moved to the catalog
-        "đầu tệp tệp dữ liệu phải là các mục dạng “khóa: giá trị”, nhưng tệp ghi một danh sách",
+        "đầu tệp dữ liệu phải là các mục dạng “khóa: giá trị”, nhưng tệp ghi một danh sách",
         "expected a mapping at the top of the data file, found a list",
         1,
     )
