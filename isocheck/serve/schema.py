@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from isocheck.serve import meanings
+from isocheck.serve.words import word
 
 KINDS = ("text", "date", "int", "bool", "choice", "lines", "group", "list")
 _UNIONS = (typing.Union, types.UnionType)
@@ -134,7 +135,7 @@ class FormField:
         if match:
             text = match.group(2).strip()
             return text[:1].upper() + text[1:]
-        return {"vi": "Không có", "en": "None"}[lang] if self.kind == "list" else None
+        return word("none", lang) if self.kind == "list" else None
 
     def choice_label(self, value: Any, lang: str) -> str:
         """``commune`` → "Cấp xã": the words the meaning puts in brackets after the value, else the value."""
