@@ -51,12 +51,30 @@ _OPENER_LINE = re.compile(r"^[^\n\[{]*[\[{][^\n]*", re.M)  # a line with an open
 
 def long_number(text: str) -> tuple[int, int, int] | None:
     """``(line, column, digits)`` (1-based) of the first run of more than :data:`MAX_DIGITS` digits, or None."""
+    if not _may_hold_long_number(text):
+        return None
     match = _LONG_NUMBER.search(text)
     if match is None:
         return None
     start = match.start()
     line_start = text.rfind("\n", 0, start) + 1
     return text.count("\n", 0, start) + 1, start - line_start + 1, match.end() - start
+
+
+_BLOCK_OF_DIGITS = MAX_DIGITS // 2
+
+
+def _may_hold_long_number(text: str) -> bool:
+    """False when ``text`` holds no run of more than :data:`MAX_DIGITS` digits, proven cheaply: such a run
+    covers at least one whole block of :data:`_BLOCK_OF_DIGITS` characters starting at a multiple of it
+    (a run of ``2 * b - 1`` characters or more always does), so a text none of whose blocks is all ASCII
+    digits holds none (a regular-expression search tries every digit of a text full of codes and dates)."""
+    size = _BLOCK_OF_DIGITS
+    for start in range(0, len(text) - size + 1, size):
+        block = text[start : start + size]
+        if block.isascii() and block.isdigit():
+            return True
+    return False
 
 
 def shallow(text: str, limit: int = MAX_DEPTH, brackets: int | None = None) -> bool:
