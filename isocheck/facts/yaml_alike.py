@@ -55,7 +55,8 @@ _NUMBER = re.compile(  # a number or a date: a whole token (more than 100 charac
     # or one followed by blanks and a digit (2021-11-16 10:00 is a timestamp to yaml-rs, text to PyYAML)
     # after a separator, a line break, a separator and a blank, or two blanks (checked then by _at_node_start);
     # the first look-behind, what all four have in common, turns away most digits (inside a code, a name) at once
-    r"[-+.0-9_](?<![^:\[{,\n \t].)(?:(?<=[:\[{,\n].)|(?<=[:\[{,\n?-] .)|(?<=[ \t][ \t].)|(?<![\s\S].))(?:(?<=[-+])(?=[.0-9_])|(?<![-+]))"
+    r"[-+.0-9_](?<![^:\[{,\n \t].)"
+    r"(?:(?<=[:\[{,\n].)|(?<=[:\[{,\n?-] .)|(?<=[ \t][ \t].)|(?<![\s\S].))(?:(?<=[-+])(?=[.0-9_])|(?<![-+]))"
     rf"(?:(?:[0-9A-Za-z_.+-]|:(?=\S)){{0,100}}(?:{_WHOLE}|(?=[ \t]+[0-9]))|[{_TOKEN_CHARS}]{{100}})",
     re.M,
 )
