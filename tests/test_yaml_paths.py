@@ -80,6 +80,8 @@ CORPUS: dict[str, object] = {
     "a: .iNf\n": {"a": ".iNf"},
     "a: 123456789012345678901234567890\n": {"a": 123456789012345678901234567890},
     "a: 0x" + "f" * 1_001 + "\n": "doc.long_number",
+    " 010: x\n": "yaml.octal",  # a number at the start of the text after one blank
+    " 1.5: x\n": "key.not_text",
     "a: 1.001193\n": {"a": 1.001193},
     "a: '1.001193'\n": {"a": "1.001193"},
     "a: 1.001193.000.00.00.H42\n": {"a": "1.001193.000.00.00.H42"},
@@ -112,6 +114,11 @@ CORPUS: dict[str, object] = {
     "a: [0, :]\n": "yaml.invalid",
     "a: [no:, x]\n": "yaml.invalid",
     "a: [2021:]\n": "yaml.invalid",
+    "a: {b: |2 x}\n": "yaml.invalid",  # '|' or '>' after ':' in a flow collection: yaml-rs reads text
+    "a: {'b': |}\n": "yaml.invalid",
+    "a: {b: c, d: >-}\n": "yaml.invalid",
+    "a: [b: >x]\n": "yaml.invalid",
+    "a: {b: '|'}\nc: |\n  x\n": {"a": {"b": "|"}, "c": "x\n"},
     "1: a\n": {1: "a"},
     "{}: \nz: 1\n": "key.not_text",
     "[a, b]: x\n": "key.not_text",
