@@ -48,6 +48,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from isocheck.facts import limits
 
@@ -169,30 +170,35 @@ def _no_word_tokens(text: str) -> bool:
     return not any(_at_node_start(text, m.start()) for m in _WORD_TOKENS.finditer(text))
 
 
+_SCALARS = frozenset((int, float, bool, type(None), dt.date, dt.datetime))  # what else yaml-rs gives back
+
+
 def _texts_and_keys_plain(data: object) -> bool:
-    """True when every key in ``data`` is a text and no text (key or value) is one of :data:`_WORD_TEXTS`."""
-    words = _WORD_TEXTS
+    """True when every key in ``data`` is a text and no text (key or value) is one of :data:`_WORD_TEXTS`;
+    False too for a value of any other type than yaml-rs's (not looked into: the scan decides)."""
+    words, scalars = _WORD_TEXTS, _SCALARS
     stack = [data]
     while stack:
         node = stack.pop()
+        values: Iterable[object]
         if type(node) is dict:
-            for key, value in node.items():
+            for key in node:
                 if type(key) is not str or key in words:
                     return False
-                if type(value) is str:
-                    if value in words:
-                        return False
-                elif type(value) is dict or type(value) is list:
-                    stack.append(value)
+            values = node.values()
         elif type(node) is list:
-            for value in node:
-                if type(value) is str:
-                    if value in words:
-                        return False
-                elif type(value) is dict or type(value) is list:
-                    stack.append(value)
-        elif type(node) is str and node in words:
+            values = node
+        else:
             return False
+        for value in values:
+            kind = type(value)
+            if kind is str:
+                if value in words:
+                    return False
+            elif kind is dict or kind is list:
+                stack.append(value)
+            elif kind not in scalars:
+                return False
     return True
 
 
