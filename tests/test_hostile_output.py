@@ -57,6 +57,16 @@ def test_csv_cell_keeps_negative_numbers_and_neutralises_tab_and_cr():
     assert csv_cell("\t=1") == "' =1" and csv_cell("\r=1") == "'\r=1"
 
 
+@pytest.mark.parametrize(
+    "char", ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9f", "\u202e", "\u2066", "\u200f", "\u061c"]
+)
+def test_csv_cell_removes_every_control_and_bidirectional_character(char):
+    """Printable text is returned as it is; any other goes through the table of characters to remove."""
+    assert csv_cell(f"Hà{char}Tĩnh") == "HàTĩnh"
+    assert csv_cell(f"a\tb{char}") == "a b"
+    assert csv_cell("a\nb\rc") == "a\nb\rc" and csv_cell("Hà Tĩnh, 1/QĐ") == "Hà Tĩnh, 1/QĐ"
+
+
 def test_markdown_escapes_pipes_and_html(folder):
     out = _run("batch", str(folder), "--as-of", "2021-11-16", "--format", "md", "--no-cache").stdout
     line = next(line for line in out.splitlines() if "alert" in line)
@@ -120,3 +130,16 @@ def test_a_roster_cell_cannot_break_out_of_the_yaml(tmp_path):
 def test_hostile_names_survive_json_unchanged(folder):
     doc = json.loads(_run("batch", str(folder), "--as-of", "2021-11-16", "--format", "json", "--no-cache").stdout)
     assert {a["id"]: a["name"] for a in doc["agencies"]} == HOSTILE
+
+
+def test_message_templates_fill_as_string_formatter_does():
+    """``fill`` uses ``str.format_map``; a template it cannot fill raises string.Formatter's own error."""
+    from isocheck.text.ui import fill
+
+    assert fill("{name:>5}|{name!r}|{{x}}", {"name": "ab"}, "vi") == "   ab|'ab'|{x}"
+    with pytest.raises(KeyError, match="placeholder"):
+        fill("{missing}", {}, "en")
+    with pytest.raises(IndexError):
+        fill("{0}", {}, "en")
+    with pytest.raises(ValueError):
+        fill("{name", {"name": "x"}, "en")

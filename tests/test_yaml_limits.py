@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from isocheck.base.errors import InputError
-from isocheck.facts.limits import MAX_DEPTH, too_deep
+from isocheck.facts.limits import MAX_DEPTH, MAX_DIGITS, long_number, too_deep
 from isocheck.facts.parse import load_document
 
 DEEP = "nested more than 100 levels deep; no input file is that deep (a structure that contains itself?)"
@@ -87,3 +87,20 @@ def test_the_scan_and_the_strict_composer_point_at_the_same_node(text):
     with pytest.raises(yaml_strict._TooDeep) as info:
         yaml_strict._Walker(loader, "f").walk(loader.get_single_node())
     assert too_deep(text) == (info.value.mark.line + 1, info.value.mark.column + 1)
+
+
+@pytest.mark.parametrize("digits", [MAX_DIGITS - 1, MAX_DIGITS, MAX_DIGITS + 1, 2 * MAX_DIGITS])
+@pytest.mark.parametrize("before", [0, 1, 250, 499, 500, 501, 999, 1_000, 1_499])
+def test_a_long_run_of_digits_is_found_wherever_it_starts(digits, before):
+    """The search only runs where a whole block of digits shows a run may be there: none is missed, at any
+    place against the blocks, and a run of exactly the limit is allowed."""
+    text = "a: '" + "x" * before + "\n" + "b: " + "7" * digits + "\n"
+    found = long_number(text)
+    if digits <= MAX_DIGITS:
+        assert found is None
+    else:
+        assert found == (2, 4, digits)
+
+
+def test_digits_of_other_scripts_are_not_a_long_number():
+    assert long_number("a: " + "\u0663" * (2 * MAX_DIGITS) + "\n") is None  # Arabic-Indic three

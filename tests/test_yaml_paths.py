@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from isocheck.base.errors import InputError
 from isocheck.facts import yaml_fast
-from isocheck.facts.yaml_alike import reads_alike
+from isocheck.facts.yaml_alike import reads_alike, words_alike
 from isocheck.facts.yaml_strict import load_yaml
 from tests.strategies import agencies
 
@@ -80,6 +80,8 @@ CORPUS: dict[str, object] = {
     "a: .iNf\n": {"a": ".iNf"},
     "a: 123456789012345678901234567890\n": {"a": 123456789012345678901234567890},
     "a: 0x" + "f" * 1_001 + "\n": "doc.long_number",
+    " 010: x\n": "yaml.octal",  # a number at the start of the text after one blank
+    " 1.5: x\n": "key.not_text",
     "a: 1.001193\n": {"a": 1.001193},
     "a: '1.001193'\n": {"a": "1.001193"},
     "a: 1.001193.000.00.00.H42\n": {"a": "1.001193.000.00.00.H42"},
@@ -112,6 +114,11 @@ CORPUS: dict[str, object] = {
     "a: [0, :]\n": "yaml.invalid",
     "a: [no:, x]\n": "yaml.invalid",
     "a: [2021:]\n": "yaml.invalid",
+    "a: {b: |2 x}\n": "yaml.invalid",  # '|' or '>' after ':' in a flow collection: yaml-rs reads text
+    "a: {'b': |}\n": "yaml.invalid",
+    "a: {b: c, d: >-}\n": "yaml.invalid",
+    "a: [b: >x]\n": "yaml.invalid",
+    "a: {b: '|'}\nc: |\n  x\n": {"a": {"b": "|"}, "c": "x\n"},
     "1: a\n": {1: "a"},
     "{}: \nz: 1\n": "key.not_text",
     "[a, b]: x\n": "key.not_text",
@@ -194,6 +201,29 @@ def test_fact_files_as_people_and_tools_write_them_take_the_fast_path(tmp_path):
     for text in texts:
         assert reads_alike(text)
         assert isinstance(yaml_fast.fast_yaml(text, "x")[1], yaml_fast._LazyLineMap)
+
+
+@pytest.mark.parametrize(
+    ("text", "alike"),
+    [
+        ("a: x\n", True),
+        ("a: yes\n", False),  # the walk sees the text 'yes', and so does the scan
+        ("a: 'yes'\n", True),  # the walk sees 'yes' too, the scan decides: quoted, text to both
+        ("a: [x, 'no']\n", True),
+        ("a: [x, no]\n", False),
+        ("yes: 1\n", False),
+        ("true: 1\n", False),  # a key that is not text
+        ("~: 1\n", False),
+        ("1: a\n", True),  # a whole number as a key: the scan lets it through, as before
+        ("a: =\n", False),
+        ("a: x\n<<: {b: 1}\n", False),  # a merge key: always the scan
+        ("a: '<<'\n", True),
+    ],
+)
+def test_the_yaml_11_words_are_told_from_what_yaml_rs_read(text, alike):
+    assert words_alike(yaml_fast.yaml_rs.loads(text), text) is alike
+    assert reads_alike(text, words=False)  # nothing else differs in these texts
+    assert _outcome(yaml_fast.fast_yaml, text) == _outcome(load_yaml, text)
 
 
 # -- generated documents ----------------------------------------------------------------------------

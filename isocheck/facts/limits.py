@@ -38,9 +38,12 @@ _BLOCK_SCALAR = re.compile(r"(?:^|[ \t])[|>][0-9+\-]*[ \t]*(?:#.*)?$")
 _NODE_START = frozenset(":-?[{,")  # after one of these (and blanks) a quote or bracket starts a node
 # a flow collection on one line with no collection, comment or escape inside, whose quoted scalars start
 # only after '[', '{', ',' or ':' (so a quote inside a plain scalar, "it's", never passes for one)
-_QUOTED_FLAT = r"""(?:[ ]*(?:'[^'\n\[\]{}]*'|"[^"\\\n\[\]{}]*"))?"""  # a quoted scalar, if one
-_FLAT_FLOW = re.compile(  # unrolled (plain* (separator quoted? plain*)*): no backtracking to speak of
-    rf"""[\[{{]{_QUOTED_FLAT}[^\[\]{{}}'"\n#,:]*(?:[,:]{_QUOTED_FLAT}[^\[\]{{}}'"\n#,:]*)*[\]}}]"""
+_QUOTED_FLAT = r"""(?:[ ]*(?:'[^'\n\[\]{}]*'|"[^"\\\n\[\]{}]*"))?+"""  # a quoted scalar, if one
+# unrolled (plain* (separator quoted? plain*)*), possessive: what each part takes, the next part cannot (a plain
+# run stops at a separator, a bracket or a quote), so giving any of it back never matches (and costs the
+# engine a saved state per part)
+_FLAT_FLOW = re.compile(
+    rf"""[\[{{]{_QUOTED_FLAT}[^\[\]{{}}'"\n#,:]*+(?:[,:]{_QUOTED_FLAT}[^\[\]{{}}'"\n#,:]*+)*+[\]}}]"""
 )
 # a line whose only collection is one such flat flow collection at a node start, after its indentation,
 # '- ' entries and a key with no quote, bracket or comment in it (so the collection is not inside a text)
@@ -51,6 +54,8 @@ _OPENER_LINE = re.compile(r"^[^\n\[{]*[\[{][^\n]*", re.M)  # a line with an open
 
 def long_number(text: str) -> tuple[int, int, int] | None:
     """``(line, column, digits)`` (1-based) of the first run of more than :data:`MAX_DIGITS` digits, or None."""
+    if not _may_hold_long_number(text):
+        return None
     match = _LONG_NUMBER.search(text)
     if match is None:
         return None
@@ -59,13 +64,37 @@ def long_number(text: str) -> tuple[int, int, int] | None:
     return text.count("\n", 0, start) + 1, start - line_start + 1, match.end() - start
 
 
+_BLOCK_OF_DIGITS = MAX_DIGITS // 2
+
+
+def _may_hold_long_number(text: str) -> bool:
+    """False when ``text`` holds no run of more than :data:`MAX_DIGITS` digits, proven cheaply: such a run
+    covers at least one whole block of :data:`_BLOCK_OF_DIGITS` characters starting at a multiple of it
+    (a run of ``2 * b - 1`` characters or more always does), so a text none of whose blocks is all ASCII
+    digits holds none (a regular-expression search tries every digit of a text full of codes and dates)."""
+    size = _BLOCK_OF_DIGITS
+    for start in range(0, len(text) - size + 1, size):
+        block = text[start : start + size]
+        if block.isascii() and block.isdigit():
+            return True
+    return False
+
+
 def shallow(text: str, limit: int = MAX_DEPTH, brackets: int | None = None) -> bool:
     """True when ``text`` cannot nest deeper than ``limit`` levels: every level needs an opening bracket,
     a column of indentation or an indicator at the start of a line. ``brackets``: a bound of the flow
     nesting, when known (else every opening bracket counts)."""
     if brackets is None:
         brackets = text.count("[") + text.count("{")
-    return brackets + max(map(len, _PREFIX.findall(text)), default=0) + 2 <= limit
+    return brackets + _longest_prefix(text) + 2 <= limit
+
+
+def _longest_prefix(text: str) -> int:
+    """The length of the longest :data:`_PREFIX` of a line (without anchors or tags, each line's leading
+    blanks and indicators, which ``str.lstrip`` finds faster than the pattern)."""
+    if "&" in text or "!" in text:
+        return max(map(len, _PREFIX.findall(text)), default=0)
+    return max(len(line) - len(line.lstrip(" \t-?:")) for line in text.split("\n"))
 
 
 def too_deep(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | None:

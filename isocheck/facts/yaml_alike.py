@@ -17,7 +17,8 @@ rewrites:
   text (``yes``, ``no``, ``on``, ``off`` in their three spellings), ``=`` and ``<<``;
 - a key that would not be text (``true:``, ``null:``, ``~:``, an empty key, a decimal, a date, a
   collection);
-- in a flow collection, what PyYAML refuses and yaml-rs may accept (``[|x]``, ``[- x]``, ``{a:}``),
+- in a flow collection, what PyYAML refuses and yaml-rs may accept (``[|x]``, ``[- x]``, ``{a:}``,
+  ``{a: |}``: a ``|`` or ``>`` after ``:`` that is not a block scalar's header is refused anywhere),
   and a flow collection that goes on past the end of a line (PyYAML refuses a key that does;
   :func:`isocheck.facts.limits.scan` tells);
 - a block scalar (``|``, ``>``) with no line of text, or at the very end of a text without a final
@@ -25,6 +26,14 @@ rewrites:
   block scalar that holds one as a date);
 - more characters than :data:`~isocheck.facts.limits.MAX_VALUES` (the fast path must never hold more
   values than the strict path allows).
+
+The YAML 1.1 words (``yes``, ``=``, ``<<``, ``true:`` …) can also be told after yaml-rs has read the text
+(:func:`words_alike`): a plain scalar PyYAML reads as one of them is, to yaml-rs, a text equal to the word
+(or a key that is not text), and yaml-rs reads no other spelling as such a text, so a reading with no such
+text and no such key needs no scan for them (a quoted ``'yes'`` fails it, and the scan then decides).
+:func:`isocheck.facts.yaml_fast.fast_yaml` asks :func:`reads_alike` with ``words=False`` before reading
+and :func:`words_alike` after, which costs a walk of the values instead of the scan (the most expensive
+one: its words start with the commonest letters).
 
 A token counts only where a node may start: at the start of a line, after ``:`` or a flow
 indicator, after ``- `` or ``? `` (a token after a plain blank is inside a longer text: ``TCVN ISO
@@ -39,6 +48,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from isocheck.facts import limits
 
@@ -53,8 +63,12 @@ _ALIKE = re.compile(
 )
 _NUMBER = re.compile(  # a number or a date: a whole token (more than 100 characters: not read, it goes strict),
     # or one followed by blanks and a digit (2021-11-16 10:00 is a timestamp to yaml-rs, text to PyYAML)
-    # after a separator, a line break, a separator and a blank, or two blanks (checked then by _at_node_start)
-    r"[-+.0-9_](?:(?<=[:\[{,\n].)|(?<=[:\[{,\n?-] .)|(?<=[ \t][ \t].)|(?<![\s\S].))(?:(?<=[-+])(?=[.0-9_])|(?<![-+]))"
+    # after a separator, a line break, a separator and a blank, two blanks, or at the start of the text after
+    # none or one blank (checked then by _at_node_start); the first look-behind, what all of them have in common,
+    # turns away most digits (inside a code, a name) at once
+    r"[-+.0-9_](?<![^:\[{,\n \t].)"
+    r"(?:(?<=[:\[{,\n].)|(?<=[:\[{,\n?-] .)|(?<=[ \t][ \t].)|(?<![\s\S].)|(?<=\A[ \t].))"
+    r"(?:(?<=[-+])(?=[.0-9_])|(?<![-+]))"
     rf"(?:(?:[0-9A-Za-z_.+-]|:(?=\S)){{0,100}}(?:{_WHOLE}|(?=[ \t]+[0-9]))|[{_TOKEN_CHARS}]{{100}})",
     re.M,
 )
@@ -73,20 +87,19 @@ def _word(word: str) -> str:
 # so that the engine skips to them at C speed; (characters, pattern): the pattern runs only if one occurs
 _CANDIDATES: tuple[tuple[str, re.Pattern], ...] = (
     ("&*!?%", re.compile(r"[&*!?%](?<![^\s:\[{,][&*!?%])")),  # anchor, alias, tag, complex key, directive
-    (
-        "yYnNoOtTfF=<~",
-        re.compile(
-            "|".join(
-                [f"{_word(w)}{_WHOLE}" for w in _WORDS]  # YAML 1.1 only: yaml-rs reads them as text
-                + [f"={_WHOLE}", f"<<{_WHOLE}"]  # value and merge keys
-                + [rf"{_word(w)}:(?![^\s,\[\]{{}}])" for w in _NULLS]  # keys that are not text
-                + [r"~:(?![^\s,\[\]{}])"]
-            ),
-            re.M,
-        ),
-    ),
     (":", re.compile(r":(?<![^\s\[{,]:)(?![^\s,\[\]{}])")),  # an empty key
 )
+_WORD_CHARS = "yYnNoOtTfF=<~"
+_WORD_TOKENS = re.compile(
+    "|".join(
+        [f"{_word(w)}{_WHOLE}" for w in _WORDS]  # YAML 1.1 only: yaml-rs reads them as text
+        + [f"={_WHOLE}", f"<<{_WHOLE}"]  # value and merge keys
+        + [rf"{_word(w)}:(?![^\s,\[\]{{}}])" for w in _NULLS]  # keys that are not text
+        + [r"~:(?![^\s,\[\]{}])"]
+    ),
+    re.M,
+)
+_WORD_TEXTS = frozenset((*_WORDS, "=", "<<"))  # what yaml-rs reads those of them that are values or keys as
 _ANYWHERE: tuple[tuple[str, re.Pattern], ...] = (
     ("'", re.compile(r"'[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")),  # a quoted date: yaml-rs reads it as a date
     ('"', re.compile(r'"[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}')),
@@ -96,6 +109,10 @@ _ANYWHERE: tuple[tuple[str, re.Pattern], ...] = (
     ("[", re.compile(r"\[[ \t]*(?:[|>@`]|-[ \t])")),  # in a flow collection, what PyYAML refuses
     ("{", re.compile(r"\{[ \t]*(?:[|>@`]|-[ \t])")),
     (",", re.compile(r",[ \t]*(?:[|>@`]|-[ \t])")),
+    # a value led by '|' or '>' that is not a block scalar's header: in a flow collection ({b: |}, [a: >-])
+    # yaml-rs reads it as text, PyYAML refuses it (a header ends its line: a flow collection that goes on
+    # past it goes on past the line, which limits.scan tells)
+    ("|>", re.compile(r":[ \t]+[|>](?![-+0-9]*[ \t]*(?:#|\r?$))", re.M)),
     ("\r", re.compile(r"\r(?!\n)")),  # a line break of old Macs, which yaml-rs does not read as one
     # a tab, a backslash, a control character, NEL, U+2028/2029, a BOM, a lone surrogate
     (
@@ -110,9 +127,10 @@ _BLANK_LINES = re.compile(r"(?:[ \t]*\r?\n)*( *)")
 _INDENT = re.compile(" *")
 
 
-def reads_alike(text: str, flows_on_one_line: bool | None = None) -> bool:
+def reads_alike(text: str, flows_on_one_line: bool | None = None, *, words: bool = True) -> bool:
     """True when yaml-rs reads ``text`` as the strict path does (see the module docstring).
-    ``flows_on_one_line``: what :func:`isocheck.facts.limits.scan` found (scanned here when not given)."""
+    ``flows_on_one_line``: what :func:`isocheck.facts.limits.scan` found (scanned here when not given);
+    ``words=False`` leaves out the YAML 1.1 words, for :func:`words_alike` to tell once yaml-rs has read it."""
     if len(text) >= limits.MAX_VALUES or not unicodedata.is_normalized("NFC", text):
         return False
     if any(_occurs(chars, text) and pattern.search(text) is not None for chars, pattern in _ANYWHERE):
@@ -120,6 +138,8 @@ def reads_alike(text: str, flows_on_one_line: bool | None = None) -> bool:
     for chars, pattern in _CANDIDATES:
         if _occurs(chars, text) and any(_at_node_start(text, m.start()) for m in pattern.finditer(text)):
             return False
+    if words and not _no_word_tokens(text):
+        return False
     for match in _NUMBER.finditer(text):
         start = match.start()
         if _at_node_start(text, start) and not (_WHOLE_AT.match(text, match.end()) and _alike(text, start)):
@@ -131,6 +151,55 @@ def reads_alike(text: str, flows_on_one_line: bool | None = None) -> bool:
     if not ("|" in text or ">" in text) or _BLOCK.search(text) is None:
         return True
     return text.endswith("\n") and not _empty_block(text) and _DATE_LINE.search(text) is None
+
+
+def words_alike(data: object, text: str) -> bool:
+    """True when no YAML 1.1 word of the module docstring is read differently in ``text``, which yaml-rs read
+    as ``data``: no text in ``data`` is one of :data:`_WORD_TEXTS` and every key is a text (the scan of
+    :func:`reads_alike` decides where this says no: a quoted ``'yes'``, a whole number as a key). A merge key
+    is always scanned for (a yaml-rs that merged it would leave no ``<<`` in ``data``)."""
+    if "<<" not in text and _texts_and_keys_plain(data):
+        return True
+    return _no_word_tokens(text)
+
+
+def _no_word_tokens(text: str) -> bool:
+    """True when no YAML 1.1 word of the module docstring starts a node in ``text`` (the scan)."""
+    if not _occurs(_WORD_CHARS, text):
+        return True
+    return not any(_at_node_start(text, m.start()) for m in _WORD_TOKENS.finditer(text))
+
+
+_SCALARS = frozenset((int, float, bool, type(None), dt.date, dt.datetime))  # what else yaml-rs gives back
+
+
+def _texts_and_keys_plain(data: object) -> bool:
+    """True when every key in ``data`` is a text and no text (key or value) is one of :data:`_WORD_TEXTS`;
+    False too for a value of any other type than yaml-rs's (not looked into: the scan decides)."""
+    words, scalars = _WORD_TEXTS, _SCALARS
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        values: Iterable[object]
+        if type(node) is dict:
+            for key in node:
+                if type(key) is not str or key in words:
+                    return False
+            values = node.values()
+        elif type(node) is list:
+            values = node
+        else:
+            return False
+        for value in values:
+            kind = type(value)
+            if kind is str:
+                if value in words:
+                    return False
+            elif kind is dict or kind is list:
+                stack.append(value)
+            elif kind not in scalars:
+                return False
+    return True
 
 
 def _occurs(chars: str, text: str) -> bool:

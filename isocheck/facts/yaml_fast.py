@@ -2,7 +2,8 @@
 every node in Python), taken only when the text provably means the same to both readers.
 
 :func:`fast_yaml` asks :func:`isocheck.facts.yaml_alike.reads_alike` whether yaml-rs reads the text as
-the strict path (:mod:`isocheck.facts.yaml_strict`) would, and reads it with yaml-rs only then; a text
+the strict path (:mod:`isocheck.facts.yaml_strict`) would, and reads it with yaml-rs only then (the YAML 1.1
+words are told from what yaml-rs read: :func:`isocheck.facts.yaml_alike.words_alike`); a text
 that does not read alike, that yaml-rs refuses, or that is not one mapping (a stream of several
 documents comes back as a list) goes the strict way. Every error therefore comes from the strict
 path, with its message, line and column, and a text the fast path accepts gives the value the strict
@@ -20,7 +21,7 @@ except ImportError:  # pragma: no cover — yaml-rs has wheels for the supported
     yaml_rs = None  # type: ignore[assignment]
 
 from isocheck.facts.positions import LineMap
-from isocheck.facts.yaml_alike import reads_alike
+from isocheck.facts.yaml_alike import reads_alike, words_alike
 from isocheck.facts.yaml_strict import load_yaml
 
 
@@ -89,12 +90,12 @@ class _LazyLineMap(LineMap):
 def fast_yaml(text: str, file: str, flows_on_one_line: bool | None = None) -> tuple[Any, LineMap]:
     """yaml-rs when ``text`` means the same to it and to the strict path; the strict path otherwise.
     ``flows_on_one_line``: what :func:`isocheck.facts.limits.scan` found (scanned here when not given)."""
-    if yaml_rs is None or not reads_alike(text, flows_on_one_line):
+    if yaml_rs is None or not reads_alike(text, flows_on_one_line, words=False):
         return load_yaml(text, file)
     try:
         data = yaml_rs.loads(text)
     except Exception:  # its errors and words are its own: the strict path says what is wrong
         return load_yaml(text, file)
-    if type(data) is not dict:
+    if type(data) is not dict or not words_alike(data, text):
         return load_yaml(text, file)
     return data, _LazyLineMap(lambda: load_yaml(text, file)[1])

@@ -17,6 +17,7 @@ _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061
 _CONTROLS: dict[int, str | None] = dict.fromkeys((*range(32), *range(127, 160))) | {ord(c): None for c in _BIDI}
 _IN_CELL = {**_CONTROLS, ord("\t"): " ", ord("\n"): " ", ord("\r"): None}
 _IN_TEXT = {k: v for k, v in _CONTROLS.items() if k not in (ord("\n"), ord("\t"))}
+_IN_CSV = {k: v for k, v in _CONTROLS.items() if k not in (9, 10, 13)}  # after tabs became spaces
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 _MARKDOWN = re.compile(r"([\\`*_\[\]|#<>])")
 
@@ -41,7 +42,9 @@ def csv_cell(value: object) -> object:
         return value
     if value[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.fullmatch(value):
         value = "'" + value
-    return value.replace("\t", " ").translate({k: v for k, v in _CONTROLS.items() if k not in (9, 10, 13)})
+    if value.isprintable():  # no tab, control or bidirectional character (all unprintable): nothing to remove
+        return value
+    return value.replace("\t", " ").translate(_IN_CSV)
 
 
 def markdown_cell(text: str) -> str:

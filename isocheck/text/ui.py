@@ -90,6 +90,8 @@ class _Values(dict):
 
 
 def fill(template: str, values: dict[str, Any], lang: str) -> str:
-    """Fill ``{name}`` placeholders from ``values``; an unknown placeholder raises KeyError. (``str.format_map``
-    reads the values through :class:`_Values`, which formats each one as it is asked for.)"""
-    return template.format_map(_Values(values, lang))
+    """Fill ``{name}`` placeholders from ``values``; an unknown placeholder raises KeyError."""
+    try:  # str.format_map: the same fields, conversions and format specs as string.Formatter, in C
+        return template.format_map(_Values(values, lang))
+    except Exception:  # a positional field ('{0}', '{}') or a broken template: string.Formatter's own error
+        return string.Formatter().vformat(template, (), _Values(values, lang))
