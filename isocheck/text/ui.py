@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import string
 from typing import Any, NamedTuple
 
 from isocheck.text.catalog import keyed, pairs
