@@ -195,8 +195,10 @@ PROVINCE_SUMMARY = {  # level: (agencies, announced, conforming, on 2015, no rep
     "district": (6, 6, 3, 5, 1, 2, 1),
     # UBND xã Thạch Trung (not announced, and the roster does not say whether a decision binds it) is incomplete:
     # not a "no report" any more, and its three major nonconformities are not evaluable
-    "commune": (12, 11, 5, 12, 1, 4, 0),
-    "total": (32, 30, 12, 30, 4, 10, 4),
+    # UBND xã Thạch Đài: a QMS on 2015, its announcement in force still on 2008 — not counted on 2015 (the
+    # transition rule fails it, as for the two other agencies still on 2008)
+    "commune": (12, 11, 5, 11, 1, 4, 0),
+    "total": (32, 30, 12, 29, 4, 10, 4),
 }
 
 

@@ -236,8 +236,10 @@ def test_import_draws_no_bar_when_standard_error_is_not_a_terminal(tmp_path):
     result = CliRunner().invoke(cli, ["import", str(roster), "-o", str(tmp_path / "facts"), "--lang", "vi"])
     assert result.exit_code == 0
     assert "Đang ghi tệp" not in result.stderr
-    # only the one summary of what was left out (its first line names the warning), no bar
-    assert result.stderr.startswith("isocheck: cảnh báo: ") and result.stderr.count("isocheck:") == 1
+    # only the summary of what was left out (its first line names the warning) and the commune of unknown duty
+    # (Thạch Trung, row 24), no bar
+    assert result.stderr.startswith("isocheck: cảnh báo: ") and result.stderr.count("isocheck:") == 2
+    assert "(dòng 24; tổng cộng 1)" in result.stderr.splitlines()[-1]
 
 
 def test_init_takes_the_level_as_the_fact_file_spells_it_and_says_so():

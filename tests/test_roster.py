@@ -544,6 +544,10 @@ def test_cli_imports_and_exits_0(tmp_path):
         "  - Thông báo Sở KH&CN: a mark without a date — 1 cell (row 5)",
         "  - Đánh giá nội bộ: a mark without a date: written as a mark of the roster year (date unknown) — 1 cell "
         "(row 25)",
+        f"isocheck: warning: {ROSTER}: agencies of a level QĐ 19 Điều 2 khoản 2 only encourages that have not "
+        "announced and whose duty to apply a QMS is not known (rows 24; 1 in all): every rule of theirs will be not "
+        "evaluable. If a provincial decision requires them to apply one, import again with --mandated-by, "
+        "--mandated-on and --mandated-issuer",
     ]
     assert _files(tmp_path / "facts") == _files(FACTS)
     again = _cli(ROSTER, "-o", tmp_path / "facts")

@@ -36,3 +36,19 @@ def test_one_option_alone_is_a_usage_error_in_both_languages(tmp_path):
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == 2 and words in result.stderr and "Traceback" not in result.stderr
         assert not (tmp_path / lang).exists()
+
+
+def test_without_the_options_the_unannounced_communes_are_named_in_a_warning(tmp_path):
+    province = FIXTURES / "province-ha-tinh-2021" / "roster.csv"  # Thạch Trung (row 24): a commune, not announced
+    for lang, words in (
+        (
+            "vi",
+            "chưa công bố và chưa rõ có nghĩa vụ áp dụng HTQLCL (dòng 24; tổng cộng 1)",
+        ),
+        ("en", "have not announced and whose duty to apply a QMS is not known (rows 24; 1 in all)"),
+    ):
+        result = CliRunner().invoke(cli, ["import", str(province), "-o", str(tmp_path / lang), "--lang", lang, "-q"])
+        assert result.exit_code == 0, result.output
+        assert words in result.stderr and "--mandated-by" in result.stderr
+    mandated = CliRunner().invoke(cli, ["import", str(province), "-o", str(tmp_path / "bound"), *MANDATE, "-q"])
+    assert mandated.exit_code == 0 and "khoản 2 Điều 2" not in mandated.stderr

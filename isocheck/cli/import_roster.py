@@ -14,8 +14,10 @@ import click
 from isocheck.base.errors import Problem
 from isocheck.cli.language import Command
 from isocheck.cli.options import LANG, QUIET, input_errors, progress
+from isocheck.facts.parse import load_document
 from isocheck.text.ui import fill, ui
 from isocheck.workflows.roster import read_roster_file
+from isocheck.workflows.roster.cells import duty_unknown
 from isocheck.workflows.roster.dropped import Dropped, summary_lines
 from isocheck.workflows.roster.write import write_fact_files_of
 
@@ -80,6 +82,10 @@ def import_command(
             click.echo(warning + f"{roster}: {said}", err=True)
         for i, line in enumerate(summary_lines(dropped, lang)):
             click.echo((warning + f"{roster}: " if i == 0 else "") + line, err=True)
+    if duty is None and (unknown := [row.line for path, _, row in results if duty_unknown(load_document(path)[0])]):
+        lines = ", ".join(str(line) for line in unknown)  # every rule of theirs would be not evaluable: say so
+        said = Problem("import.duty_unknown", count=len(unknown), lines=lines).text(lang)
+        click.echo(warning + f"{roster}: {said}", err=True)
     for path, status, row in results:
         values = {"status": ui(f"import.status.{status}", lang), "path": path, "line": row.line}
         click.echo(fill(ui("import.line", lang), {**values, "name": row.cells["name"]}, "en"))

@@ -229,11 +229,12 @@ class _NoBar:
         """Nothing to draw."""
 
 
-def known_rule(pack, rule_id: str) -> None:
-    """A usage error for a rule id that is not in the pack, with a did-you-mean."""
+def known_rule(pack, rule_id: str, param_hint: str = "--rule") -> None:
+    """A usage error for a rule id that is not in the pack, with a did-you-mean (``param_hint``: where the id was
+    given, the option or the argument's name)."""
     if rule_id not in pack.by_id:
         lang = current()
         close = difflib.get_close_matches(rule_id, list(pack.by_id), n=3)
         hint = fill(ui("usage.did_you_mean", lang), {"close": ", ".join(close)}, lang) if close else ""
         text = fill(ui("usage.no_rule", lang), {"rule": rule_id}, lang) + (hint or ui("usage.see_rules", lang))
-        raise click.BadParameter(text, param_hint="--rule")
+        raise click.BadParameter(text, param_hint=param_hint)

@@ -8,6 +8,7 @@ from isocheck.api import load_pack
 from isocheck.cli.language import Group
 from isocheck.cli.options import LANG, OVERLAY, PROFILE, RULES_DIR, input_errors, known_rule
 from isocheck.report.rules import render_list, render_show
+from isocheck.text.click_messages import USAGE_VI
 
 
 @click.group("rules", cls=Group)
@@ -38,5 +39,5 @@ def rules_list(lang, profile, fmt, rules_dir, overlay_file) -> None:
 def rules_show(rule_id, lang, fmt, rules_dir, overlay_file) -> None:
     """One rule in full: legal basis, conditions, messages, remediation, evidence, and where it comes from."""
     pack = load_pack(rules_dir, overlay_file)
-    known_rule(pack, rule_id)
+    known_rule(pack, rule_id, USAGE_VI["RULE_ID"] if lang == "vi" else "RULE_ID")  # the argument, as usage names it
     click.echo(render_show(pack.by_id[rule_id], lang, fmt), nl=False)

@@ -73,9 +73,9 @@ def _verdict(report, lang: str) -> dict[str, Any]:
         cls = "incomplete"  # no nonconformity found, but not everything could be judged: not green
     else:
         cls = "ok"
-    lines = verdict_lines(report, lang)
-    main = 2 if cls == "error" and len(lines) > 1 else 1  # the error warning and the verdict stand out
     r = report.readiness
+    lines = verdict_lines(report, lang, conclusion=r is None)  # pre-announcement: its verdict is the conclusion
+    main = 2 if cls == "error" and len(lines) > 1 else 1  # the error warning and the verdict stand out
     if r is not None:  # pre-announcement: the READY / NOT READY verdict comes first
         extra = [ui(f"readiness.{r.verdict}", lang)]
         if not r.ready:

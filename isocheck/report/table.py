@@ -47,17 +47,21 @@ def _announce_on(report, lang: str) -> str:
     return f"{ui('report.announce_on', lang)}: {format_value(r.announce_on, lang)} · "
 
 
-def verdict_lines(report, lang: str) -> list[str]:
+def verdict_lines(report, lang: str, conclusion: bool = True) -> list[str]:
+    """The report's verdict: errors, the conclusion (``conclusion``: False where the pre-announcement verdict
+    stands in its place), what applies to none, what could not be evaluated or falls due later."""
     counts = report.summary.nonconformities
     total = sum(counts.values())
     lines = []
     errors = report.summary.outcomes.get("error", 0)
     if errors:
         lines.append(fill(ui("report.verdict_error", lang), {"count": errors}, lang))
-    if total:
-        lines.append(fill(ui("report.verdict_nc", lang), {"count": total, **counts}, lang))
-    else:
-        lines.append(ui("report.verdict_ok", lang))
+    if conclusion:
+        lines.append(
+            fill(ui("report.verdict_nc", lang), {"count": total, **counts}, lang)
+            if total
+            else ui("report.verdict_ok", lang)
+        )
     # nothing applies, for one reason (a body QĐ 19 Điều 2 khoản 2 only encourages, not bound): say it once
     reasons = {(f.reason or {}).get(lang, "") for f in report.findings}
     if report.findings and all(f.outcome == "not_applicable" for f in report.findings) and len(reasons) == 1:

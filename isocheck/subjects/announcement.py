@@ -88,16 +88,17 @@ class AnnouncementFacts(SubjectFacts):
         return Derived(held, [source, "qms.documents_approved"], note=note)
 
     def until(self) -> Words:
-        """The words before the window's end date: "đến ngày công bố", or for a planned announcement after the
-        as-of date (judged as of its date: ``--announce-on``) "đến ngày dự kiến công bố"."""
-        if self._planned_later():
-            return _WORDS["until_planned"]
+        """The words before the window's end date: "đến ngày công bố"; for a planned announcement after the
+        as-of date (judged as of its date: ``--announce-on``) "đến ngày dự kiến công bố", and for an agency
+        that has not announced, judged as of the as-of date, "đến ngày đánh giá"."""
+        if self.ann is None:
+            return _WORDS["until_planned" if self._planned_later() else "until_as_of"]
         return _WORDS["until_announced"]
 
     def before(self) -> Words:
         """The same for a message of something held before that date: "trước ngày (dự kiến) công bố"."""
-        if self._planned_later():
-            return _WORDS["by_planned"]
+        if self.ann is None:
+            return _WORDS["by_planned" if self._planned_later() else "by_as_of"]
         return _WORDS["by_announced"]
 
     def _planned_later(self) -> bool:

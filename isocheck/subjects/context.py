@@ -154,8 +154,11 @@ def in_words(key: str, **values: Any) -> tuple[str, str]:
     return filled_in.vi, filled_in.en
 
 
-def days_words(days: int) -> Words:
-    """Days after a deadline as a message says them: "trễ 8 ngày", "đúng hạn", "còn 3 ngày"."""
+def days_words(days: int, done: bool = False) -> Words:
+    """Days after a deadline as a message says them: "trễ 8 ngày", "đúng hạn", "còn 3 ngày" — or, for what was
+    ``done`` before its deadline, "sớm 3 ngày"."""
     if days == 0:
         return _WORDS["days.on_time"]
-    return filled(_WORDS["days.late" if days > 0 else "days.to_go"], days=abs(days))
+    if days > 0:
+        return filled(_WORDS["days.late"], days=days)
+    return filled(_WORDS["days.early" if done else "days.to_go"], days=-days)

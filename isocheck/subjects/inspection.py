@@ -172,7 +172,12 @@ def corrective_days_after_deadline(i: InspectionFacts) -> Derived:
     def note() -> tuple[str, str]:
         end = filled(_WORDS["note.sent"], day=sent) if sent else filled(_WORDS["note.not_sent_counted"], day=i.d.as_of)
         return in_words(
-            "note.corrective_report", signed=signed, months=i.months, deadline=deadline, end=end, days=days_words(days)
+            "note.corrective_report",
+            signed=signed,
+            months=i.months,
+            deadline=deadline,
+            end=end,
+            days=days_words(days, done=sent is not None),
         )
 
     return Derived(days, sources, note=note)

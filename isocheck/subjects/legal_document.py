@@ -129,7 +129,7 @@ def days_after_deadline(doc: LegalDocumentFacts) -> Derived:
             months=doc.months,
             deadline=deadline,
             end=end,
-            days=days_words(days),
+            days=days_words(days, done=built is not None),
         )
 
     return Derived(days, sources, note=note)

@@ -99,8 +99,6 @@ def report_days_late(y: YearFacts) -> Derived:
             set_by = Words(decision.format("vi"), decision.format("en"))
             basis = filled(_WORDS["note.due_by_province"], due=due, decision=set_by)
         until = filled(_WORDS["note.sent"], day=sent) if sent else filled(_WORDS["note.not_sent"], day=as_of)
-        early = sent is not None and days < 0
-        count = filled(_WORDS["days.early"], days=-days) if early else days_words(days)
-        return in_words("note.report_deadline", basis=basis, until=until, days=count)
+        return in_words("note.report_deadline", basis=basis, until=until, days=days_words(days, done=sent is not None))
 
     return Derived(days, paths, note=note)

@@ -90,6 +90,12 @@ READINESS = ("ready", "not_ready")
 RECORDED = ("dated", "marked", "not_held", "unknown")  # as isocheck.subjects.marks.LEVELS
 
 
+def on_2015(entry: dict[str, Any]) -> bool:
+    """True when an agency counts as on TCVN ISO 9001:2015: its QMS is, and the transition rule does not find it
+    still on 2008 (an announcement in force on 2008 is the QMS of record until it is announced again)."""
+    return entry.get("standard") == 2015 and (entry.get("matrix") or {}).get("standard") != "no"
+
+
 def _empty() -> dict[str, Any]:
     return {
         "agencies": 0,
@@ -118,7 +124,7 @@ class LevelSummary:
                 bucket["conforming"] += 1
             if (a.get("matrix") or {}).get("announced") == "yes":
                 bucket["announced"] += 1
-            if a.get("standard") == 2015:
+            if on_2015(a):
                 bucket["on_2015"] += 1
             for s in SEVERITIES:
                 bucket["nonconformities"][s] += (a.get("counts") or {}).get("nonconformities_by_severity", {}).get(s, 0)

@@ -67,14 +67,14 @@ def _missing(entry: dict[str, Any]) -> list[list[Any]]:
 def _fold(missing: list[list[Any]], lang: str) -> list[list[Any]]:
     """The results not evaluable folded by rule area (``announcement.…``): one row per area — its name, the
     titles of its rules, the facts missing (each once, with its meaning in ``lang``) — instead of a row per rule
-    (a roster leaves 30 out)."""
-    areas: dict[str, tuple[list[str], list[str]]] = {}
+    (a roster leaves 30 out); a rule not evaluable on several subjects (each mandatory procedure) counts once."""
+    areas: dict[str, tuple[dict[str, str], list[str]]] = {}
     for rule_id, title, facts in missing:
-        titles, wanted = areas.setdefault(rule_id.split(".", 1)[0], ([], []))
-        titles.append(title)
+        titles, wanted = areas.setdefault(rule_id.split(".", 1)[0], ({}, []))
+        titles.setdefault(rule_id, title)
         wanted.extend(f for f in facts if f not in wanted)
     return [
-        [_area_name(area, lang), titles, [[f, missing_meaning(f, lang)] for f in wanted]]
+        [_area_name(area, lang), list(titles.values()), [[f, missing_meaning(f, lang)] for f in wanted]]
         for area, (titles, wanted) in sorted(areas.items())  # the areas' order in docs/rules.md
     ]
 

@@ -28,7 +28,7 @@ from isocheck.pack.rules import SEVERITIES
 from isocheck.report.batch.rows import level_name
 from isocheck.text.collation import sort_key
 from isocheck.text.ui import fill, ui
-from isocheck.workflows.matrix import COLUMNS
+from isocheck.workflows.matrix import COLUMNS, on_2015
 
 # (section, the levels it holds), in the order a provincial report lists them
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -153,7 +153,7 @@ class _Count:
             mark = marks.get(key)
             if key == "standard":
                 self.applies[key] += entry.get("standard") is not None
-                self.yes[key] += entry.get("standard") == 2015
+                self.yes[key] += on_2015(entry)
             elif mark not in (None, "n/a"):
                 self.applies[key] += 1
                 self.yes[key] += mark == "yes"

@@ -6,8 +6,9 @@ English) headers, each with its header row frozen and an auto-filter on every co
   of government, units under their parent, numbered "3.1" under "3", a bold "x/N" totals row per level and
   the grand total) — number, name, level, file, the matrix marks as words, the verdict and the
   nonconformities by severity;
-- *Các điểm cần xử lý* (Findings): one row per nonconformity, rule error and not-evaluable result of
-  every agency — agency, rule, title, severity, outcome, subject, message, citation, due date.
+- *Các điểm cần xử lý* (Findings): one row per nonconformity, rule error, not-evaluable result, duty not yet due
+  and waived result of every agency (the rows of the CSV findings file) — agency, rule, title, severity,
+  outcome, subject, message, citation, due date.
 
 openpyxl's write-only mode streams rows to temporary files and the matrix rows wait in a spool on disk, so a
 province of 20,000 agencies is not held in memory; each worker reduces its agency's results to those rows
@@ -31,7 +32,7 @@ from isocheck.report.batch.base import BatchFormat, BatchSummary, Spool
 from isocheck.text.ui import format_value, ui
 from isocheck.workflows.matrix import COLUMNS
 
-_LISTED = ("fail", "error", "not_evaluable")
+_LISTED = ("fail", "error", "not_evaluable", "pending", "waived")  # what the CSV findings file lists
 _SHEETS = ("summary", "matrix", "findings")  # named by the catalog's batch.sheet.<key>
 _FINDING_HEADERS: tuple[str, ...] = ("batch.col.agency", "batch.col.parent", "col.rule", "col.title", "col.severity")
 _FINDING_HEADERS += ("col.outcome",)

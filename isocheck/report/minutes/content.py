@@ -17,6 +17,7 @@ from typing import Any
 
 from isocheck.base.calendar import add_months
 from isocheck.engine.findings import NONCONFORMITY
+from isocheck.facts.missing import missing_text
 from isocheck.pack.rules import SEVERITIES, Rule
 from isocheck.report.grouping import Group, group_findings
 from isocheck.report.minutes.inspection import Inspection
@@ -168,7 +169,10 @@ def open_rows(res: Results, lang: str) -> list[tuple[str, str, str, str]]:
     rows: list[tuple[str, str, str, str]] = []
     for g in res.open:
         for f in g.findings:
-            missing = ", ".join(f.missing) if f.outcome == "not_evaluable" else w("r.error", lang, error=f.error or "")
+            if f.outcome == "not_evaluable":  # each missing fact with its meaning, as the report's tables word it
+                missing = "; ".join(missing_text(path, lang) for path in f.missing)
+            else:
+                missing = w("r.error", lang, error=f.error or "")
             rows.append((str(len(rows) + 1), g.rule.title.get(lang), f.subject_label.get(lang, f.subject_id), missing))
     return rows
 

@@ -33,6 +33,14 @@ from isocheck.workflows.roster.columns import (
 from isocheck.workflows.roster.dropped import Dropped, Warn
 
 
+def duty_unknown(facts: dict) -> bool:
+    """True when a fact file made from a roster leaves its agency's duty to apply a QMS unknown — a level QĐ 19
+    Điều 2 khoản 2 only encourages, no decision binding it (``--mandated-by``), no announcement — so that every
+    rule of that agency is not evaluable."""
+    agency = facts.get("agency") or {}
+    return agency.get("level") in encouraged_levels() and "qms_duty" not in agency and not facts.get("announcements")
+
+
 def roster_to_facts(row: RosterRow, warn: Warn | None = None, duty: dict | None = None) -> dict | None:
     """The fact-file mapping of one row, validated and in the fact model's key order; None when the row cannot
     become a fact file (its version unknown). Raises :class:`InputError`; facts that cannot be made from a cell
