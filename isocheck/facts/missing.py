@@ -40,12 +40,12 @@ def because(entry: str, reason: str) -> str:
     return f"{entry} ({reason})"
 
 
+_OR_PARAMETER = " / "
+
+
 def or_parameter(path: str, parameter: str) -> str:
     """A missing fact a province overlay's ``parameter`` may stand in for, written ``path / parameter``."""
     return f"{path}{_OR_PARAMETER}{parameter}"
-
-
-_OR_PARAMETER = " / "
 
 
 def _reason(missing: str) -> tuple[str, str] | None:

@@ -145,7 +145,7 @@ def document_text(value: Any) -> str | Words:
 def labelled(key: str, **values: Any) -> dict[str, str]:
     """A subject's label in both languages, from the catalog's template ``words:subjects.label.<key>``
     ("Đánh giá nội bộ ngày {day}")."""
-    return dict(filled(_WORDS[f"label.{key}"], **values)._asdict())
+    return filled(_WORDS[f"label.{key}"], **values)._asdict()
 
 
 def in_words(key: str, **values: Any) -> tuple[str, str]:

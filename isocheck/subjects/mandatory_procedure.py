@@ -41,7 +41,7 @@ class MandatoryProcedureFacts(SubjectFacts):
         self.listed = listed
         self.entry = entry
         edition = 2008 if d.agency.agency.standard == 2008 else 2015
-        super().__init__(d, kind, dict(_WORDS[f"procedure_{edition}.{kind}"]._asdict()))
+        super().__init__(d, kind, _WORDS[f"procedure_{edition}.{kind}"]._asdict())
 
     def display(self) -> dict[str, Any]:
         shown: dict[str, Any] = {"procedure_vi": self.label["vi"], "procedure_en": self.label["en"]}

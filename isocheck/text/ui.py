@@ -44,8 +44,6 @@ def ui_keys() -> list[str]:
 def filled(template: Words, **values: Any) -> Words:
     """``template`` (words with ``{name}`` placeholders, e.g. from :func:`words`) filled in each language: dates,
     yes/no and words as that language writes them (:func:`format_value`)."""
-    if all(type(value) is str for value in values.values()):  # texts read alike in both: no formatting (labels)
-        return Words(template.vi.format_map(values), template.en.format_map(values))
     return Words(fill(template.vi, values, "vi"), fill(template.en, values, "en"))
 
 

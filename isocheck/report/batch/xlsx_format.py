@@ -30,9 +30,9 @@ from isocheck.pack.rules import SEVERITIES
 from isocheck.report.batch import province, rows
 from isocheck.report.batch.base import BatchFormat, BatchSummary, Spool
 from isocheck.text.ui import format_value, ui
+from isocheck.workflows.batch import TO_ACT_ON
 from isocheck.workflows.matrix import COLUMNS
 
-_LISTED = ("fail", "error", "not_evaluable", "pending", "waived")  # what the CSV findings file lists
 _SHEETS = ("summary", "matrix", "findings")  # named by the catalog's batch.sheet.<key>
 _FINDING_HEADERS: tuple[str, ...] = ("batch.col.agency", "batch.col.parent", "col.rule", "col.title", "col.severity")
 _FINDING_HEADERS += ("col.outcome",)
@@ -67,7 +67,7 @@ class XlsxFormat(BatchFormat):
                 format_value(_date(r["due_date"]), lang) if r.get("due_date") else "",
             ]
             for r in entry.get("results") or []
-            if r["outcome"] in _LISTED
+            if r["outcome"] in TO_ACT_ON  # what the CSV findings file lists
         ]
         return {**{k: v for k, v in entry.items() if k != "results"}, "listed": listed}
 
