@@ -106,6 +106,12 @@ def test_missing_file_and_bad_usage_exit_2(tmp_path):
     assert run("rules", "show", "no.such-rule").exit_code == 2
 
 
+def test_an_unknown_rule_id_is_echoed_without_its_control_characters():
+    shown = run("rules", "show", "x=|\n\x1b]0;owned\x07evil")
+    assert shown.exit_code == 2
+    assert "no rule with id 'x=| ]0;ownedevil'." in shown.output  # the line break a space, ESC and BEL gone
+
+
 def test_output_file_is_written(tmp_path):
     out = tmp_path / "r.json"
     result = run("check", BASE, "--as-of", "2021-11-16", "--format", "json", "-o", str(out))

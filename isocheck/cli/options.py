@@ -236,5 +236,5 @@ def known_rule(pack, rule_id: str, param_hint: str = "--rule") -> None:
         lang = current()
         close = difflib.get_close_matches(rule_id, list(pack.by_id), n=3)
         hint = fill(ui("usage.did_you_mean", lang), {"close": ", ".join(close)}, lang) if close else ""
-        text = fill(ui("usage.no_rule", lang), {"rule": rule_id}, lang) + (hint or ui("usage.see_rules", lang))
+        text = fill(ui("usage.no_rule", lang), {"rule": printable(rule_id)}, lang) + (hint or ui("usage.see_rules", lang))
         raise click.BadParameter(text, param_hint=param_hint)
