@@ -10,6 +10,12 @@ collector is off while timing (a collection lands in whichever stage allocates a
 CPU from one stage to another between runs); ``--gc`` keeps it on, as a worker runs (``_settle``). ``--results``
 renders every finding, as the JSON format asks. Run it in two source trees (``git archive main`` unpacked in a
 folder, then this tree), interleaved, to compare them.
+
+Two more figures come from the same passes: ``limit``, the job of a worker of ``benchmarks/limit.py`` on the same
+files (read, yaml-rs, the 35 hand-written predicates), and ``yaml-rs`` alone. The last line, the *floor*, is
+what the fixed stack costs whatever the tool does around it: yaml-rs's reading, pydantic's validation, the
+derivation that feeds the rules, and durable-rules' matching — against the limit's job and the target of at
+most 3× the limit (issue 15).
 """
 
 from __future__ import annotations
@@ -22,6 +28,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path.cwd()))  # the isocheck of the current folder (another source tree to compare)
+sys.path.insert(1, str(Path(__file__).resolve().parent))  # limit.py beside this file
+
+import yaml_rs
+from limit import judge
 
 from isocheck.engine.evaluators import evaluator_for
 from isocheck.facts.model import validate_agency
@@ -41,13 +51,24 @@ except ImportError:  # a tree from before it (comparing with an older main): eve
 
 
 STAGES = ("load_document", "validate", "check_dates", "derive", "match", "entry")
+OTHERS = ("limit", "yaml-rs")  # measured in the same passes, not part of the total
+FLOOR = ("yaml-rs", "validate", "derive", "match")
 CHUNK = 16
 
 
 def one_pass(files: list[Path], config: BatchConfig, pack, evaluator) -> dict[str, float]:
-    spent = dict.fromkeys(STAGES, 0.0)
-    rules = pack.select(config.profile)
+    spent = dict.fromkeys(STAGES + OTHERS, 0.0)
     clock = time.process_time
+    for path in files:
+        t0 = clock()
+        text = path.read_text(encoding="utf-8")
+        t1 = clock()
+        judge(yaml_rs.loads(text))
+        t2 = clock()
+        yaml_rs.loads(text)
+        spent["limit"] += t2 - t0
+        spent["yaml-rs"] += clock() - t2
+    rules = pack.select(config.profile)
     for start in range(0, len(files), CHUNK):
         chunk = files[start : start + CHUNK]
         agencies = []
@@ -103,14 +124,22 @@ def main() -> None:
     gc.freeze()
     if not args.gc:
         gc.disable()
-    best = dict.fromkeys(STAGES, float("inf"))
+    best = dict.fromkeys(STAGES + OTHERS, float("inf"))
     for _ in range(args.passes):
         for stage, seconds in one_pass(files, config, pack, evaluator).items():
             best[stage] = min(best[stage], seconds)
         gc.collect()
-    for stage, seconds in best.items():
-        print(f"{stage:14s} {1000 * seconds / len(files):6.3f} ms")
-    print(f"{'total':14s} {1000 * sum(best.values()) / len(files):6.3f} ms per agency ({len(files)} files)")
+    per = {stage: 1000 * seconds / len(files) for stage, seconds in best.items()}
+    for stage in STAGES:
+        print(f"{stage:14s} {per[stage]:6.3f} ms")
+    print(f"{'total':14s} {sum(per[s] for s in STAGES):6.3f} ms per agency ({len(files)} files)")
+    for stage in OTHERS:
+        print(f"{stage:14s} {per[stage]:6.3f} ms")
+    floor = sum(per[s] for s in FLOOR)
+    print(
+        f"{'floor':14s} {floor:6.3f} ms ({' + '.join(FLOOR)}): {floor / per['limit']:.2f}× the limit's job, "
+        f"{3 * per['limit']:.3f} ms is 3×; the total is {sum(per[s] for s in STAGES) / per['limit']:.2f}×"
+    )
 
 
 if __name__ == "__main__":
