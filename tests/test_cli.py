@@ -106,6 +106,19 @@ def test_missing_file_and_bad_usage_exit_2(tmp_path):
     assert run("rules", "show", "no.such-rule").exit_code == 2
 
 
+def test_a_day_the_calendar_lacks_is_told_apart_from_a_wrong_format():
+    no_such_day = run("check", BASE, "--as-of", "2021-11-31")
+    assert no_such_day.exit_code == 2
+    assert "'2021-11-31' is written as a date, but the calendar has no such day" in no_such_day.output
+    assert "2022-02-29" in run("check", BASE, "--as-of", "2022-02-29").output  # not a leap year
+    for wrong_format in ("31/11/2021", "2021-13-01"):  # a month 13 is a format error, not a missing day
+        shown = run("check", BASE, "--as-of", wrong_format)
+        assert shown.exit_code == 2 and "no such day" not in shown.output and "does not match" in shown.output
+    vi = CliRunner(env={"ISOCHECK_LANG": "vi"}).invoke(cli, ["check", BASE, "--as-of", "2021-11-31"])
+    assert "'2021-11-31' viết đúng dạng ngày nhưng không có ngày này trên lịch" in vi.output
+    assert run("check", BASE, "--as-of", "2024-02-29").exit_code in (0, 1)  # a leap day is a day
+
+
 def test_an_unknown_rule_id_is_echoed_without_its_control_characters():
     shown = run("rules", "show", "x=|\n\x1b]0;owned\x07evil")
     assert shown.exit_code == 2

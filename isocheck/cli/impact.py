@@ -20,6 +20,7 @@ from isocheck.cli.options import (
     LANG,
     OUTPUT,
     RULES_DIR,
+    Day,
     as_of_date,
     emit,
     input_errors,
@@ -43,7 +44,7 @@ from isocheck.workflows.impact import LegalChange, assess, load_change, validate
 @click.option(
     "--effective-on",
     "effective_on",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=Day(),
     default=None,
     help="The day it takes effect (YYYY-MM-DD).",
 )

@@ -13,11 +13,9 @@ import click
 
 from isocheck.base.errors import Problem
 from isocheck.cli.language import Command
-from isocheck.cli.options import LANG, QUIET, input_errors, progress
-from isocheck.facts.parse import load_document
+from isocheck.cli.options import LANG, QUIET, Day, input_errors, progress
 from isocheck.text.ui import fill, ui
 from isocheck.workflows.roster import read_roster_file
-from isocheck.workflows.roster.cells import duty_unknown
 from isocheck.workflows.roster.dropped import Dropped, summary_lines
 from isocheck.workflows.roster.write import write_fact_files_of
 
@@ -52,7 +50,7 @@ from isocheck.workflows.roster.write import write_fact_files_of
     "apply a QMS (QĐ 19 Điều 2 khoản 2), e.g. '121/KH-UBND'; with --mandated-on and --mandated-issuer. Without it "
     "their duty is left out (every rule of theirs is then not evaluable).",
 )
-@click.option("--mandated-on", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Date of that decision.")
+@click.option("--mandated-on", type=Day(), default=None, help="Date of that decision.")
 @click.option("--mandated-issuer", default=None, help="Who issued it, e.g. 'UBND tỉnh Hà Tĩnh'.")
 @click.option("--force", is_flag=True, help="Overwrite fact files whose content differs.")
 @LANG
@@ -82,14 +80,14 @@ def import_command(
             click.echo(warning + f"{roster}: {said}", err=True)
         for i, line in enumerate(summary_lines(dropped, lang)):
             click.echo((warning + f"{roster}: " if i == 0 else "") + line, err=True)
-    if duty is None and (unknown := [row.line for path, _, row in results if duty_unknown(load_document(path)[0])]):
+    if duty is None and (unknown := [w.row.line for w in results if w.duty_unknown]):
         lines = ", ".join(str(line) for line in unknown)  # every rule of theirs would be not evaluable: say so
         said = Problem("import.duty_unknown", count=len(unknown), lines=lines).text(lang)
         click.echo(warning + f"{roster}: {said}", err=True)
-    for path, status, row in results:
+    for path, status, row, _ in results:
         values = {"status": ui(f"import.status.{status}", lang), "path": path, "line": row.line}
         click.echo(fill(ui("import.line", lang), {**values, "name": row.cells["name"]}, "en"))
-    counts = {s: sum(1 for _, status, _ in results if status == s) for s in ("written", "overwritten", "unchanged")}
+    counts = {s: sum(1 for w in results if w.status == s) for s in ("written", "overwritten", "unchanged")}
     summary = {"count": len(results), "roster": roster, "year": read.year, "out_dir": out_dir, **counts}
     left_out = sum(1 for d in dropped if not d.kept)
     many = fill(ui("import.warnings.many", lang), {"count": left_out}, lang)

@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import difflib
 import functools
+import re
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -57,11 +58,31 @@ CATALOGUE = click.option(
     "scope is also checked against it (TTHC missing from the scope, abolished TTHC still in it, new TTHC on the "
     "three-month clock).",
 )
+_WRITTEN_AS_DAY = re.compile(r"\d{4}-(?:0?[1-9]|1[0-2])-\d{1,2}")  # a month of the year; the day wrong
+
+
+class Day(click.DateTime):
+    """A date written year-month-day. A date written right that the calendar does not have (``2021-11-31``,
+    ``2021-02-29``) is told as such, not as a date in the wrong format (click says only the latter)."""
+
+    def __init__(self) -> None:
+        super().__init__(formats=["%Y-%m-%d"])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and _WRITTEN_AS_DAY.fullmatch(value.strip()):
+            try:
+                dt.datetime.strptime(value.strip(), "%Y-%m-%d")
+            except ValueError:
+                lang = current()
+                self.fail(fill(ui("usage.no_such_day", lang), {"value": printable(value.strip())}, lang), param, ctx)
+        return super().convert(value, param, ctx)
+
+
 FACT_FILE = click.argument("fact_file", type=click.Path(dir_okay=False))
 AS_OF = click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=Day(),
     metavar="YYYY-MM-DD",
     default=None,
     help="Evaluate as of this date (YYYY-MM-DD). Default: today.",
@@ -176,7 +197,7 @@ def load_options(pack, waivers_file: str | None, rubric_file: str | None) -> dic
 ANNOUNCE_ON = click.option(
     "--announce-on",
     "announce_on",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=Day(),
     metavar="YYYY-MM-DD",
     default=None,
     help="Planned announcement date (pre-announcement profile only): the planned announcement's preconditions "
@@ -236,5 +257,6 @@ def known_rule(pack, rule_id: str, param_hint: str = "--rule") -> None:
         lang = current()
         close = difflib.get_close_matches(rule_id, list(pack.by_id), n=3)
         hint = fill(ui("usage.did_you_mean", lang), {"close": ", ".join(close)}, lang) if close else ""
-        text = fill(ui("usage.no_rule", lang), {"rule": printable(rule_id)}, lang) + (hint or ui("usage.see_rules", lang))
+        text = fill(ui("usage.no_rule", lang), {"rule": printable(rule_id)}, lang)
+        text += hint or ui("usage.see_rules", lang)
         raise click.BadParameter(text, param_hint=param_hint)

@@ -16,13 +16,13 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from isocheck.base.errors import InputError
 from isocheck.base.output import output_error, umask
-from isocheck.workflows.roster.cells import roster_to_facts
+from isocheck.workflows.roster.cells import duty_unknown, roster_to_facts
 from isocheck.workflows.roster.columns import HEADER_COMMENT, RosterRow, fold
 from isocheck.workflows.roster.dropped import Warn
 
@@ -96,7 +96,17 @@ def write_fact_files(
     ``warn``-ed), status ``written`` | ``overwritten`` | ``unchanged``. Nothing is written when a row is bad,
     when a file exists with other content and ``force`` is not given, or when writing fails (:func:`_write_all`)."""
     written = write_fact_files_of(rows, out_dir, lang, force=force, warn=warn, step=step, duty=duty)
-    return [(path, status) for path, status, _ in written]
+    return [(w.path, w.status) for w in written]
+
+
+class Written(NamedTuple):
+    """One fact file of an import: where, what happened to it, the row it was made from, and whether it leaves
+    the agency's duty to apply a QMS unknown (:func:`~isocheck.workflows.roster.cells.duty_unknown`)."""
+
+    path: Path
+    status: str
+    row: RosterRow
+    duty_unknown: bool
 
 
 def write_fact_files_of(
@@ -108,13 +118,13 @@ def write_fact_files_of(
     warn: Warn | None = None,
     step: Callable[[], None] | None = None,
     duty: dict | None = None,
-) -> list[tuple[Path, str, RosterRow]]:
-    """:func:`write_fact_files`, each result with the row it was made from."""
+) -> list[Written]:
+    """:func:`write_fact_files`, each result with the row it was made from and whether its duty is unknown."""
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError.of(str(out), "output.import_not_folder")
     planned: list[tuple[Path, str]] = []
-    made: list[RosterRow] = []
+    made: list[tuple[RosterRow, bool]] = []
     converted = []
     for row in rows:
         converted.append((row, roster_to_facts(row, warn, duty)))
@@ -123,7 +133,7 @@ def write_fact_files_of(
     kept = [(row, facts) for row, facts in converted if facts is not None]
     for (row, facts), stem in zip(kept, _stems([row for row, _ in kept]), strict=True):
         planned.append((out / f"{stem}.yaml", fact_file_text(row, facts, lang)))
-        made.append(row)
+        made.append((row, duty_unknown(facts)))
     statuses = []
     for path, text in planned:
         old = path.read_text(encoding="utf-8") if path.is_file() else None
@@ -135,7 +145,10 @@ def write_fact_files_of(
     _write_all(
         out, [(path, text) for (path, text), status in zip(planned, statuses, strict=True) if status != "unchanged"]
     )
-    return [(path, status, row) for (path, _), status, row in zip(planned, statuses, made, strict=True)]
+    return [
+        Written(path, status, row, unknown)
+        for (path, _), status, (row, unknown) in zip(planned, statuses, made, strict=True)
+    ]
 
 
 def _write_all(out: Path, files: list[tuple[Path, str]]) -> None:
