@@ -130,7 +130,16 @@ def test_explaining_one_rule_covers_every_subject_in_vietnamese():
     )
     text = result.output
     assert text.count("═" * 100) == 4  # four legal documents: pass, fail, fail, pending
-    assert "Đã đạt yêu cầu." in text and "Để đạt yêu cầu: cập nhật văn bản 80/2021/NĐ-CP" in text
+    assert "Để đạt yêu cầu: không cần làm gì thêm, quy tắc đã đạt." in text
+    assert "Để đạt yêu cầu: cập nhật văn bản 80/2021/NĐ-CP" in text
+    outcomes = sorted(line.split(" · ")[0] for line in text.splitlines() if line.startswith("Kết quả: "))
+    # a severity is shown where something would weigh (the two fails, the pending duty), not on the pass
+    assert outcomes == [
+        "Kết quả: CHƯA ĐẾN HẠN (nhẹ)",
+        "Kết quả: KHÔNG PHÙ HỢP (nhẹ)",
+        "Kết quả: KHÔNG PHÙ HỢP (nhẹ)",
+        "Kết quả: ĐẠT",
+    ]
     assert "hiệu lực 26/03/2021 + 3 tháng dương lịch" in text and "= hạn 26/06/2021" in text
 
 

@@ -221,14 +221,19 @@ def _judgement_lines(r: dict[str, Any], lang: str) -> list[str]:
     return lines
 
 
+_WITHOUT_SEVERITY = ("pass", "not_applicable")  # a severity is what a nonconformity would weigh: none to weigh
+
+
 def _render_one(e: dict[str, Any], lang: str) -> str:
     rule = e["rule"]
-    severity = ui(f"severity_short.{e.get('severity', rule['severity'])}", lang)
-    outcome = ui(f"outcome.{e['outcome']}", lang)
+    outcome = ui(f"outcome.{e['outcome']}", lang).upper()
+    if e["outcome"] not in _WITHOUT_SEVERITY:
+        severity = e.get("severity", rule["severity"])
+        outcome += f" ({ui(f'severity_short.{severity}', lang)})"
     lines = [
         "═" * 100,
         f"{rule['id']} — {rule['title']}",
-        f"{word('outcome', lang)}: {outcome.upper()} ({severity}) · {word('subject', lang)}: {e['subject']['label']}",
+        f"{word('outcome', lang)}: {outcome} · {word('subject', lang)}: {e['subject']['label']}",
         f"{word('finding', lang)}: {e['message']}",
     ]
     if e["due_date"]:
