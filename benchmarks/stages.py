@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path.cwd()))  # the isocheck of the current folder (anoth
 sys.path.insert(1, str(Path(__file__).resolve().parent))  # limit.py beside this file
 
 import yaml_rs
-from limit import judge
+from limit import judge_files
 
 from isocheck.engine.evaluators import evaluator_for
 from isocheck.facts.model import validate_agency
@@ -59,15 +59,14 @@ CHUNK = 16
 def one_pass(files: list[Path], config: BatchConfig, pack, evaluator) -> dict[str, float]:
     spent = dict.fromkeys(STAGES + OTHERS, 0.0)
     clock = time.process_time
-    for path in files:
-        t0 = clock()
-        text = path.read_text(encoding="utf-8")
-        t1 = clock()
-        judge(yaml_rs.loads(text))
-        t2 = clock()
+    t0 = clock()
+    judge_files([str(path) for path in files])  # the limit's worker job, as benchmarks/limit.py runs it
+    spent["limit"] = clock() - t0
+    texts = [path.read_text(encoding="utf-8") for path in files]
+    t0 = clock()
+    for text in texts:
         yaml_rs.loads(text)
-        spent["limit"] += t2 - t0
-        spent["yaml-rs"] += clock() - t2
+    spent["yaml-rs"] = clock() - t0
     rules = pack.select(config.profile)
     for start in range(0, len(files), CHUNK):
         chunk = files[start : start + CHUNK]

@@ -69,13 +69,13 @@ class Day(click.DateTime):
         super().__init__(formats=["%Y-%m-%d"])
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and _WRITTEN_AS_DAY.fullmatch(value.strip()):
-            try:
-                dt.datetime.strptime(value.strip(), "%Y-%m-%d")
-            except ValueError:
-                lang = current()
-                self.fail(fill(ui("usage.no_such_day", lang), {"value": printable(value.strip())}, lang), param, ctx)
-        return super().convert(value, param, ctx)
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:  # refused by click; written year-month-day, it is a day the calendar lacks
+            if not (isinstance(value, str) and _WRITTEN_AS_DAY.fullmatch(value.strip())):
+                raise
+            lang = current()
+            self.fail(fill(ui("usage.no_such_day", lang), {"value": printable(value.strip())}, lang), param, ctx)
 
 
 FACT_FILE = click.argument("fact_file", type=click.Path(dir_okay=False))
